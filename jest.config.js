@@ -1,0 +1,20 @@
+/**
+ * Three projects so a developer can run the fast ones alone:
+ *  - unit: *.spec.ts beside the code, no I/O beyond temp files
+ *  - integration: *.int-spec.ts against real SQLite files, PostgreSQL and RabbitMQ on this machine
+ *  - e2e: test/**\/*.e2e-spec.ts over real HTTP
+ */
+const swc = ['@swc/jest', { swcrc: false, ...require('./swc.jest.js') }];
+const moduleNameMapper = {
+  '^@ledger/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  '^@ledger/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
+module.exports = {
+  maxWorkers: 2,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'], slowTestThreshold: 30 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
+  ],
+};
