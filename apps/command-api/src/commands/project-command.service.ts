@@ -1,0 +1,114 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ProjectCommand,
+  ProjectCommandType,
+  ProjectEvent,
+  decide,
+  foldProject,
+  parseCommandInput,
+  projectStreamId,
+} from '@ledger/domain';
+import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@ledger/event-store';
+import { CLOCK, Clock, ProblemException } from '@ledger/platform';
+import { eventIdFor, newCommandId } from './command-ids';
+import { rejectionProblem, revisionMismatchProblem, validationProblem } from './command-problems';
+import type { CommandResult } from './command-result';
+
+export interface CommandInput {
+  type: ProjectCommandType;
+  /** From the URL (or message); null for CreateProject, whose id is in the body. */
+  projectId: string | null;
+  /** Untrusted input: validated here, the same way for every channel. */
+  body: unknown;
+  /** Who sent it: from the API key or the channel's configuration, never from the body. */
+  actor: string;
+  correlationId?: string;
+  causationId?: string;
+  /** Same id ⇒ same command: a retry or redelivery returns the first result and writes nothing. */
+  commandId?: string;
+  /** If-Match: the revision the caller last saw. */
+  expectedRevision?: number;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The one command path: validate → fold the stream → decide → append with the revision read.
+ * Without If-Match a lost race is retried on fresh state; with If-Match it is the caller's 412.
+ */
+@Injectable()
+export class ProjectCommandService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(input: CommandInput): Promise<CommandResult> {
+    const parsed = parseCommandInput(input.type, input.projectId, input.body);
+    if (!parsed.ok) throw validationProblem(parsed.errors);
+    const projectId = (parsed.value as { projectId: string }).projectId;
+    const streamId = projectStreamId(projectId);
+    const commandId = input.commandId ?? newCommandId();
+
+    for (let attempt = 1; ; attempt++) {
+      const recorded = await this.store.readStream(streamId);
+      const earlier = resultOfCommand(recorded, commandId, projectId);
+      if (earlier) return earlier;
+      const revision = recorded.length > 0 ? recorded[recorded.length - 1].revision : -1;
+      if (input.expectedRevision !== undefined && input.expectedRevision !== revision) {
+        throw revisionMismatchProblem(projectId, input.expectedRevision, revision);
+      }
+      const now = this.clock.now().toISOString();
+      const command = { type: input.type, data: parsed.value, now } as ProjectCommand;
+      const decision = decide(command, foldProject(recorded.map(toDomainEvent)));
+      if (!decision.ok) throw rejectionProblem(decision.rejection);
+
+      const metadata = {
+        actor: input.actor,
+        correlationId: input.correlationId ?? commandId,
+        causationId: input.causationId ?? commandId,
+        commandId,
+        commandType: input.type,
+        schemaVersion: 1,
+        recordedAt: now,
+      };
+      const events = decision.events.map((event, index) => ({
+        eventId: eventIdFor(commandId, index),
+        type: event.type,
+        data: event.data,
+        metadata,
+      }));
+      try {
+        const appended = await this.store.append(streamId, events, revision < 0 ? 'no-stream' : revision);
+        return { projectId, revision: appended.nextExpectedRevision, position: appended.position };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        const latest = await this.store.readStream(streamId);
+        const raced = resultOfCommand(latest, commandId, projectId);
+        if (raced) return raced;
+        const actual = latest.length > 0 ? latest[latest.length - 1].revision : -1;
+        if (input.expectedRevision !== undefined) throw revisionMismatchProblem(projectId, input.expectedRevision, actual);
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ProblemException({
+            status: 409,
+            code: 'PROJECT.CONCURRENCY_CONFLICT',
+            title: 'Too many concurrent changes',
+            detail: `Project ${projectId} kept changing while this command was decided; retry it.`,
+          });
+        }
+      }
+    }
+  }
+}
+
+function toDomainEvent(recorded: RecordedEvent): ProjectEvent {
+  return { type: recorded.type, data: recorded.data } as ProjectEvent;
+}
+
+/** The result a command already had, when its events are in the stream (a retry after a lost response). */
+function resultOfCommand(recorded: RecordedEvent[], commandId: string, projectId: string): CommandResult | null {
+  const own = recorded.filter((event) => event.metadata.commandId === commandId);
+  if (own.length === 0) return null;
+  const last = own[own.length - 1];
+  return { projectId, revision: last.revision, position: last.position };
+}

@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, PlatformModule } from '@ledger/platform';
+import { CommandApiModule } from '../../command-api/src';
+
+/** Everything in one process on the embedded defaults: what `npm start` runs. */
+@Module({})
+export class StandaloneModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: StandaloneModule,
+      imports: [PlatformModule.forRoot(config), CommandApiModule],
+    };
+  }
+}

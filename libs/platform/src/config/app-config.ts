@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`);
+
+/**
+ * Every setting the apps read from the environment, with its default. Parsing fails fast with a message
+ * naming the variable, so a typo never starts a half-configured process.
+ */
+export const appConfigSchema = z.object({
+  PORT: port.default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+  READ_MODEL: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/test'),
+  AMQP_URL: url(['amqp:', 'amqps:']).default('amqp://guest:guest@127.0.0.1:5672'),
+  EVENTSTORE_CONNECTION_STRING: url(['esdb:', 'esdb+discover:']).optional(),
+  RELAY_EXCHANGE: z.string().min(1).default('projects.events'),
+  COMMAND_QUEUE: z.string().min(1).default('projects.commands'),
+  AMQP_COMMAND_ACTOR: z.string().min(1).default('amqp:projects.commands'),
+  API_KEYS: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RELAY_ENABLED: z.enum(['true', 'false']).default('true'),
+  PROJECTOR_ENABLED: z.enum(['true', 'false']).default('true'),
+});
+
+export interface AppConfig {
+  port: number;
+  dataDir: string;
+  eventStore: 'sqlite' | 'eventstoredb';
+  readModel: 'sqlite' | 'postgres';
+  databaseUrl: string;
+  amqpUrl: string;
+  eventStoreConnectionString?: string;
+  relayExchange: string;
+  commandQueue: string;
+  amqpCommandActor: string;
+  /** Raw `role:key,role:key` list; undefined means "generate keys into the data dir on first start". */
+  apiKeys?: string;
+  logLevel: string;
+  relayEnabled: boolean;
+  projectorEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment. Throws ConfigError naming each bad variable and what it expects. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const input = Object.fromEntries(
+    Object.keys(appConfigSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = appConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(input[String(issue.path[0])])})`),
+    );
+  }
+  const c = parsed.data;
+  if (c.EVENT_STORE === 'eventstoredb' && !c.EVENTSTORE_CONNECTION_STRING) {
+    throw new ConfigError(['EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)']);
+  }
+  return {
+    port: c.PORT,
+    dataDir: c.DATA_DIR,
+    eventStore: c.EVENT_STORE,
+    readModel: c.READ_MODEL,
+    databaseUrl: c.DATABASE_URL,
+    amqpUrl: c.AMQP_URL,
+    eventStoreConnectionString: c.EVENTSTORE_CONNECTION_STRING,
+    relayExchange: c.RELAY_EXCHANGE,
+    commandQueue: c.COMMAND_QUEUE,
+    amqpCommandActor: c.AMQP_COMMAND_ACTOR,
+    apiKeys: c.API_KEYS,
+    logLevel: c.LOG_LEVEL,
+    relayEnabled: c.RELAY_ENABLED === 'true',
+    projectorEnabled: c.PROJECTOR_ENABLED === 'true',
+  };
+}

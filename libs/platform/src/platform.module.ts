@@ -1,0 +1,49 @@
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { EVENT_STORE, EventStore } from '@ledger/event-store';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { CLOCK, systemClock } from './clock/clock';
+import { API_KEY_REGISTRY, ApiKeyRegistry } from './auth/api-key.registry';
+import { AuthGuard } from './auth/auth.guard';
+import { ProblemFilter } from './problem/problem.filter';
+import { createEventStore } from './event-store/event-store.factory';
+
+function apiKeysFrom(config: AppConfig): ApiKeyRegistry {
+  if (config.apiKeys) return ApiKeyRegistry.fromList(config.apiKeys);
+  const { registry, generated } = ApiKeyRegistry.loadOrGenerate(config.dataDir);
+  if (generated) {
+    // Printed once: only digests are stored, so these keys cannot be shown again.
+    const lines = Object.entries(generated).map(([role, key]) => `  ${role.padEnd(9)} ${key}`);
+    process.stdout.write(`\nGenerated API keys (shown once; stored hashed in ${config.dataDir}/api-keys.json):\n${lines.join('\n')}\n\n`);
+  }
+  return registry;
+}
+
+/** Closes the event store last, after every module that reads it has stopped. */
+class EventStoreCloser implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close().catch((error) => new Logger('EventStore').error(error));
+  }
+}
+
+/** What every app shares: validated config, clock, event store, authentication and problem+json errors. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig, options: { eventStore?: EventStore } = {}): DynamicModule {
+    return {
+      module: PlatformModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: EVENT_STORE, useFactory: () => options.eventStore ?? createEventStore(config) },
+        { provide: API_KEY_REGISTRY, useFactory: () => apiKeysFrom(config) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        EventStoreCloser,
+      ],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, API_KEY_REGISTRY],
+    };
+  }
+}
