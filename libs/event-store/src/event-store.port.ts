@@ -54,6 +54,11 @@ export interface AppendResult {
   position: Position;
 }
 
+/**
+ * `fromRevision`/`toRevision` are relative to the direction (both inclusive): forwards reads from
+ * `fromRevision` (default 0) up to `toRevision` (default the head); backwards reads from `fromRevision`
+ * (default the head) down to `toRevision` (default 0). `maxCount` caps the number returned (default all).
+ */
 export interface ReadStreamOptions {
   fromRevision?: Revision;
   /** Inclusive. */
@@ -62,6 +67,7 @@ export interface ReadStreamOptions {
   maxCount?: number;
 }
 
+/** Both criteria must match. An absent or empty list means "no restriction on this criterion". */
 export interface EventFilter {
   /** Only streams whose id starts with one of these (e.g. `project-`). */
   streamPrefixes?: string[];
@@ -114,5 +120,42 @@ export class WrongExpectedRevisionError extends Error {
   ) {
     super(`Stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`);
     this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/**
+ * Raised when a batch mixes event ids already stored in the stream with new ones: the caller is retrying
+ * something other than what was stored, so neither "no-op" nor "append" would be honest. Nothing is written.
+ */
+export class EventIdConflictError extends Error {
+  readonly code = 'EVENT_STORE.EVENT_ID_CONFLICT';
+  constructor(
+    readonly streamId: string,
+    /** The ids of the batch that are already stored in the stream. */
+    readonly storedEventIds: string[],
+  ) {
+    super(`Stream ${streamId}: batch mixes already stored event ids (${storedEventIds.join(', ')}) with new ones`);
+    this.name = 'EventIdConflictError';
+  }
+}
+
+/** Raised for a malformed append (empty batch, blank ids or types, duplicate ids in one batch, non-JSON data). */
+export class InvalidAppendError extends Error {
+  readonly code = 'EVENT_STORE.INVALID_APPEND';
+  constructor(
+    readonly streamId: string,
+    readonly reason: string,
+  ) {
+    super(`Stream ${streamId}: invalid append: ${reason}`);
+    this.name = 'InvalidAppendError';
+  }
+}
+
+/** Raised by any call made after `close()`. */
+export class EventStoreClosedError extends Error {
+  readonly code = 'EVENT_STORE.CLOSED';
+  constructor() {
+    super('The event store is closed');
+    this.name = 'EventStoreClosedError';
   }
 }
