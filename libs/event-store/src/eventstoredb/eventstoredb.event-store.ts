@@ -160,10 +160,12 @@ export class EventStoreDbEventStore implements EventStore {
     let cursor: EsdbPosition | 'end' = 'end';
     // Walk back past system events ($stats, metadata) to the newest application event.
     for (;;) {
-      const page = await collect(this.client.readAll({ fromPosition: cursor, maxCount: this.pageSize, direction: BACKWARDS }));
+      const page: AllStreamResolvedEvent[] = await collect(
+        this.client.readAll({ fromPosition: cursor, maxCount: this.pageSize, direction: BACKWARDS }),
+      );
       const newest = page.find(({ event }) => event && !isSystemEvent(event))?.event;
       if (newest) return toPortPosition(newest.position);
-      const last = page[page.length - 1]?.event;
+      const last: AllStreamResolvedEvent['event'] = page[page.length - 1]?.event;
       if (page.length < this.pageSize || !last) return START;
       cursor = last.position;
     }
