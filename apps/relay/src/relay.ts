@@ -1,0 +1,216 @@
+import { once } from 'node:events';
+import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
+import { PROJECT_STREAM_PREFIX } from '@ledger/domain';
+import type { EventStore, Position, Subscription } from '@ledger/event-store';
+import { toEventMessage } from '@ledger/contracts';
+import { assertEventsExchange, backoffDelay, ConfirmWindow, sleep, type BackoffOptions } from '@ledger/messaging';
+import type { CheckpointStore } from './checkpoint.store';
+import { RegionDirectory } from './region.directory';
+import type { RelayFailpoint } from './relay.failpoint';
+
+export interface RelayLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface RelayOptions {
+  store: EventStore;
+  checkpoints: CheckpointStore;
+  amqpUrl: string;
+  exchange: string;
+  /** Subscription name: the checkpoint's key. Default `relay`. */
+  name?: string;
+  /** Messages published and not yet checkpointed (bounds duplicates after a crash). Default 256. */
+  window?: number;
+  /** CloudEvents source. Default `/project-ledger`. */
+  source?: string;
+  logger?: RelayLogger;
+  failpoint?: RelayFailpoint | null;
+  backoff?: BackoffOptions;
+  /** How often the lag is logged while behind. Default 10 s; 0 disables. */
+  lagLogIntervalMs?: number;
+}
+
+export interface RelayStatus {
+  connected: boolean;
+  checkpoint: Position;
+  published: number;
+  confirmed: number;
+  sessions: number;
+}
+
+const consoleLogger: RelayLogger = {
+  info: (m) => console.log(`[relay] ${m}`),
+  warn: (m) => console.warn(`[relay] ${m}`),
+  error: (m) => console.error(`[relay] ${m}`),
+};
+
+/**
+ * Forwards every project event, in log order, to the events exchange. A named catch-up subscription
+ * from the stored checkpoint; publisher confirms pipelined over a window; the checkpoint only moves to
+ * a position whose message and all earlier ones the broker confirmed. Any broker trouble ends the
+ * session; the next one starts from the checkpoint, so delivery is at least once and never lossy.
+ */
+export class Relay {
+  private readonly name: string;
+  private readonly log: RelayLogger;
+  private readonly stopping = new AbortController();
+  private readonly regions: RegionDirectory;
+  private loop: Promise<void> | null = null;
+  private model: ChannelModel | null = null;
+  private subscription: Subscription | null = null;
+  private checkpoint: Position = 0;
+  private stats = { published: 0, confirmed: 0, sessions: 0, connected: false };
+  private checkpointWaiters: { position: Position; resolve: () => void }[] = [];
+  private lagTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: RelayOptions) {
+    this.name = options.name ?? 'relay';
+    this.log = options.logger ?? consoleLogger;
+    this.regions = new RegionDirectory(options.store);
+  }
+
+  /** Loads the checkpoint and starts relaying in the background; does not wait for the broker. */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    this.checkpoint = await this.options.checkpoints.load(this.name);
+    this.log.info(`${this.name}: starting from position ${this.checkpoint}`);
+    this.loop = this.supervise();
+    const every = this.options.lagLogIntervalMs ?? 10_000;
+    if (every > 0) {
+      this.lagTimer = setInterval(() => void this.logLag(), every);
+      this.lagTimer.unref();
+    }
+  }
+
+  /** Stops reading, waits for outstanding confirms, stores the last checkpoint and disconnects. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    if (this.lagTimer) clearInterval(this.lagTimer);
+    await this.subscription?.close();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Events in the log the broker has not confirmed yet: head position − checkpoint. */
+  async lag(): Promise<number> {
+    return Math.max(0, (await this.options.store.headPosition()) - this.checkpoint);
+  }
+
+  status(): RelayStatus {
+    return { ...this.stats, checkpoint: this.checkpoint };
+  }
+
+  /** Resolves once the stored checkpoint reaches `position` (tests, graceful hand-over). */
+  waitForCheckpoint(position: Position): Promise<void> {
+    if (this.checkpoint >= position) return Promise.resolve();
+    return new Promise((resolve) => this.checkpointWaiters.push({ position, resolve }));
+  }
+
+  private async logLag(): Promise<void> {
+    const lag = await this.lag().catch(() => -1);
+    if (lag !== 0) this.log.info(`${this.name}: lag ${lag} events (checkpoint ${this.checkpoint})`);
+  }
+
+  private async supervise(): Promise<void> {
+    for (let attempt = 0; !this.stopping.signal.aborted; attempt++) {
+      try {
+        await this.session(() => (attempt = 0));
+      } catch (error) {
+        this.log.warn(`${this.name}: session ended: ${(error as Error).message}`);
+      } finally {
+        this.stats.connected = false;
+        await this.model?.close().catch(() => undefined);
+        this.model = null;
+      }
+      if (this.stopping.signal.aborted) break;
+      const delay = backoffDelay(attempt, this.options.backoff);
+      this.log.info(`${this.name}: reconnecting in ${delay} ms`);
+      await sleep(delay, this.stopping.signal);
+    }
+  }
+
+  private async session(onConnected: () => void): Promise<void> {
+    const model = await connect(this.options.amqpUrl);
+    this.model = model;
+    let failure: Error | null = null;
+    let wakeOnFailure: () => void = () => undefined;
+    const fail = (error: Error): void => {
+      if (failure) return;
+      failure = error;
+      wakeOnFailure();
+      void this.subscription?.close();
+    };
+    model.on('error', (e: Error) => fail(e));
+    model.on('close', () => fail(new Error('connection closed')));
+    const channel: ConfirmChannel = await model.createConfirmChannel();
+    channel.on('error', (e: Error) => fail(e));
+    channel.on('close', () => fail(new Error('channel closed')));
+    await assertEventsExchange(channel, this.options.exchange);
+    onConnected();
+    this.stats.connected = true;
+    this.stats.sessions++;
+    const stored = await this.options.checkpoints.load(this.name);
+    const window = new ConfirmWindow(stored, this.options.window ?? 256);
+    this.log.info(`${this.name}: connected, relaying after position ${stored}`);
+
+    let released = stored;
+    let flushing: Promise<void> | null = null;
+    let slotFreed: () => void = () => undefined;
+    const flush = (): Promise<void> => {
+      flushing ??= (async () => {
+        for (let safe = window.safeCheckpoint(); safe > released; safe = window.safeCheckpoint()) {
+          // checkpoint after confirm: storing it before the broker has the message could lose the event
+          if (safe > this.checkpoint) await this.options.checkpoints.save(this.name, safe);
+          this.advanceTo(safe);
+          window.release(safe);
+          released = safe;
+          slotFreed();
+        }
+      })().finally(() => (flushing = null));
+      return flushing;
+    };
+
+    const subscription = this.options.store.subscribe({
+      fromPosition: stored,
+      filter: { streamPrefixes: [PROJECT_STREAM_PREFIX] },
+    });
+    this.subscription = subscription;
+    if (this.stopping.signal.aborted) await subscription.close();
+    try {
+      for await (const event of subscription) {
+        while (window.isFull && !failure) {
+          await new Promise<void>((resolve) => ((slotFreed = resolve), (wakeOnFailure = resolve)));
+        }
+        if (failure) break;
+        const message = toEventMessage(event, { regionSlug: await this.regions.slugFor(event), source: this.options.source });
+        window.track(event.position);
+        const ok = channel.publish(this.options.exchange, message.routingKey, message.body, message.properties, (err) => {
+          if (err) return fail(new Error(`broker nacked position ${event.position}`));
+          window.confirm(event.position);
+          this.options.failpoint?.afterConfirm(++this.stats.confirmed);
+          setImmediate(() => void flush().catch((e: Error) => fail(e)));
+        });
+        this.stats.published++;
+        if (!ok && !failure) await Promise.race([once(channel, 'drain'), new Promise<void>((r) => (wakeOnFailure = r))]);
+      }
+      if (failure) throw failure;
+      // Graceful stop: let the broker confirm what is in flight, then store the final checkpoint.
+      await channel.waitForConfirms();
+      await flush();
+      await flushing;
+    } finally {
+      await subscription.close();
+      if (failure) throw failure;
+    }
+  }
+
+  private advanceTo(position: Position): void {
+    if (position <= this.checkpoint) return;
+    this.checkpoint = position;
+    const ready = this.checkpointWaiters.filter((w) => w.position <= position);
+    this.checkpointWaiters = this.checkpointWaiters.filter((w) => w.position > position);
+    for (const w of ready) w.resolve();
+  }
+}

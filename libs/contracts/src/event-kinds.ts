@@ -1,0 +1,38 @@
+import type { ProjectEventType, Region } from '@ledger/domain';
+
+/**
+ * The public name of each domain event on the wire. Kept explicit (not derived from the TypeScript name)
+ * so renaming a domain type can never silently change the contract.
+ */
+export const EVENT_KINDS = {
+  ProjectCreated: 'created',
+  ProjectStarted: 'started',
+  ProjectCompleted: 'completed',
+  ProjectBudgetRevised: 'budget-revised',
+  ProjectSuspended: 'suspended',
+  ProjectResumed: 'resumed',
+  ProjectCancelled: 'cancelled',
+  ProjectExtended: 'extended',
+} as const satisfies Record<ProjectEventType, string>;
+
+export type EventKind = (typeof EVENT_KINDS)[ProjectEventType];
+
+export const CONTRACT_VERSION = 1;
+export const CLOUDEVENT_TYPE_PREFIX = 'org.projectledger.project.';
+
+/** CloudEvents `type`, e.g. `org.projectledger.project.budget-revised.v1`. */
+export const cloudEventType = (kind: EventKind, version: number = CONTRACT_VERSION): string =>
+  `${CLOUDEVENT_TYPE_PREFIX}${kind}.v${version}`;
+
+/** Region as it appears in routing keys: `Asia and Oceania` -> `asia-and-oceania`. */
+export const regionSlug = (region: Region | string): string =>
+  region
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** Used when the relay cannot find a project's region (e.g. a stream without ProjectCreated). */
+export const UNKNOWN_REGION_SLUG = 'unknown';
+
+/** Routing key on the events exchange: `project.<kind>.<region-slug>`. */
+export const routingKeyFor = (kind: EventKind, region: string): string => `project.${kind}.${region}`;

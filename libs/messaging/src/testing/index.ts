@@ -1,0 +1,2 @@
+export * from './broker.lock';
+export * from './amqp-test.kit';
