@@ -7,16 +7,42 @@ import type { ProjectCreatedData } from './project.events';
  * The domain never reads a clock.
  */
 export type CreateProject = { type: 'CreateProject'; data: ProjectCreatedData; now: string };
-export type StartProject = { type: 'StartProject'; data: { projectId: string; actualStart: PartialDate }; now: string };
-export type CompleteProject = { type: 'CompleteProject'; data: { projectId: string; actualEnd: PartialDate }; now: string };
-export type ReviseProjectBudget = {
-  type: 'ReviseProjectBudget';
-  data: { projectId: string; budget: Money; reason: BudgetReason; effectiveDate: string | null; note: string | null };
+export type StartProject = {
+  type: 'StartProject';
+  data: { projectId: string; actualStart: PartialDate };
   now: string;
 };
-export type SuspendProject = { type: 'SuspendProject'; data: { projectId: string; reason: string }; now: string };
-export type ResumeProject = { type: 'ResumeProject'; data: { projectId: string; reason: string | null }; now: string };
-export type CancelProject = { type: 'CancelProject'; data: { projectId: string; reason: string }; now: string };
+export type CompleteProject = {
+  type: 'CompleteProject';
+  data: { projectId: string; actualEnd: PartialDate };
+  now: string;
+};
+export type ReviseProjectBudget = {
+  type: 'ReviseProjectBudget';
+  data: {
+    projectId: string;
+    budget: Money;
+    reason: BudgetReason;
+    effectiveDate: string | null;
+    note: string | null;
+  };
+  now: string;
+};
+export type SuspendProject = {
+  type: 'SuspendProject';
+  data: { projectId: string; reason: string };
+  now: string;
+};
+export type ResumeProject = {
+  type: 'ResumeProject';
+  data: { projectId: string; reason: string | null };
+  now: string;
+};
+export type CancelProject = {
+  type: 'CancelProject';
+  data: { projectId: string; reason: string };
+  now: string;
+};
 export type ExtendProject = {
   type: 'ExtendProject';
   data: { projectId: string; plannedEnd: PartialDate; reason: string };

@@ -21,8 +21,14 @@ export interface ProjectCreatedData {
 }
 
 export type ProjectCreated = { type: 'ProjectCreated'; data: ProjectCreatedData };
-export type ProjectStarted = { type: 'ProjectStarted'; data: { projectId: string; actualStart: PartialDate } };
-export type ProjectCompleted = { type: 'ProjectCompleted'; data: { projectId: string; actualEnd: PartialDate } };
+export type ProjectStarted = {
+  type: 'ProjectStarted';
+  data: { projectId: string; actualStart: PartialDate };
+};
+export type ProjectCompleted = {
+  type: 'ProjectCompleted';
+  data: { projectId: string; actualEnd: PartialDate };
+};
 export type ProjectBudgetRevised = {
   type: 'ProjectBudgetRevised';
   data: {
