@@ -11,6 +11,7 @@ import {
 import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@ledger/event-store';
 import { CLOCK, Clock, ProblemException } from '@ledger/platform';
 import { eventIdFor, newCommandId } from './command-ids';
+import { KeyedSerializer } from './keyed-serializer';
 import { rejectionProblem, revisionMismatchProblem, validationProblem } from './command-problems';
 import type { CommandResult } from './command-result';
 
@@ -34,10 +35,13 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * The one command path: validate → fold the stream → decide → append with the revision read.
- * Without If-Match a lost race is retried on fresh state; with If-Match it is the caller's 412.
+ * Commands on one project are serialised in this process; a race with another process is caught by the
+ * store's expected-revision check: without If-Match it is retried on fresh state, with If-Match it is a 412.
  */
 @Injectable()
 export class ProjectCommandService {
+  private readonly lanes = new KeyedSerializer();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -49,7 +53,16 @@ export class ProjectCommandService {
     const projectId = (parsed.value as { projectId: string }).projectId;
     const streamId = projectStreamId(projectId);
     const commandId = input.commandId ?? newCommandId();
+    return this.lanes.run(streamId, () => this.decideAndAppend(input, parsed.value, projectId, streamId, commandId));
+  }
 
+  private async decideAndAppend(
+    input: CommandInput,
+    data: ProjectCommand['data'],
+    projectId: string,
+    streamId: string,
+    commandId: string,
+  ): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       const recorded = await this.store.readStream(streamId);
       const earlier = resultOfCommand(recorded, commandId, projectId);
@@ -59,7 +72,7 @@ export class ProjectCommandService {
         throw revisionMismatchProblem(projectId, input.expectedRevision, revision);
       }
       const now = this.clock.now().toISOString();
-      const command = { type: input.type, data: parsed.value, now } as ProjectCommand;
+      const command = { type: input.type, data, now } as ProjectCommand;
       const decision = decide(command, foldProject(recorded.map(toDomainEvent)));
       if (!decision.ok) throw rejectionProblem(decision.rejection);
 

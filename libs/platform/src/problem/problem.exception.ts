@@ -18,7 +18,18 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
-export type ProblemInit = Omit<Problem, 'type'> & { type?: string; headers?: Record<string, string> };
+export interface ProblemInit {
+  type?: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  instance?: string;
+  errors?: ProblemFieldError[];
+  /** Response headers to send with the problem (Retry-After, WWW-Authenticate). */
+  headers?: Record<string, string>;
+  [extension: string]: unknown;
+}
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -28,9 +39,10 @@ export class ProblemException extends HttpException {
   readonly headers: Record<string, string>;
 
   constructor(init: ProblemInit) {
-    const { headers, ...problem } = init;
+    const { headers, ...rest } = init;
+    const problem: Problem = { ...rest, type: rest.type ?? problemType(rest.code) };
     super(problem, problem.status);
-    this.problem = { type: problemType(problem.code), ...problem };
+    this.problem = problem;
     this.headers = headers ?? {};
   }
 }
