@@ -1,0 +1,63 @@
+import { WrongExpectedRevisionError } from '../event-store.port';
+import { events, range } from '../testing/contract.fixtures';
+import { tempDir } from '../testing/temp-sqlite.fixture';
+import { SqliteEventStore } from './sqlite.event-store';
+
+describe('SqliteEventStore group commit', () => {
+  let tmp: Awaited<ReturnType<typeof tempDir>>;
+  let store: SqliteEventStore;
+  beforeEach(async () => {
+    tmp = await tempDir();
+    store = new SqliteEventStore({ file: tmp.file });
+  });
+  afterEach(async () => {
+    await store.close();
+    await tmp.remove();
+  });
+
+  it('writes 64 concurrent appends to different streams in far fewer than 64 commits', async () => {
+    const results = await Promise.all(range(1, 64).map((i) => store.append(`project-${i}`, events(2), 'no-stream')));
+    const stats = store.stats();
+    expect(stats.appends).toBe(64);
+    expect(stats.commits).toBeLessThanOrEqual(4);
+    expect(results.map((r) => r.position).sort((a, b) => a - b)).toEqual(range(1, 64).map((i) => i * 2));
+    expect(await store.headPosition()).toBe(128);
+  });
+
+  it('gives appends awaited one after another a commit each (nothing to share)', async () => {
+    for (const i of range(1, 3)) await store.append(`project-${i}`, events(1), 'no-stream');
+    expect(store.stats()).toEqual({ commits: 3, appends: 3 });
+  });
+
+  it('rejects only the conflicting append of a shared commit and keeps the others', async () => {
+    await store.append('project-conflict', events(1), 'no-stream');
+    const before = store.stats().commits;
+    const attempts = await Promise.allSettled(
+      range(1, 64).map((i) =>
+        i === 32 ? store.append('project-conflict', events(3), 5) : store.append(`project-${i}`, events(1), 'no-stream'),
+      ),
+    );
+    const rejected = attempts.flatMap((a, i) => (a.status === 'rejected' ? [{ i: i + 1, reason: a.reason as unknown }] : []));
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].i).toBe(32);
+    expect(rejected[0].reason).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(rejected[0].reason).toMatchObject({ expected: 5, actual: 0 });
+    expect(store.stats().commits - before).toBeLessThanOrEqual(4);
+    // The rolled-back append left no hole: 1 earlier event + 63 single-event appends, positions 1..64.
+    const all = await store.readAll();
+    expect(all.map((e) => e.position)).toEqual(range(1, 64));
+    expect(await store.readStream('project-conflict')).toHaveLength(1);
+  });
+
+  it('orders appends to one stream within a shared commit, each checked against what the earlier ones wrote', async () => {
+    const [first, second, third] = await Promise.allSettled([
+      store.append('project-a', events(1), 'no-stream'),
+      store.append('project-a', events(1), 0),
+      store.append('project-a', events(1), 0),
+    ]);
+    expect(first).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0 } });
+    expect(second).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1 } });
+    expect(third).toMatchObject({ status: 'rejected', reason: { expected: 0, actual: 1 } });
+    expect(store.stats().commits).toBe(1);
+  });
+});
