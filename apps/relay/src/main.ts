@@ -1,0 +1,23 @@
+import { runRelay, runReplay, UsageError, USAGE, writeAsyncApi } from './relay.cli';
+
+async function main(argv: string[]): Promise<void> {
+  const [command = 'run', ...rest] = argv;
+  switch (command) {
+    case 'run':
+      return runRelay();
+    case 'replay':
+      return runReplay(rest);
+    case 'asyncapi':
+      return writeAsyncApi(rest);
+    default:
+      throw new UsageError(`unknown command ${command}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : error.stack ?? error.message);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Relay-only settings, read beside the platform config. */
+const relaySettingsSchema = z.object({
+  RELAY_NAME: z.string().min(1).default('relay'),
+  RELAY_WINDOW: z.coerce.number().int().min(1).max(65_535).default(256),
+  RELAY_SOURCE: z.string().min(1).default('/project-ledger'),
+});
+
+export interface RelaySettings {
+  name: string;
+  window: number;
+  source: string;
+}
+
+export function loadRelaySettings(env: NodeJS.ProcessEnv = process.env): RelaySettings {
+  const parsed = relaySettingsSchema.safeParse({
+    RELAY_NAME: env.RELAY_NAME || undefined,
+    RELAY_WINDOW: env.RELAY_WINDOW || undefined,
+    RELAY_SOURCE: env.RELAY_SOURCE || undefined,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid relay configuration: ${problems}`);
+  }
+  return { name: parsed.data.RELAY_NAME, window: parsed.data.RELAY_WINDOW, source: parsed.data.RELAY_SOURCE };
+}
