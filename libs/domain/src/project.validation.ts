@@ -1,7 +1,7 @@
 import type { ProjectCommand, ProjectCommandType } from './project.commands';
 import type { FieldError, Validated } from './project.decision';
 import { parseCreateProject } from './validation/create-project.input';
-import { fieldError, fromZodIssue } from './validation/field-errors';
+import { fieldError, firstPerField, fromZodIssue } from './validation/field-errors';
 import { projectIdSchema } from './validation/field-schemas';
 import {
   parseCancel,
@@ -31,7 +31,10 @@ const LIFECYCLE_PARSERS: Record<Exclude<ProjectCommandType, 'CreateProject'>, Bo
 function projectIdErrors(projectId: string | null): FieldError[] {
   if (projectId === null) return [fieldError('projectId', 'REQUIRED', 'projectId is required.')];
   const result = projectIdSchema.safeParse(projectId, { reportInput: true });
-  return result.success ? [] : result.error.issues.flatMap(fromZodIssue);
+  if (result.success) return [];
+  return firstPerField(
+    result.error.issues.flatMap((issue) => fromZodIssue({ ...issue, path: ['projectId'] })),
+  );
 }
 
 /**

@@ -33,9 +33,19 @@ export function fieldError(field: string, code: FieldErrorCode, message: string)
 
 const article = (expected: string) => (/^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`);
 
+/** One error per field (the first found): "too short" and "bad format" of one empty string say one thing. */
+export function firstPerField(errors: readonly FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => !seen.has(e.field) && seen.add(e.field));
+}
+
 /** Turns one zod issue into our stable field errors (unknown keys give one error per key). */
 export function fromZodIssue(issue: core.$ZodIssue): FieldError[] {
   const field = fieldPath(issue.path);
+  const missing = issue.input === undefined || issue.input === null;
+  if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+    return [fieldError(field, 'REQUIRED', `${field} is required.`)];
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
@@ -46,9 +56,6 @@ export function fromZodIssue(issue: core.$ZodIssue): FieldError[] {
         ),
       );
     case 'invalid_type': {
-      if (issue.input === undefined || issue.input === null) {
-        return [fieldError(field, 'REQUIRED', `${field} is required.`)];
-      }
       // Schemas may word the type rule themselves (e.g. amounts: "must be a decimal string").
       if (issue.message.startsWith('must '))
         return [fieldError(field, 'INVALID_TYPE', `${field} ${issue.message}`)];

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { FieldError, Validated } from '../project.decision';
-import { BODY_FIELD, fieldError, fromZodIssue } from './field-errors';
+import { BODY_FIELD, fieldError, firstPerField, fromZodIssue } from './field-errors';
 
 /** The body must be a plain JSON object before any field can be read. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -38,7 +38,7 @@ export function parseWith<S extends z.ZodType, T>(
     };
   }
   const result = schema.safeParse(body, { reportInput: true });
-  const errors = result.success ? [] : result.error.issues.flatMap(fromZodIssue);
+  const errors = result.success ? [] : firstPerField(result.error.issues.flatMap(fromZodIssue));
   errors.push(...crossChecks(body, errors));
   if (errors.length > 0 || !result.success) return { ok: false, errors };
   return { ok: true, value: build(result.data) };
