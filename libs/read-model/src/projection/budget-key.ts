@@ -1,0 +1,18 @@
+import Decimal from 'decimal.js';
+
+const INTEGER_DIGITS = 24;
+const FRACTION_DIGITS = 6;
+
+/**
+ * Fixed-width text form of a positive amount ("200000.00" -> "000…200000.000000") so that a byte-wise
+ * text sort in SQLite and PostgreSQL orders budgets by value without ever turning money into a float.
+ */
+export function budgetKey(amount: string): string {
+  const value = new Decimal(amount);
+  if (!value.isFinite() || value.isNegative()) throw new Error(`Budget amount must be a non-negative decimal: "${amount}"`);
+  const [integer, fraction = ''] = value.toFixed().split('.');
+  if (integer.length > INTEGER_DIGITS || fraction.length > FRACTION_DIGITS) {
+    throw new Error(`Budget amount out of the sortable range: "${amount}"`);
+  }
+  return `${integer.padStart(INTEGER_DIGITS, '0')}.${fraction.padEnd(FRACTION_DIGITS, '0')}`;
+}

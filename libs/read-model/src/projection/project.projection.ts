@@ -1,0 +1,158 @@
+import Decimal from 'decimal.js';
+import type { ProjectCreatedData, ProjectEvent } from '@ledger/domain';
+import type { RecordedEvent } from '@ledger/event-store';
+import type {
+  BudgetRevisionsTable,
+  ProjectChangesTable,
+  ProjectMemberStatesTable,
+  ProjectsTable,
+} from '../schema/read-model.tables';
+import { budgetKey } from './budget-key';
+
+/** What one event does to the read model: the project row after it, plus rows it adds. */
+export interface ProjectEffect {
+  after: ProjectsTable;
+  budgetRevision?: BudgetRevisionsTable;
+  memberStates?: ProjectMemberStatesTable[];
+  change: ProjectChangesTable;
+}
+
+/** Thrown for an event the projection cannot apply; the projector parks it. */
+export class ProjectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProjectionError';
+  }
+}
+
+/**
+ * Pure projection of one recorded event onto the project's current row (null before it exists).
+ * Uses only the event (never a clock) so a rebuild from the log reproduces the same rows.
+ */
+export function projectEvent(before: ProjectsTable | null, recorded: RecordedEvent): ProjectEffect {
+  const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
+  const projectId = streamProjectId(recorded);
+  const data = event.data as { projectId?: unknown } | null;
+  if (!data || typeof data !== 'object' || data.projectId !== projectId) {
+    throw new ProjectionError(`Event data projectId does not match stream ${recorded.streamId}`);
+  }
+  const at = recordedAt(recorded);
+  const base = { revision: recorded.revision, lastPosition: recorded.position, updatedAt: at };
+  let effect: Omit<ProjectEffect, 'change'>;
+  switch (event.type) {
+    case 'ProjectCreated':
+      if (before) throw new ProjectionError(`Project ${projectId} already exists`);
+      effect = created(event.data, recorded, at);
+      break;
+    case 'ProjectStarted':
+      effect = { after: { ...existing(before, projectId), ...base, status: 'active', actualStart: event.data.actualStart } };
+      break;
+    case 'ProjectCompleted':
+      effect = { after: { ...existing(before, projectId), ...base, status: 'completed', actualEnd: event.data.actualEnd } };
+      break;
+    case 'ProjectSuspended':
+      effect = { after: { ...existing(before, projectId), ...base, status: 'suspended', statusReason: event.data.reason } };
+      break;
+    case 'ProjectResumed':
+      effect = { after: { ...existing(before, projectId), ...base, status: 'active', statusReason: null } };
+      break;
+    case 'ProjectCancelled':
+      effect = { after: { ...existing(before, projectId), ...base, status: 'cancelled', statusReason: event.data.reason } };
+      break;
+    case 'ProjectExtended':
+      effect = { after: { ...existing(before, projectId), ...base, plannedEnd: event.data.plannedEnd } };
+      break;
+    case 'ProjectBudgetRevised': {
+      const current = existing(before, projectId);
+      const d = event.data;
+      if (d.currency !== current.budgetCurrency) {
+        throw new ProjectionError(`Budget revision in ${d.currency} for a ${current.budgetCurrency} budget`);
+      }
+      const revisionNo = current.budgetRevisionCount + 1;
+      effect = {
+        after: { ...current, ...base, budgetAmount: d.amount, budgetKey: budgetKey(d.amount), budgetRevisionCount: revisionNo },
+        budgetRevision: {
+          projectId,
+          revisionNo,
+          position: recorded.position,
+          previous: d.previous,
+          amount: d.amount,
+          delta: new Decimal(d.delta).toFixed(),
+          currency: d.currency,
+          reason: d.reason,
+          effectiveDate: d.effectiveDate,
+          note: d.note ?? null,
+          recordedAt: at,
+        },
+      };
+      break;
+    }
+    default:
+      return unknownEvent(event, recorded.type);
+  }
+  const { after } = effect;
+  const change = {
+    position: recorded.position,
+    projectId,
+    eventType: recorded.type,
+    revision: recorded.revision,
+    status: after.status,
+    recordedAt: at,
+  };
+  return { ...effect, change };
+}
+
+function created(d: ProjectCreatedData, recorded: RecordedEvent, at: string): Omit<ProjectEffect, 'change'> {
+  if (typeof d.title !== 'string' || !d.budget || !Array.isArray(d.benefitingMemberStates)) {
+    throw new ProjectionError('ProjectCreated lacks title, budget or benefitingMemberStates');
+  }
+  return {
+    after: {
+      projectId: d.projectId,
+      primaId: d.primaId ?? null,
+      title: d.title,
+      titleKey: d.title.toLowerCase(),
+      description: d.description ?? null,
+      projectType: d.projectType,
+      coverage: d.coverage,
+      region: d.region,
+      fundingYear: d.fundingYear,
+      plannedStart: d.plannedStart,
+      plannedEnd: d.plannedEnd,
+      actualStart: null,
+      actualEnd: null,
+      status: 'planned',
+      statusReason: null,
+      budgetAmount: d.budget.amount,
+      budgetCurrency: d.budget.currency,
+      budgetKey: budgetKey(d.budget.amount),
+      initialBudgetAmount: d.budget.amount,
+      budgetRevisionCount: 0,
+      memberStates: JSON.stringify(d.benefitingMemberStates),
+      revision: recorded.revision,
+      lastPosition: recorded.position,
+      createdAt: at,
+      updatedAt: at,
+    },
+    memberStates: d.benefitingMemberStates.map((memberState, ordinal) => ({ projectId: d.projectId, memberState, ordinal })),
+  };
+}
+
+function existing(before: ProjectsTable | null, projectId: string): ProjectsTable {
+  if (!before) throw new ProjectionError(`Project ${projectId} has no ProjectCreated before this event`);
+  return before;
+}
+
+function streamProjectId(recorded: RecordedEvent): string {
+  if (!recorded.streamId.startsWith('project-')) throw new ProjectionError(`Not a project stream: ${recorded.streamId}`);
+  return recorded.streamId.slice('project-'.length);
+}
+
+function recordedAt(recorded: RecordedEvent): string {
+  return typeof recorded.metadata?.recordedAt === 'string' ? recorded.metadata.recordedAt : '';
+}
+
+function unknownEvent(event: never, type: string): never {
+  void event;
+  throw new ProjectionError(`Unknown event type ${type}`);
+}

@@ -1,0 +1,33 @@
+import { PROJECT_STREAM_PREFIX } from '@ledger/domain';
+import type { EventStore, Position } from '@ledger/event-store';
+import { PROJECTS_SUBSCRIPTION, type ReadModel } from '../read-model.port';
+
+export interface ProjectLogOptions {
+  /** Stop after this position (inclusive); default: the head when projection started. */
+  toPosition?: Position;
+  batchSize?: number;
+  onProgress?: (progress: { position: Position; head: Position; events: number }) => void;
+}
+
+/** Replays the log from the target's checkpoint into `target`, batch by batch, up to `toPosition`. */
+export async function projectLog(store: EventStore, target: ReadModel, options: ProjectLogOptions = {}): Promise<Position> {
+  const head = options.toPosition ?? (await store.headPosition());
+  const batchSize = options.batchSize ?? 500;
+  let position = await target.checkpoint(PROJECTS_SUBSCRIPTION);
+  let events = 0;
+  while (position < head) {
+    const page = await store.readAll({
+      fromPosition: position,
+      filter: { streamPrefixes: [PROJECT_STREAM_PREFIX] },
+      limit: batchSize,
+    });
+    const wanted = page.filter((event) => event.position <= head);
+    if (wanted.length === 0) break;
+    const result = await target.applyBatch(PROJECTS_SUBSCRIPTION, wanted);
+    position = result.checkpoint;
+    events += wanted.length;
+    options.onProgress?.({ position, head, events });
+    if (wanted.length < page.length) break;
+  }
+  return position;
+}

@@ -1,0 +1,52 @@
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { Client, Pool, types } from 'pg';
+import type { ReadModelDatabase } from '../schema/read-model.tables';
+import { KyselyReadModel } from './kysely.read-model';
+import { migrateReadModel } from './migrate';
+
+export const DEFAULT_PG_SCHEMA = 'read_model';
+const INT8_OID = 20;
+
+export function assertSchemaName(schema: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Invalid PostgreSQL schema name "${schema}"`);
+}
+
+/**
+ * The pool's search_path names the schema rather than pinning its oid, so after a rebuild renames a fresh
+ * schema into place every new statement already reads the new copy.
+ */
+export async function openPostgresReadModel(databaseUrl: string, schema = DEFAULT_PG_SCHEMA): Promise<KyselyReadModel> {
+  assertSchemaName(schema);
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: 4,
+    options: `-c search_path=${schema}`,
+    // Positions and counts are int8; they stay far below 2^53, so numbers are exact and easier to use.
+    types: { getTypeParser: ((oid: number, format?: string) => (oid === INT8_OID ? Number : types.getTypeParser(oid, format as 'text'))) as typeof types.getTypeParser },
+  });
+  await pool.query(`create schema if not exists "${schema}"`);
+  const db = new Kysely<ReadModelDatabase>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  try {
+    await migrateReadModel(db, 'postgres');
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new KyselyReadModel('postgres', schema, db);
+}
+
+/** Runs a few statements on a short-lived connection (schema admin outside any pool). */
+export async function withPgClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropPostgresSchema(databaseUrl: string, schema: string): Promise<void> {
+  assertSchemaName(schema);
+  await withPgClient(databaseUrl, (c) => c.query(`drop schema if exists "${schema}" cascade`));
+}
