@@ -159,6 +159,12 @@ describe('accepted lifecycle transitions', () => {
       .then([{ type: 'ProjectCreated', data }]);
   });
 
+  it('writes the initial budget with the currency minor digits', () => {
+    given([])
+      .when(createProject({ budget: { amount: '200000', currency: 'USD' } }))
+      .then([projectCreated({ budget: { amount: '200000.00', currency: 'USD' } })]);
+  });
+
   it('names the project in a not-found refusal', () => {
     given([])
       .when(startProject())

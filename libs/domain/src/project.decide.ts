@@ -32,7 +32,15 @@ const DONE: Record<ProjectCommand['type'], string> = {
 export function decide(command: ProjectCommand, state: ProjectState): Decision {
   const projectId = command.data.projectId;
   if (state.status === 'none') {
-    if (command.type === 'CreateProject') return accept({ type: 'ProjectCreated', data: command.data });
+    if (command.type === 'CreateProject') {
+      // Events hold canonical amounts ("200000.00"), so later `previous` values match the stored budget exactly.
+      const { budget } = command.data;
+      const data = {
+        ...command.data,
+        budget: { ...budget, amount: formatAmount(budget.amount, budget.currency) },
+      };
+      return accept({ type: 'ProjectCreated', data });
+    }
     return reject(
       'PROJECT.NOT_FOUND',
       `Project ${projectId} does not exist; it must be created before it can be ${DONE[command.type]}.`,

@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import type { ProjectCommand } from '../project.commands';
+import { BUDGET_REASONS, COVERAGES, REGIONS, type Coverage } from '../project.types';
+
+/** fast-check generators of valid-shaped commands for one project, for property specs. */
+export const PROJECT_ID = 'P-1';
+const STATES = ['MN', 'KZ', 'VN', 'BO', 'TZ', 'CI'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export const partialDateArb: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.integer({ min: 2010, max: 2024 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 28 }),
+    fc.nat(2),
+  )
+  .map(([y, m, d, precision]) => [`${y}`, `${y}-${pad(m)}`, `${y}-${pad(m)}-${pad(d)}`][precision]);
+
+export const nowArb: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.integer({ min: 2012, max: 2026 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 28 }),
+  )
+  .map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}T12:00:00Z`);
+
+/** Amounts with 0-2 decimals, > 0, from a small range so equal amounts (BUDGET_UNCHANGED) happen too. */
+export const usdAmountArb: fc.Arbitrary<string> = fc
+  .tuple(fc.integer({ min: 0, max: 300 }), fc.constantFrom('', '.5', '.25', '.00'))
+  .filter(([whole, fraction]) => whole > 0 || fraction === '.5' || fraction === '.25')
+  .map(([whole, fraction]) => `${whole}${fraction}`);
+
+const statesFor = (coverage: Coverage): fc.Arbitrary<string[]> =>
+  coverage === 'national'
+    ? fc.constantFrom(...STATES).map((s) => [s])
+    : coverage === 'global'
+      ? fc.uniqueArray(fc.constantFrom(...STATES), { maxLength: 3 })
+      : fc.uniqueArray(fc.constantFrom(...STATES), { minLength: 2, maxLength: 4 });
+
+const createArb = fc
+  .record({
+    coverage: fc.constantFrom(...COVERAGES),
+    start: partialDateArb,
+    years: fc.integer({ min: 0, max: 5 }),
+  })
+  .chain(({ coverage, start, years }) =>
+    fc.record({
+      type: fc.constant('CreateProject' as const),
+      now: nowArb,
+      data: fc.record({
+        projectId: fc.constant(PROJECT_ID),
+        primaId: fc.option(fc.constant('MN10P0001'), { nil: null }),
+        title: fc.constant('Title'),
+        description: fc.constant(null),
+        projectType: fc.constant('TCMMCB'),
+        coverage: fc.constant(coverage),
+        region: fc.constantFrom(...REGIONS),
+        fundingYear: fc.integer({ min: 1990, max: 2100 }),
+        plannedStart: fc.constant(start),
+        plannedEnd: fc.constant(String(Number(start.slice(0, 4)) + years)),
+        budget: usdAmountArb.map((amount) => ({ amount: `${amount}`, currency: 'USD' })),
+        benefitingMemberStates: statesFor(coverage),
+      }),
+    }),
+  );
+
+const reasonArb = fc.constantFrom('Floods', 'Elections', 'Donor request');
+
+/** Any one command for the project, valid in shape but not necessarily allowed by the rules. */
+export const commandArb: fc.Arbitrary<ProjectCommand> = fc.oneof(
+  // Weights keep cancel and re-create rare, so sequences live long enough to reach every status.
+  { arbitrary: createArb, weight: 1 },
+  {
+    arbitrary: fc.record({
+      type: fc.constant('StartProject' as const),
+      now: nowArb,
+      data: fc.record({ projectId: fc.constant(PROJECT_ID), actualStart: partialDateArb }),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      type: fc.constant('CompleteProject' as const),
+      now: nowArb,
+      data: fc.record({ projectId: fc.constant(PROJECT_ID), actualEnd: partialDateArb }),
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      type: fc.constant('ReviseProjectBudget' as const),
+      now: nowArb,
+      data: fc.record({
+        projectId: fc.constant(PROJECT_ID),
+        budget: fc.record({ amount: usdAmountArb, currency: fc.constantFrom('USD', 'USD', 'USD', 'EUR') }),
+        reason: fc.constantFrom(...BUDGET_REASONS),
+        effectiveDate: fc.option(fc.constant('2015-01-01'), { nil: null }),
+        note: fc.constant(null),
+      }),
+    }),
+    weight: 5,
+  },
+  {
+    arbitrary: fc.record({
+      type: fc.constant('SuspendProject' as const),
+      now: nowArb,
+      data: fc.record({ projectId: fc.constant(PROJECT_ID), reason: reasonArb }),
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      type: fc.constant('ResumeProject' as const),
+      now: nowArb,
+      data: fc.record({ projectId: fc.constant(PROJECT_ID), reason: fc.option(reasonArb, { nil: null }) }),
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      type: fc.constant('CancelProject' as const),
+      now: nowArb,
+      data: fc.record({ projectId: fc.constant(PROJECT_ID), reason: reasonArb }),
+    }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({
+      type: fc.constant('ExtendProject' as const),
+      now: nowArb,
+      data: fc.record({ projectId: fc.constant(PROJECT_ID), plannedEnd: partialDateArb, reason: reasonArb }),
+    }),
+    weight: 2,
+  },
+);
+
+/** A create first (usually), then any commands: most runs reach deep into the lifecycle. */
+export const commandSequenceArb: fc.Arbitrary<ProjectCommand[]> = fc
+  .tuple(createArb, fc.array(commandArb, { maxLength: 40 }), fc.nat(9))
+  .map(([create, rest, dice]) => (dice > 0 ? [create, ...rest] : rest));
