@@ -19,7 +19,10 @@ export interface RunningLedger {
 }
 
 /** Starts the all-in-one app on a free port over a fresh data dir (real SQLite files, real HTTP). */
-export async function startLedger(overrides: Partial<AppConfig> = {}): Promise<RunningLedger> {
+export async function startLedger(
+  overrides: Partial<AppConfig> = {},
+  options: Parameters<typeof createStandaloneApp>[1] = {},
+): Promise<RunningLedger> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const app = await createStandaloneApp({
     dataDir,
@@ -27,7 +30,7 @@ export async function startLedger(overrides: Partial<AppConfig> = {}): Promise<R
     logLevel: 'error',
     relayEnabled: false,
     ...overrides,
-  });
+  }, options);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

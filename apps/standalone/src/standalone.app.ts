@@ -1,25 +1,20 @@
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, loadConfig } from '@ledger/platform';
+import type { DestinationStream } from 'pino';
+import { AppConfig, PinoNestLogger, createLogger, loadConfig } from '@ledger/platform';
 import { configureHttp } from './http-app';
 import { StandaloneModule } from './standalone.module';
 
-const NEST_LOG_LEVELS: Record<string, LogLevel[]> = {
-  silent: [],
-  fatal: ['fatal'],
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
-
 /** Builds (does not start) the all-in-one app. `overrides` win over the environment, for tests. */
-export async function createStandaloneApp(overrides: Partial<AppConfig> = {}): Promise<INestApplication> {
+export async function createStandaloneApp(
+  overrides: Partial<AppConfig> = {},
+  options: { logDestination?: DestinationStream } = {},
+): Promise<INestApplication> {
   const config = { ...loadConfig(), ...overrides };
-  const app = await NestFactory.create(StandaloneModule.forRoot(config), {
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const app = await NestFactory.create(StandaloneModule.forRoot(config, logger), {
     bodyParser: false,
-    logger: NEST_LOG_LEVELS[config.logLevel] ?? NEST_LOG_LEVELS.info,
+    logger: new PinoNestLogger(logger),
   });
   configureHttp(app);
   return app;

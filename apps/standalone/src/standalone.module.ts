@@ -1,14 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { AppConfig, PlatformModule } from '@ledger/platform';
 import { CommandApiModule } from '../../command-api/src';
 
 /** Everything in one process on the embedded defaults: what `npm start` runs. */
 @Module({})
 export class StandaloneModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logger?: Logger): DynamicModule {
     return {
       module: StandaloneModule,
-      imports: [PlatformModule.forRoot(config), CommandApiModule],
+      imports: [PlatformModule.forRoot(config, { logger }), CommandApiModule],
     };
   }
 }

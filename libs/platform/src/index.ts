@@ -9,3 +9,6 @@ export * from './auth/auth.guard';
 export * from './auth/current-principal.decorator';
 export * from './event-store/event-store.factory';
 export * from './platform.module';
+export * from './logging/request-context';
+export * from './logging/logger';
+export * from './logging/http-logging.middleware';

@@ -7,6 +7,10 @@ import { API_KEY_REGISTRY, ApiKeyRegistry } from './auth/api-key.registry';
 import { AuthGuard } from './auth/auth.guard';
 import { ProblemFilter } from './problem/problem.filter';
 import { createEventStore } from './event-store/event-store.factory';
+import type { Logger as PinoLogger } from 'pino';
+import { createLogger } from './logging/logger';
+
+export const LOGGER = Symbol('LOGGER');
 
 function apiKeysFrom(config: AppConfig): ApiKeyRegistry {
   if (config.apiKeys) return ApiKeyRegistry.fromList(config.apiKeys);
@@ -31,19 +35,20 @@ class EventStoreCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(config: AppConfig, options: { eventStore?: EventStore } = {}): DynamicModule {
+  static forRoot(config: AppConfig, options: { eventStore?: EventStore; logger?: PinoLogger } = {}): DynamicModule {
     return {
       module: PlatformModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
+        { provide: LOGGER, useFactory: () => options.logger ?? createLogger(config.logLevel) },
         { provide: EVENT_STORE, useFactory: () => options.eventStore ?? createEventStore(config) },
         { provide: API_KEY_REGISTRY, useFactory: () => apiKeysFrom(config) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         EventStoreCloser,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, API_KEY_REGISTRY],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, API_KEY_REGISTRY, LOGGER],
     };
   }
 }

@@ -9,7 +9,7 @@ import {
   projectStreamId,
 } from '@ledger/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@ledger/event-store';
-import { CLOCK, Clock, ProblemException } from '@ledger/platform';
+import { CLOCK, Clock, ProblemException, currentCorrelationId } from '@ledger/platform';
 import { eventIdFor, newCommandId } from './command-ids';
 import { KeyedSerializer } from './keyed-serializer';
 import { rejectionProblem, revisionMismatchProblem, validationProblem } from './command-problems';
@@ -78,7 +78,7 @@ export class ProjectCommandService {
 
       const metadata = {
         actor: input.actor,
-        correlationId: input.correlationId ?? commandId,
+        correlationId: input.correlationId ?? currentCorrelationId() ?? commandId,
         causationId: input.causationId ?? commandId,
         commandId,
         commandType: input.type,

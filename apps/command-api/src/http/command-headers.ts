@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ProblemException } from '@ledger/platform';
 
 const badHeader = (name: string, detail: string) =>
@@ -18,9 +17,4 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
     throw badHeader('Idempotency-Key', 'Use 1 to 255 visible ASCII characters, e.g. a UUID.');
   }
   return header;
-}
-
-/** The caller's correlation id when it is sane, otherwise a new one: it links HTTP, events and AMQP messages. */
-export function correlationIdOf(header: string | string[] | undefined): string {
-  return typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID();
 }

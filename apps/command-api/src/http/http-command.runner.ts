@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ProjectCommandType } from '@ledger/domain';
-import { CLOCK, Clock, Principal, ProblemException } from '@ledger/platform';
+import { CLOCK, Clock, Principal, ProblemException, acceptCorrelationId, currentCorrelationId } from '@ledger/platform';
 import { ProjectCommandService } from '../commands/project-command.service';
 import { commandIdFromKey } from '../commands/command-ids';
 import type { CommandResult } from '../commands/command-result';
 import { IDEMPOTENCY_STORE, SqliteIdempotencyStore } from '../idempotency/idempotency.store';
 import { requestFingerprint } from '../idempotency/request-fingerprint';
-import { correlationIdOf, parseIfMatch, parseIdempotencyKey } from './command-headers';
+import { parseIfMatch, parseIdempotencyKey } from './command-headers';
 
 /** HTTP concerns of a command: headers in (If-Match, Idempotency-Key, X-Correlation-Id) and out (ETag, Location). */
 @Injectable()
@@ -27,8 +27,7 @@ export class HttpCommandRunner {
   ): Promise<CommandResult> {
     const key = parseIdempotencyKey(request.headers['idempotency-key']);
     const expectedRevision = parseIfMatch(request.headers['if-match']);
-    const correlationId = correlationIdOf(request.headers['x-correlation-id']);
-    response.setHeader('X-Correlation-Id', correlationId);
+    const correlationId = currentCorrelationId() ?? acceptCorrelationId(request.headers['x-correlation-id']);
     const fingerprint = requestFingerprint(request.method, request.path, request.body);
 
     if (key) {
