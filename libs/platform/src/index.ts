@@ -12,3 +12,6 @@ export * from './platform.module';
 export * from './logging/request-context';
 export * from './logging/logger';
 export * from './logging/http-logging.middleware';
+export * from './health/health.registry';
+export * from './metrics/ledger-metrics';
+export * from './metrics/metrics.controller';

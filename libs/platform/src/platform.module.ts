@@ -1,4 +1,5 @@
-import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { EVENT_STORE, EventStore } from '@ledger/event-store';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -9,6 +10,10 @@ import { ProblemFilter } from './problem/problem.filter';
 import { createEventStore } from './event-store/event-store.factory';
 import type { Logger as PinoLogger } from 'pino';
 import { createLogger } from './logging/logger';
+import { HealthRegistry } from './health/health.registry';
+import { HealthController } from './health/health.controller';
+import { LedgerMetrics } from './metrics/ledger-metrics';
+import { METRICS, MetricsController } from './metrics/metrics.controller';
 
 export const LOGGER = Symbol('LOGGER');
 
@@ -31,6 +36,20 @@ class EventStoreCloser implements OnApplicationShutdown {
   }
 }
 
+/** The event store is ready when it answers; its head position is exported for lag dashboards. */
+@Injectable()
+class EventStoreHealth implements OnModuleInit {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly health: HealthRegistry,
+    @Inject(METRICS) private readonly metrics: LedgerMetrics,
+  ) {}
+  onModuleInit(): void {
+    this.health.register('eventStore', async () => ({ up: true, headPosition: await this.store.headPosition() }));
+    this.metrics.gauge('ledger_event_store_head_position', 'Global position of the last stored event', () => this.store.headPosition());
+  }
+}
+
 /** What every app shares: validated config, clock, event store, authentication and problem+json errors. */
 @Global()
 @Module({})
@@ -38,7 +57,12 @@ export class PlatformModule {
   static forRoot(config: AppConfig, options: { eventStore?: EventStore; logger?: PinoLogger } = {}): DynamicModule {
     return {
       module: PlatformModule,
+      imports: [TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController, MetricsController],
       providers: [
+        HealthRegistry,
+        { provide: METRICS, useFactory: () => new LedgerMetrics() },
+        EventStoreHealth,
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
         { provide: LOGGER, useFactory: () => options.logger ?? createLogger(config.logLevel) },
@@ -48,7 +72,7 @@ export class PlatformModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         EventStoreCloser,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, API_KEY_REGISTRY, LOGGER],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, API_KEY_REGISTRY, LOGGER, METRICS, HealthRegistry],
     };
   }
 }

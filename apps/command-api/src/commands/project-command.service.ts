@@ -9,7 +9,7 @@ import {
   projectStreamId,
 } from '@ledger/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@ledger/event-store';
-import { CLOCK, Clock, ProblemException, currentCorrelationId } from '@ledger/platform';
+import { CLOCK, Clock, LedgerMetrics, METRICS, ProblemException, currentCorrelationId } from '@ledger/platform';
 import { eventIdFor, newCommandId } from './command-ids';
 import { KeyedSerializer } from './keyed-serializer';
 import { rejectionProblem, revisionMismatchProblem, validationProblem } from './command-problems';
@@ -45,9 +45,21 @@ export class ProjectCommandService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(METRICS) private readonly metrics: LedgerMetrics,
   ) {}
 
   async execute(input: CommandInput): Promise<CommandResult> {
+    try {
+      const result = await this.executeUnmeasured(input);
+      this.metrics.commands.inc({ type: input.type, outcome: 'accepted' });
+      return result;
+    } catch (error) {
+      this.metrics.commands.inc({ type: input.type, outcome: outcomeOf(error) });
+      throw error;
+    }
+  }
+
+  private async executeUnmeasured(input: CommandInput): Promise<CommandResult> {
     const parsed = parseCommandInput(input.type, input.projectId, input.body);
     if (!parsed.ok) throw validationProblem(parsed.errors);
     const projectId = (parsed.value as { projectId: string }).projectId;
@@ -92,7 +104,8 @@ export class ProjectCommandService {
         metadata,
       }));
       try {
-        const appended = await this.store.append(streamId, events, revision < 0 ? 'no-stream' : revision);
+        const timer = this.metrics.appendSeconds.startTimer();
+        const appended = await this.store.append(streamId, events, revision < 0 ? 'no-stream' : revision).finally(timer);
         return { projectId, revision: appended.nextExpectedRevision, position: appended.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -112,6 +125,12 @@ export class ProjectCommandService {
       }
     }
   }
+}
+
+function outcomeOf(error: unknown): string {
+  if (!(error instanceof ProblemException)) return 'error';
+  const status = error.problem.status;
+  return status === 400 ? 'invalid' : status === 412 || error.problem.code === 'PROJECT.CONCURRENCY_CONFLICT' ? 'conflict' : 'rejected';
 }
 
 function toDomainEvent(recorded: RecordedEvent): ProjectEvent {
