@@ -1,0 +1,113 @@
+import Decimal from 'decimal.js';
+import { regionSlug, type ProjectSnapshot } from '@ledger/domain';
+import { splitBudget } from '../budget-periods';
+import {
+  ACTIVITY_DATE,
+  BUDGET_STATUS_COMMITTED,
+  BUDGET_TYPE,
+  COVERAGE_TO_IATI_SCOPE,
+  DESCRIPTION_GENERAL,
+  IATI_VERSION,
+  LEDGER_NS,
+  LEDGER_PREFIX,
+  ORG_ROLE_IMPLEMENTING,
+  ORG_TYPE_MULTILATERAL,
+  OTHER_IDENTIFIER_PRIMA,
+  REPORTING_ORG_VOCABULARY,
+  STATUS_TO_IATI,
+} from '../iati.codes';
+import { firstDayOf, lastDayOf, precisionOf } from '../iati-dates';
+import { toIatiIdentifier } from '../iati-identifier';
+import { el, serializeXml, type XmlElement } from '../xml/xml-writer';
+import type { IatiProjectRecord } from './iati-project.record';
+
+/** Who publishes: IATI organisation identifier (reporting-org/@ref) and name. */
+export interface ReportingOrg {
+  ref: string;
+  name: string;
+}
+
+export interface IatiExportOptions {
+  reportingOrg: ReportingOrg;
+  /** ISO instant written as generated-datetime. */
+  generatedAt: string;
+}
+
+const narrative = (text: string) => el('narrative', {}, [text]);
+const PRECISION = `${LEDGER_PREFIX}:precision`;
+
+function activityDate(type: string, date: string, edge: 'start' | 'end'): XmlElement {
+  const precision = precisionOf(date);
+  return el('activity-date', {
+    type,
+    'iso-date': edge === 'start' ? firstDayOf(date) : lastDayOf(date),
+    [PRECISION]: precision === 'day' ? undefined : precision,
+  });
+}
+
+/** Percentages of recipient countries: 100 shared evenly, two decimals, the remainder to the last. */
+export function countryPercentages(count: number): string[] {
+  const share = new Decimal(100).dividedBy(count).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+  return Array.from({ length: count }, (_, i) =>
+    (i === count - 1 ? new Decimal(100).minus(share.times(count - 1)) : share).toFixed(2),
+  );
+}
+
+function budgets(project: ProjectSnapshot, record: IatiProjectRecord): XmlElement[] {
+  const start = firstDayOf(project.plannedStart);
+  const end = lastDayOf(project.plannedEnd);
+  const budgetElements = (type: string, amount: string, currency: string, valueDate: string, reason?: string) =>
+    splitBudget(amount, currency, start, end).map((period) =>
+      el('budget', { type, status: BUDGET_STATUS_COMMITTED, [`${LEDGER_PREFIX}:reason`]: reason }, [
+        el('period-start', { 'iso-date': period.start }),
+        el('period-end', { 'iso-date': period.end }),
+        el('value', { currency, 'value-date': valueDate }, [period.amount]),
+      ]),
+    );
+  const { initialBudget } = project;
+  return [
+    // The original budget is valued in the funding year, which is how a round trip keeps fundingYear.
+    ...budgetElements(BUDGET_TYPE.original, initialBudget.amount, initialBudget.currency, `${project.fundingYear}-01-01`),
+    ...record.revisions.flatMap((r) => budgetElements(BUDGET_TYPE.revised, r.amount, r.currency, r.effectiveDate, r.reason)),
+  ];
+}
+
+/** One iati-activity, children in the order the 2.03 schema's sequence requires. */
+export function iatiActivityElement(record: IatiProjectRecord, org: ReportingOrg): XmlElement {
+  const { project } = record;
+  const dates = [activityDate(ACTIVITY_DATE.plannedStart, project.plannedStart, 'start')];
+  if (project.actualStart) dates.push(activityDate(ACTIVITY_DATE.actualStart, project.actualStart, 'start'));
+  dates.push(activityDate(ACTIVITY_DATE.plannedEnd, project.plannedEnd, 'end'));
+  if (project.actualEnd) dates.push(activityDate(ACTIVITY_DATE.actualEnd, project.actualEnd, 'end'));
+  const percentages = countryPercentages(project.benefitingMemberStates.length);
+  return el(
+    'iati-activity',
+    { 'last-updated-datetime': record.lastUpdated ?? undefined, 'xml:lang': 'en', 'default-currency': project.budget.currency },
+    [
+      el('iati-identifier', {}, [toIatiIdentifier(org.ref, project.projectId)]),
+      el('reporting-org', { ref: org.ref, type: ORG_TYPE_MULTILATERAL }, [narrative(org.name)]),
+      el('title', {}, [narrative(project.title)]),
+      // description is required by the schema; a project without one repeats its title (import reads that back as none).
+      el('description', { type: DESCRIPTION_GENERAL }, [narrative(project.description ?? project.title)]),
+      el('participating-org', { ref: org.ref, role: ORG_ROLE_IMPLEMENTING, type: ORG_TYPE_MULTILATERAL }, [narrative(org.name)]),
+      ...(project.primaId ? [el('other-identifier', { ref: project.primaId, type: OTHER_IDENTIFIER_PRIMA })] : []),
+      el('activity-status', { code: STATUS_TO_IATI[project.status] }),
+      ...dates,
+      el('activity-scope', { code: COVERAGE_TO_IATI_SCOPE[project.coverage] }),
+      ...project.benefitingMemberStates.map((code, i) => el('recipient-country', { code, percentage: percentages[i] })),
+      el('recipient-region', { code: regionSlug(project.region), vocabulary: REPORTING_ORG_VOCABULARY }, [narrative(project.region)]),
+      el('sector', { code: project.projectType, vocabulary: REPORTING_ORG_VOCABULARY, percentage: '100' }),
+      ...budgets(project, record),
+    ],
+  );
+}
+
+/** An iati-activities document (version 2.03) with one iati-activity per record, in the order given. */
+export function buildIatiActivitiesXml(records: readonly IatiProjectRecord[], options: IatiExportOptions): string {
+  const root = el(
+    'iati-activities',
+    { version: IATI_VERSION, 'generated-datetime': options.generatedAt, [`xmlns:${LEDGER_PREFIX}`]: LEDGER_NS },
+    records.map((record) => iatiActivityElement(record, options.reportingOrg)),
+  );
+  return serializeXml(root);
+}

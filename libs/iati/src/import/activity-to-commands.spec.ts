@@ -1,0 +1,87 @@
+import { MONGOLIA_IATI_XML } from '../testing/iati.fixtures';
+import { activityToCommands } from './activity-to-commands';
+import { IatiFileError, parseIatiActivities } from './iati-xml.parser';
+
+const mongolia = () => parseIatiActivities(MONGOLIA_IATI_XML)[0];
+const withoutRegion = MONGOLIA_IATI_XML.replace(/<recipient-region[\s\S]*?<\/recipient-region>/, '');
+
+describe('activityToCommands', () => {
+  it('creates the Mongolia project from the mapped IATI elements', () => {
+    const plan = activityToCommands(mongolia());
+    expect(plan.commands[0]).toMatchObject({
+      type: 'CreateProject',
+      element: 'create',
+      body: {
+        projectId: 'TC.0789',
+        primaId: 'MN10P0001',
+        title: 'Supporting the Government of Mongolia to Improve Migration Management through Migration Management Policy and Training of Border Officials',
+        description: 'Strengthens migration management policy & trains border officials.',
+        projectType: 'TCMMCB',
+        coverage: 'national',
+        region: 'Asia and Oceania',
+        fundingYear: 2014,
+        plannedStart: '2014-01-01',
+        plannedEnd: '2016-12-31',
+        budget: { amount: '180000', currency: 'USD' },
+        benefitingMemberStates: ['MN'],
+      },
+    });
+  });
+
+  it('follows the status: start, the budget revision, then complete (4 Closed)', () => {
+    const plan = activityToCommands(mongolia());
+    expect(plan.commands.slice(1).map((c) => [c.type, c.body])).toEqual([
+      ['StartProject', { actualStart: '2014-03-01' }],
+      [
+        'ReviseProjectBudget',
+        { amount: '200000', currency: 'USD', reason: 'correction', effectiveDate: '2015-01-15', note: 'Imported from IATI: revised budget valued 2015-01-15' },
+      ],
+      ['CompleteProject', { actualEnd: '2016-12-15' }],
+    ]);
+    expect(plan.skipped).toEqual([]);
+  });
+
+  it('derives command ids from the iati-identifier and element only, so a re-import repeats them', () => {
+    const ids = activityToCommands(mongolia()).commands.map((c) => c.commandId);
+    expect(activityToCommands(mongolia()).commands.map((c) => c.commandId)).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('skips an activity without an IDF region, saying why, unless a region is given', () => {
+    const activity = parseIatiActivities(withoutRegion)[0];
+    const skipped = activityToCommands(activity);
+    expect(skipped.commands).toEqual([]);
+    expect(skipped.skipped).toEqual([
+      { activity: 'XM-DAC-47066-TC.0789', element: 'iati-activity', reason: expect.stringContaining('no IDF region') },
+    ]);
+    expect(activityToCommands(activity, { region: 'Europe' }).commands[0].body.region).toBe('Europe');
+  });
+
+  it('keeps a project planned when the status needs an actual start the file does not give', () => {
+    const xml = MONGOLIA_IATI_XML.replace('<activity-date type="2" iso-date="2014-03-01"/>', '');
+    const plan = activityToCommands(parseIatiActivities(xml)[0]);
+    expect(plan.commands.map((c) => c.type)).toEqual(['CreateProject', 'ReviseProjectBudget']);
+    expect(plan.skipped[0]).toMatchObject({ element: 'activity-status', reason: expect.stringContaining('actual start') });
+  });
+
+  it('maps cancelled (5) and suspended (6) to their commands', () => {
+    const status = (code: string) =>
+      activityToCommands(parseIatiActivities(MONGOLIA_IATI_XML.replace('code="4"/>\n    <activity-date', `code="${code}"/>\n    <activity-date`))[0]).commands.map((c) => c.type);
+    expect(status('5')).toEqual(['CreateProject', 'ReviseProjectBudget', 'CancelProject']);
+    expect(status('6')).toEqual(['CreateProject', 'StartProject', 'ReviseProjectBudget', 'SuspendProject']);
+    expect(status('1')).toEqual(['CreateProject', 'ReviseProjectBudget']);
+  });
+
+  it('refuses an identifier that does not carry the reporting-org prefix', () => {
+    const xml = MONGOLIA_IATI_XML.replace('XM-DAC-47066-TC.0789', 'GB-1-TC.0789');
+    expect(activityToCommands(parseIatiActivities(xml)[0]).skipped[0].reason).toContain('does not start with the reporting-org ref');
+  });
+});
+
+describe('parseIatiActivities', () => {
+  it('rejects IATI 1.x files and XML that is not well-formed', () => {
+    expect(() => parseIatiActivities(MONGOLIA_IATI_XML.replace('version="2.03"', 'version="1.05"'))).toThrow(IatiFileError);
+    expect(() => parseIatiActivities('<iati-activities version="2.03"><iati-activity></iati-activities>')).toThrow(/Not well-formed/);
+    expect(() => parseIatiActivities('<organisations version="2.03"/>')).toThrow(/root element/);
+  });
+});

@@ -1,0 +1,158 @@
+import { REGIONS, regionSlug, type ProjectCommandType, type ProjectStatus, type Region } from '@ledger/domain';
+import { ACTIVITY_DATE, REPORTING_ORG_VOCABULARY, coverageFromIatiScope, statusFromIati } from '../iati.codes';
+import { fromIatiDate } from '../iati-dates';
+import { projectIdFromIatiIdentifier } from '../iati-identifier';
+import { activityLabel, type IatiActivityInput } from './iati-activity.input';
+import { importBudgets } from './iati-budgets.import';
+import { importCommandId } from './import-command-ids';
+
+/** A command an activity turns into, ready for ProjectCommandService.execute. */
+export interface PlannedCommand {
+  type: ProjectCommandType;
+  projectId: string;
+  body: Record<string, unknown>;
+  commandId: string;
+  /** Which part of the activity it comes from (create, start, budget-revised:2015-01-15, ...). */
+  element: string;
+}
+
+/** Something in the file that does not become a command, and why. */
+export interface SkipNote {
+  activity: string;
+  element: string;
+  reason: string;
+}
+
+export interface ActivityPlan {
+  activity: string;
+  projectId: string | null;
+  commands: PlannedCommand[];
+  skipped: SkipNote[];
+}
+
+export interface ImportOptions {
+  /** IDF region for activities without a recipient-region of vocabulary 99 (CLI --region). */
+  region?: Region;
+}
+
+/** A vocabulary-99 recipient-region naming an IDF region by slug or name ("asia-and-oceania", "Asia and Oceania"). */
+export function regionFromIati(activity: IatiActivityInput): Region | null {
+  for (const r of activity.regions.filter((x) => x.vocabulary === REPORTING_ORG_VOCABULARY)) {
+    const found = REGIONS.find(
+      (name) => regionSlug(name) === regionSlug(r.code) || (r.narrative !== null && regionSlug(name) === regionSlug(r.narrative)),
+    );
+    if (found) return found;
+  }
+  return null;
+}
+
+const dateOf = (activity: IatiActivityInput, type: string): string | null => {
+  const d = activity.dates.find((x) => x.type === type);
+  return d ? fromIatiDate(d.isoDate, d.precision ?? undefined) : null;
+};
+
+/** Turns one activity into commands: create, then start, budget revisions, and complete / suspend / cancel. */
+export function activityToCommands(activity: IatiActivityInput, options: ImportOptions = {}): ActivityPlan {
+  const label = activityLabel(activity);
+  const skip = (element: string, reason: string): SkipNote => ({ activity: label, element, reason });
+  const refuse = (reason: string): ActivityPlan => ({ activity: label, projectId: null, commands: [], skipped: [skip('iati-activity', reason)] });
+  if (!activity.iatiIdentifier) return refuse('no iati-identifier');
+  if (!activity.reportingOrgRef) return refuse('no reporting-org/@ref, so the project code cannot be cut from the iati-identifier');
+  const projectId = projectIdFromIatiIdentifier(activity.iatiIdentifier, activity.reportingOrgRef);
+  if (!projectId) return refuse(`iati-identifier does not start with the reporting-org ref "${activity.reportingOrgRef}-"`);
+  const region = regionFromIati(activity) ?? options.region;
+  if (!region) return refuse('no IDF region: no recipient-region with vocabulary="99" names one, and no --region was given');
+  const projectType = activity.sectors.find((s) => s.vocabulary === REPORTING_ORG_VOCABULARY)?.code;
+  if (!projectType) return refuse('no sector with vocabulary="99" (the project type)');
+  const plannedStart = dateOf(activity, ACTIVITY_DATE.plannedStart);
+  const plannedEnd = dateOf(activity, ACTIVITY_DATE.plannedEnd);
+  if (!plannedStart || !plannedEnd) return refuse('no planned start and end (activity-date types 1 and 3)');
+  const budgets = importBudgets(activity.budgets, activity.defaultCurrency);
+  const skipped = budgets.skipped.map((s) => skip(s.element, s.reason));
+  if (!budgets.original) return { ...refuse('no usable original budget (budget type 1)'), skipped: [...skipped, skip('iati-activity', 'no usable original budget (budget type 1)')] };
+
+  const coverage =
+    (activity.scopeCode ? coverageFromIatiScope(activity.scopeCode) : null) ??
+    (activity.countries.length === 1 ? 'national' : activity.countries.length > 1 ? 'multi-national' : 'global');
+  const identifier = activity.iatiIdentifier;
+  const command = (type: ProjectCommandType, element: string, body: Record<string, unknown>): PlannedCommand => ({
+    type,
+    projectId,
+    body,
+    element,
+    commandId: importCommandId(identifier, element),
+  });
+  const { original } = budgets;
+  const commands: PlannedCommand[] = [
+    command('CreateProject', 'create', {
+      projectId,
+      primaId: activity.primaId,
+      title: activity.title ?? '',
+      // The exporter repeats the title when there is no description (the schema requires one).
+      description: activity.description === activity.title ? null : activity.description,
+      projectType,
+      coverage,
+      region,
+      fundingYear: Number((original.valueDate ?? plannedStart).slice(0, 4)),
+      plannedStart,
+      plannedEnd,
+      budget: { amount: original.amount, currency: original.currency },
+      benefitingMemberStates: activity.countries,
+    }),
+  ];
+  const revisions = budgets.revisions.map((r) =>
+    command('ReviseProjectBudget', `budget-revised:${r.effectiveDate}`, {
+      amount: r.amount,
+      currency: r.currency,
+      reason: r.reason,
+      effectiveDate: r.effectiveDate,
+      note: `Imported from IATI: revised budget valued ${r.effectiveDate}`,
+    }),
+  );
+  const status = activity.statusCode ? statusFromIati(activity.statusCode) : null;
+  if (status === null) {
+    skipped.push(skip('activity-status', `missing or unknown code "${activity.statusCode ?? ''}": the project stays planned`));
+    return { activity: label, projectId, commands: [...commands, ...revisions], skipped };
+  }
+  commands.push(...lifecycle(activity, status, revisions, command, (element, reason) => skipped.push(skip(element, reason))));
+  return { activity: label, projectId, commands, skipped };
+}
+
+type Make = (type: ProjectCommandType, element: string, body: Record<string, unknown>) => PlannedCommand;
+
+function lifecycle(
+  activity: IatiActivityInput,
+  status: ProjectStatus,
+  revisions: PlannedCommand[],
+  command: Make,
+  skip: (element: string, reason: string) => void,
+): PlannedCommand[] {
+  const because = `Imported from IATI: activity-status ${activity.statusCode}`;
+  switch (status) {
+    case 'planned':
+      return revisions;
+    case 'cancelled':
+      return [...revisions, command('CancelProject', 'cancel', { reason: because })];
+    case 'active':
+    case 'suspended':
+    case 'completed': {
+      const actualStart = dateOf(activity, ACTIVITY_DATE.actualStart);
+      if (!actualStart) {
+        skip('activity-status', `status ${activity.statusCode} needs an actual start date (activity-date type 2); the project stays planned`);
+        return revisions;
+      }
+      const out = [command('StartProject', 'start', { actualStart }), ...revisions];
+      if (status === 'suspended') out.push(command('SuspendProject', 'suspend', { reason: because }));
+      if (status === 'completed') {
+        const actualEnd = dateOf(activity, ACTIVITY_DATE.actualEnd);
+        if (actualEnd) out.push(command('CompleteProject', 'complete', { actualEnd }));
+        else skip('activity-status', `status ${activity.statusCode} needs an actual end date (activity-date type 4); the project stays active`);
+      }
+      return out;
+    }
+    default: {
+      const unknown: never = status;
+      throw new Error(`Unknown status ${String(unknown)}`);
+    }
+  }
+}
