@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SecurityConfig, securityConfigFrom, securityEnvSchema } from '../security/security.config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -31,9 +32,12 @@ export const appConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RELAY_ENABLED: z.enum(['true', 'false']).default('true'),
   PROJECTOR_ENABLED: z.enum(['true', 'false']).default('true'),
+  // IATI organisation identifier of the publisher (OECD DAC code 47066: the International Organization for Migration).
+  IATI_REPORTING_ORG: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9.]+)+$/, 'an IATI organisation identifier such as XM-DAC-47066').default('XM-DAC-47066'),
+  IATI_REPORTING_ORG_NAME: z.string().trim().min(1).default('International Organization for Migration'),
 });
 
-export interface AppConfig {
+export interface AppConfig extends SecurityConfig {
   port: number;
   dataDir: string;
   eventStore: 'sqlite' | 'eventstoredb';
@@ -49,6 +53,9 @@ export interface AppConfig {
   logLevel: string;
   relayEnabled: boolean;
   projectorEnabled: boolean;
+  /** reporting-org/@ref of IATI exports and the prefix of every iati-identifier (docs/iati.md). */
+  iatiReportingOrg: string;
+  iatiReportingOrgName: string;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const c = parsed.data;
+  if (c.JWT_ISSUER && !c.JWT_JWKS_FILE && !c.JWT_PUBLIC_KEY) {
+    throw new ConfigError(['JWT_JWKS_FILE or JWT_PUBLIC_KEY: one is required when JWT_ISSUER is set']);
+  }
   if (c.EVENT_STORE === 'eventstoredb' && !c.EVENTSTORE_CONNECTION_STRING) {
     throw new ConfigError(['EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)']);
   }
@@ -88,5 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: c.LOG_LEVEL,
     relayEnabled: c.RELAY_ENABLED === 'true',
     projectorEnabled: c.PROJECTOR_ENABLED === 'true',
+    iatiReportingOrg: c.IATI_REPORTING_ORG,
+    iatiReportingOrgName: c.IATI_REPORTING_ORG_NAME,
   };
 }
