@@ -9,7 +9,14 @@ const moduleNameMapper = {
   '^@ledger/([a-z-]+)$': '<rootDir>/libs/$1/src',
   '^@ledger/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
+// jose (JWT verification) ships ESM only; compile it to CommonJS like our own sources.
+const common = {
+  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  moduleNameMapper,
+  testEnvironment: 'node',
+  rootDir: __dirname,
+};
 module.exports = {
   maxWorkers: 2,
   projects: [

@@ -1,15 +1,16 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
-import { LOGGER, bodyParsingErrorHandler, httpLogging, jsonBodyParsing } from '@ledger/platform';
+import { APP_CONFIG, AppConfig, LOGGER, applyHttpSecurity, bodyParsingErrorHandler, httpLogging, jsonBodyParsing } from '@ledger/platform';
 
 /**
  * HTTP settings every app shares: a correlation id and one log line per request, our own JSON body
- * handling (415/413/400 as problem+json), no x-powered-by.
+ * handling (415/413/400 as problem+json), no x-powered-by, security headers and CORS only when configured.
  */
 export function configureHttp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  applyHttpSecurity(app, app.get<AppConfig>(APP_CONFIG));
   express.use(httpLogging(app.get<Logger>(LOGGER)));
   express.use(...jsonBodyParsing());
   express.use(bodyParsingErrorHandler());

@@ -15,3 +15,4 @@ export * from './logging/http-logging.middleware';
 export * from './health/health.registry';
 export * from './metrics/ledger-metrics';
 export * from './metrics/metrics.controller';
+export * from './security';

@@ -14,6 +14,7 @@ import { HealthRegistry } from './health/health.registry';
 import { HealthController } from './health/health.controller';
 import { LedgerMetrics } from './metrics/ledger-metrics';
 import { METRICS, MetricsController } from './metrics/metrics.controller';
+import { rateLimitGuardProvider, securityImports, securityProviders } from './security/security.providers';
 
 export const LOGGER = Symbol('LOGGER');
 
@@ -57,7 +58,7 @@ export class PlatformModule {
   static forRoot(config: AppConfig, options: { eventStore?: EventStore; logger?: PinoLogger } = {}): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [TerminusModule.forRoot({ logger: false })],
+      imports: [TerminusModule.forRoot({ logger: false }), ...securityImports(config)],
       controllers: [HealthController, MetricsController],
       providers: [
         HealthRegistry,
@@ -68,7 +69,9 @@ export class PlatformModule {
         { provide: LOGGER, useFactory: () => options.logger ?? createLogger(config.logLevel) },
         { provide: EVENT_STORE, useFactory: () => options.eventStore ?? createEventStore(config) },
         { provide: API_KEY_REGISTRY, useFactory: () => apiKeysFrom(config) },
+        rateLimitGuardProvider,
         { provide: APP_GUARD, useClass: AuthGuard },
+        ...securityProviders(config),
         { provide: APP_FILTER, useClass: ProblemFilter },
         EventStoreCloser,
       ],

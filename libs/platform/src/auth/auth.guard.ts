@@ -1,9 +1,10 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemException } from '../problem/problem.exception';
 import { API_KEY_REGISTRY, ApiKeyRegistry } from './api-key.registry';
 import { PUBLIC_KEY, Principal, ROLES_KEY, Role } from './roles';
+import { JWT_VERIFIER, JwtVerifier } from '../security/jwt.verifier';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 
@@ -13,16 +14,18 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(API_KEY_REGISTRY) private readonly keys: ApiKeyRegistry,
+    @Optional() @Inject(JWT_VERIFIER) private readonly jwt: JwtVerifier | null = null,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = this.authenticate(request);
-    if (!roles || roles.length === 0 || (principal.role !== 'admin' && !roles.includes(principal.role))) {
+    const principal = await this.authenticate(request);
+    const held = principal.roles ?? [principal.role];
+    if (!roles || roles.length === 0 || (!held.includes('admin') && !roles.some((role) => held.includes(role)))) {
       throw new ProblemException({
         status: 403,
         code: 'AUTH.FORBIDDEN',
@@ -34,16 +37,20 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private authenticate(request: Request): Principal {
+  private async authenticate(request: Request): Promise<Principal> {
     const header = request.headers.authorization ?? '';
-    const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(header);
-    const principal = match ? this.keys.authenticate(match[1]) : null;
+    const match = /^Bearer ([\x21-\x7e]{1,4096})$/.exec(header);
+    let principal = match && match[1].length <= 512 ? this.keys.authenticate(match[1]) : null;
+    if (!principal && match && this.jwt && JwtVerifier.looksLikeJwt(match[1])) {
+      const outcome = await this.jwt.verify(match[1]);
+      if (outcome.ok) principal = outcome.principal;
+    }
     if (!principal) {
       throw new ProblemException({
         status: 401,
         code: 'AUTH.UNAUTHENTICATED',
         title: 'Unauthenticated',
-        detail: 'Send a valid API key as "Authorization: Bearer <key>".',
+        detail: 'Send a valid API key or token as "Authorization: Bearer <credential>".',
         headers: { 'WWW-Authenticate': 'Bearer realm="project-ledger"' },
       });
     }

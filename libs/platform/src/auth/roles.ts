@@ -15,4 +15,6 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 export interface Principal {
   actor: string;
   role: Role;
+  /** Every role the credential holds (a JWT may carry several); absent means just `role`. */
+  roles?: readonly Role[];
 }

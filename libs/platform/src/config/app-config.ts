@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SecurityConfig, securityConfigFrom, securityEnvSchema } from '../security/security.config';
+import { SecurityConfig, securityConfigFrom, securityConfigProblems, securityEnvSchema } from '../security/security.config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -35,6 +35,7 @@ export const appConfigSchema = z.object({
   // IATI organisation identifier of the publisher (OECD DAC code 47066: the International Organization for Migration).
   IATI_REPORTING_ORG: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9.]+)+$/, 'an IATI organisation identifier such as XM-DAC-47066').default('XM-DAC-47066'),
   IATI_REPORTING_ORG_NAME: z.string().trim().min(1).default('International Organization for Migration'),
+  ...securityEnvSchema,
 });
 
 export interface AppConfig extends SecurityConfig {
@@ -77,9 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const c = parsed.data;
-  if (c.JWT_ISSUER && !c.JWT_JWKS_FILE && !c.JWT_PUBLIC_KEY) {
-    throw new ConfigError(['JWT_JWKS_FILE or JWT_PUBLIC_KEY: one is required when JWT_ISSUER is set']);
-  }
+  const securityProblems = securityConfigProblems(c);
+  if (securityProblems.length > 0) throw new ConfigError(securityProblems);
   if (c.EVENT_STORE === 'eventstoredb' && !c.EVENTSTORE_CONNECTION_STRING) {
     throw new ConfigError(['EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)']);
   }
@@ -100,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projectorEnabled: c.PROJECTOR_ENABLED === 'true',
     iatiReportingOrg: c.IATI_REPORTING_ORG,
     iatiReportingOrgName: c.IATI_REPORTING_ORG_NAME,
+    ...securityConfigFrom(c),
   };
 }
