@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
 import { AppConfig, PinoNestLogger, createLogger, loadConfig } from '@ledger/platform';
 import { configureHttp } from './http-app';
+import { setupOpenApi } from './openapi/openapi.document';
 import { StandaloneModule } from './standalone.module';
 
 /** Builds (does not start) the all-in-one app. `overrides` win over the environment, for tests. */
@@ -17,5 +18,6 @@ export async function createStandaloneApp(
     logger: new PinoNestLogger(logger),
   });
   configureHttp(app);
+  setupOpenApi(app);
   return app;
 }

@@ -1,0 +1,66 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type OperationObject } from '@nestjs/swagger';
+import { PROBLEM_SCHEMA, PROBLEM_SCHEMA_NAME, problemResponse } from '@ledger/platform/problem/problem.openapi';
+import { routeAccess } from './route-roles';
+
+export const BEARER_SCHEME = 'bearer';
+
+const DESCRIPTION = [
+  'Event-sourced record of development projects. Commands change a project; every accepted change is an immutable event.',
+  '',
+  'Authenticate with `Authorization: Bearer <API key>`; each key has one role (publisher, reader, auditor, admin; admin may call',
+  'every route). Each operation names the roles it needs in its description and in `x-roles`.',
+  '',
+  'Every error is RFC 9457 `application/problem+json` with a stable `code`; each response lists the codes it can carry.',
+].join('\n');
+
+/** Roles, 401/403 and the generic problems the platform adds to every protected route. */
+function addAccess(document: OpenAPIObject, app: INestApplication): void {
+  for (const route of routeAccess(app)) {
+    const operation = document.paths[route.path]?.[route.method as 'get'] as (OperationObject & Record<string, unknown>) | undefined;
+    if (!operation) continue;
+    operation.responses ??= {};
+    if (route.public) {
+      operation.security = [];
+      operation['x-roles'] = [];
+      continue;
+    }
+    const roles = route.roles.includes('admin') ? route.roles : [...route.roles, 'admin'];
+    operation.security = [{ [BEARER_SCHEME]: [] }];
+    operation['x-roles'] = roles;
+    operation.description = [operation.description, `Roles: ${roles.join(', ')}.`].filter(Boolean).join('\n\n');
+    operation.responses['401'] ??= problemResponse(401, 'No valid API key', ['AUTH.UNAUTHENTICATED']) as never;
+    operation.responses['403'] ??= problemResponse(403, `The key's role is not one of ${roles.join(', ')}`, ['AUTH.FORBIDDEN']) as never;
+    operation.responses['429'] ??= problemResponse(429, 'Too many requests; see Retry-After', ['REQUEST.RATE_LIMITED']) as never;
+  }
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      if (typeof operation === 'object' && operation !== null && 'responses' in operation) {
+        operation.responses['500'] ??= problemResponse(500, 'Unexpected error (no internals are shown)', ['INTERNAL']) as never;
+      }
+    }
+  }
+}
+
+/** The OpenAPI 3 document of a built app, from its controllers' decorators and @Roles metadata. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Project Ledger API')
+    .setDescription(DESCRIPTION)
+    .setVersion('1.0.0')
+    .setLicense('MIT', 'https://opensource.org/license/mit')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (or a JWT where configured)' }, BEARER_SCHEME)
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  document.components ??= {};
+  document.components.schemas = { ...(document.components.schemas ?? {}), [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA };
+  addAccess(document, app);
+  return document;
+}
+
+/** Serves the document at /docs (Swagger UI) and /docs/openapi.json. Public: mounted outside the guarded router. */
+export function setupOpenApi(app: INestApplication): OpenAPIObject {
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+  return document;
+}
