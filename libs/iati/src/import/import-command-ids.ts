@@ -10,5 +10,5 @@ const IATI_IMPORT_NAMESPACE = '0d6f3a8e-4c1b-4f7e-9a52-6b1e8d2c7f30';
 export const importCommandId = (iatiIdentifier: string, element: string): string =>
   uuidv5(`iati\n${iatiIdentifier}\n${element}`, IATI_IMPORT_NAMESPACE);
 
-/** One correlation id per activity: every event of one import of one activity is linked. */
-export const importCorrelationId = (iatiIdentifier: string): string => uuidv5(`iati\n${iatiIdentifier}`, IATI_IMPORT_NAMESPACE);
+/** One correlation id per imported project: every event an import writes for it is linked. */
+export const importCorrelationId = (projectId: string): string => uuidv5(`iati-project\n${projectId}`, IATI_IMPORT_NAMESPACE);

@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { PROJECT_STATUSES, REGIONS, regionSlug, type ProjectStatus, type Region } from '@ledger/domain';
+
+export const USAGE = [
+  'Usage:',
+  '  import iati FILE.xml [--region "Asia and Oceania"]   IATI 2.0x activities -> commands (idempotent)',
+  '  export iati [--status completed,active] [--region asia-and-oceania] [--project TC.0789]   IATI 2.03 XML on stdout',
+].join('\n');
+
+/** A mistake in the command line: print it with the usage, exit 2. */
+export class UsageError extends Error {}
+
+export type CliCommand =
+  | { kind: 'import-iati'; file: string; region?: Region }
+  | { kind: 'export-iati'; status: ProjectStatus[]; region: Region[]; projectIds: string[] };
+
+/** A region by name or slug, any case: "Asia and Oceania", "asia-and-oceania". */
+export function parseRegion(value: string): Region {
+  const region = REGIONS.find((r) => regionSlug(r) === regionSlug(value));
+  if (!region) throw new UsageError(`--region "${value}" is not one of: ${REGIONS.join(', ')}`);
+  return region;
+}
+
+function list(values: string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+}
+
+export function parseCliArgs(argv: string[]): CliCommand {
+  const { values, positionals } = (() => {
+    try {
+      return parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: { region: { type: 'string', multiple: true }, status: { type: 'string', multiple: true }, project: { type: 'string', multiple: true } },
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  })();
+  const [verb, format, ...rest] = positionals;
+  if (format !== 'iati') throw new UsageError(`Unknown format "${format ?? ''}": only "iati" is supported.`);
+  if (verb === 'import') {
+    if (rest.length !== 1) throw new UsageError('import iati takes exactly one FILE.xml.');
+    if (values.status || values.project) throw new UsageError('--status and --project are export filters.');
+    const regions = list(values.region);
+    if (regions.length > 1) throw new UsageError('import takes at most one --region.');
+    return { kind: 'import-iati', file: rest[0], region: regions[0] ? parseRegion(regions[0]) : undefined };
+  }
+  if (verb === 'export') {
+    if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}".`);
+    const status = list(values.status).map((s) => {
+      if (!(PROJECT_STATUSES as readonly string[]).includes(s)) throw new UsageError(`--status "${s}" is not one of: ${PROJECT_STATUSES.join(', ')}`);
+      return s as ProjectStatus;
+    });
+    return { kind: 'export-iati', status, region: list(values.region).map(parseRegion), projectIds: list(values.project) };
+  }
+  throw new UsageError(`Unknown command "${verb ?? ''}".`);
+}

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@ledger/platform';
+import { USAGE, UsageError, parseCliArgs } from './cli-args';
+import { processIo } from './cli-io';
+import { exportIati } from './iati-export.command';
+import { importIati } from './iati-import.command';
+
+/** `npm run import -- iati FILE.xml` and `npm run export -- iati [filters] > out.xml`. */
+async function main(argv: string[]): Promise<number> {
+  let command;
+  try {
+    command = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  return command.kind === 'import-iati' ? importIati(command, config, processIo) : exportIati(command, config, processIo);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
