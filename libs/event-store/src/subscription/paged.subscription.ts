@@ -71,6 +71,9 @@ export class PagedSubscription implements Subscription, AsyncIterator<RecordedEv
     while (!this.closed) {
       const event = this.buffer.shift();
       if (event) return { value: event, done: false };
+      // Yield to the event loop between pages: a consumer that never does I/O would otherwise keep it busy
+      // (no timers, no HTTP) for the whole catch-up of a long log.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       this.changed = false;
       let page: EventPage;
       try {
