@@ -1,0 +1,117 @@
+import {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  Revision,
+  SubscribeOptions,
+  Subscription,
+  WrongExpectedRevisionError,
+} from '@ledger/event-store';
+import { GENESIS_HASH, eventHash } from './hash-chain';
+
+/** How often an 'any' append is re-chained after another writer moved the head (other processes only). */
+const MAX_ANY_ATTEMPTS = 20;
+
+/**
+ * Decorates any EventStore adapter so every appended event carries `prevHash` and `hash` in its metadata.
+ * It reads the stream head, chains the batch onto it and appends with that exact revision: a concurrent
+ * writer then fails the store's revision check instead of forking the chain. Idempotent appends keep
+ * working because the store looks at event ids before it checks revisions.
+ */
+export class HashChainingEventStore implements EventStore {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  constructor(readonly inner: EventStore) {}
+
+  append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    // Malformed input: let the adapter reject it with its own InvalidAppendError.
+    const plain = isChainable(events) ? events.map(toPlainJson) : [null];
+    if (plain.some((e) => e === null)) return this.inner.append(streamId, events, expectedRevision);
+    return this.serialised(streamId, () => this.chainAndAppend(streamId, plain as EventToAppend[], expectedRevision));
+  }
+
+  private async chainAndAppend(streamId: string, plain: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      const [head] = await this.inner.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+      const current: Revision | 'no-stream' = head ? head.revision : 'no-stream';
+      const chained = chain(streamId, plain, head);
+      try {
+        // 'any' becomes the head just read; an explicit expectation is passed on unchanged, so the
+        // adapter reports mismatches (and recognises retries) exactly as it would without this decorator.
+        return await this.inner.append(streamId, chained, expected === 'any' ? current : expected);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || expected !== 'any' || attempt >= MAX_ANY_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** One append per stream at a time in this process, so local writers never race each other's head. */
+  private serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const result = (this.tails.get(key) ?? Promise.resolve()).then(task, task);
+    const tail = result.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => this.tails.get(key) === tail && this.tails.delete(key));
+    return result;
+  }
+
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.inner.readStream(streamId, options);
+  }
+
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.inner.readAll(options);
+  }
+
+  subscribe(options?: SubscribeOptions): Subscription {
+    return this.inner.subscribe(options);
+  }
+
+  headPosition(): Promise<Position> {
+    return this.inner.headPosition();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+/** Chains a batch onto the stream's head (undefined for a new stream). */
+export function chain(streamId: string, events: EventToAppend[], head: RecordedEvent | undefined): EventToAppend[] {
+  let revision = head ? head.revision : -1;
+  let prevHash = head && typeof head.metadata.hash === 'string' ? head.metadata.hash : GENESIS_HASH;
+  return events.map((event) => {
+    revision += 1;
+    const { hash: _h, prevHash: _p, ...rest } = event.metadata;
+    const metadata = { ...rest, prevHash };
+    const hash = eventHash({ streamId, revision, eventId: event.eventId, type: event.type, data: event.data, metadata });
+    prevHash = hash;
+    return { ...event, metadata: { ...metadata, hash } };
+  });
+}
+
+function isChainable(events: unknown): events is EventToAppend[] {
+  return (
+    Array.isArray(events) &&
+    events.length > 0 &&
+    events.every((e) => e && typeof e === 'object' && e.metadata !== null && typeof e.metadata === 'object' && !Array.isArray(e.metadata))
+  );
+}
+
+/**
+ * What the adapter will store and give back is the JSON form of the event; hashing that same form keeps
+ * the hash reproducible from what is read (a Date becomes a string, an undefined field disappears).
+ * null when the event has no JSON form: the adapter then rejects it with its own error.
+ */
+function toPlainJson(event: EventToAppend): EventToAppend | null {
+  try {
+    if (event.data === undefined) return null;
+    return { ...event, data: JSON.parse(JSON.stringify(event.data)), metadata: JSON.parse(JSON.stringify(event.metadata)) };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,16 @@
+export * from './chain/canonical-json';
+export * from './chain/hash-chain';
+export * from './chain/chain-verifier';
+export { HashChainingEventStore, chain } from './chain/hash-chaining.event-store';
+export * from './checkpoint/stream-heads';
+export * from './checkpoint/signing-key';
+export * from './checkpoint/checkpoint';
+export * from './checkpoint/checkpoint.writer';
+export * from './as-of/as-of.query';
+export * from './as-of/effective-date';
+export * from './as-of/as-of.fold';
+export * from './export/export.format';
+export * from './export/export.writer';
+export * from './export/export.verifier';
+export * from './export/log.verifier';
+export * from './export/store.verifier';
