@@ -69,7 +69,7 @@ export class InMemoryEventStore implements EventStore {
     const [low, high] = backwards ? [end, start] : [start, end];
     const inRange = stream.filter((e) => e.revision >= low && e.revision <= high);
     const ordered = backwards ? inRange.reverse() : inRange;
-    return clone(ordered.slice(0, options.maxCount ?? ordered.length));
+    return clone(ordered.slice(0, Math.max(0, options.maxCount ?? ordered.length)));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

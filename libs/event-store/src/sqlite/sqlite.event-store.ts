@@ -111,7 +111,7 @@ export class SqliteEventStore implements EventStore {
     const start = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
     const end = options.toRevision ?? (backwards ? 0 : Number.MAX_SAFE_INTEGER);
     const limit = options.maxCount ?? -1;
-    if (limit === 0) return [];
+    if (options.maxCount !== undefined && options.maxCount <= 0) return [];
     const [low, high] = backwards ? [end, start] : [start, end];
     return this.queries.readStream(streamId, low, high, limit, backwards);
   }
@@ -119,6 +119,8 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
+    // SQLite reads a negative LIMIT as "no limit"; the port means "nothing".
+    if (limit <= 0) return [];
     return this.queries.readAll(options.fromPosition ?? START, Number.MAX_SAFE_INTEGER, options.filter, limit);
   }
 

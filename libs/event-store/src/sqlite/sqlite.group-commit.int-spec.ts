@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { WrongExpectedRevisionError } from '../event-store.port';
 import { events, range } from '../testing/contract.fixtures';
 import { tempDir } from '../testing/temp-sqlite.fixture';
@@ -47,6 +48,25 @@ describe('SqliteEventStore group commit', () => {
     const all = await store.readAll();
     expect(all.map((e) => e.position)).toEqual(range(1, 64));
     expect(await store.readStream('project-conflict')).toHaveLength(1);
+  });
+
+  it('rejects every append of a commit that cannot get the write lock in time, and recovers once it is free', async () => {
+    const impatient = new SqliteEventStore({ file: tmp.file, busyTimeoutMs: 50 });
+    const other = new Database(tmp.file);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const attempts = await Promise.allSettled([
+        impatient.append('project-a', events(1), 'no-stream'),
+        impatient.append('project-b', events(1), 'no-stream'),
+      ]);
+      expect(attempts.map((a) => a.status)).toEqual(['rejected', 'rejected']);
+      expect(attempts[0]).toMatchObject({ reason: { code: 'SQLITE_BUSY' } });
+      other.exec('ROLLBACK');
+      await expect(impatient.append('project-a', events(1), 'no-stream')).resolves.toEqual({ nextExpectedRevision: 0, position: 1 });
+    } finally {
+      other.close();
+      await impatient.close();
+    }
   });
 
   it('orders appends to one stream within a shared commit, each checked against what the earlier ones wrote', async () => {

@@ -25,6 +25,8 @@ export function readContract(store: () => EventStore): void {
       expect(await revisions({ fromRevision: 7 })).toEqual([7, 8, 9]);
       expect(await revisions({ fromRevision: 2, maxCount: 3 })).toEqual([2, 3, 4]);
       expect(await revisions({ fromRevision: 12 })).toEqual([]);
+      expect(await revisions({ maxCount: 0 })).toEqual([]);
+      expect(await revisions({ maxCount: -1 })).toEqual([]);
     });
 
     it('reads backwards from fromRevision down to toRevision inclusive, capped by maxCount', async () => {
@@ -62,6 +64,8 @@ export function readContract(store: () => EventStore): void {
 
     it('stops at limit', async () => {
       expect(await positions(store(), { fromPosition: 1, limit: 2 })).toEqual([2, 3]);
+      expect(await positions(store(), { limit: 0 })).toEqual([]);
+      expect(await positions(store(), { limit: -1 })).toEqual([]);
     });
 
     it('filters by stream prefix', async () => {
