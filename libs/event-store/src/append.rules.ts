@@ -19,7 +19,8 @@ export interface StoredEventRef {
   position: number;
 }
 
-export type AppendDecision = { kind: 'write'; firstRevision: Revision } | { kind: 'duplicate'; result: AppendResult };
+export type AppendDecision =
+  { kind: 'write'; firstRevision: Revision } | { kind: 'duplicate'; result: AppendResult };
 
 /** Rejects malformed input before any storage is touched; returns each event's serialised data and metadata. */
 export function validateAppend(
@@ -31,7 +32,8 @@ export function validateAppend(
     throw new InvalidAppendError(String(streamId), reason);
   };
   if (typeof streamId !== 'string' || streamId.trim() === '') fail('stream id must be a non-empty string');
-  if (!isExpectedRevision(expected)) fail(`expected revision ${String(expected)} is not any, no-stream or a revision`);
+  if (!isExpectedRevision(expected))
+    fail(`expected revision ${String(expected)} is not any, no-stream or a revision`);
   if (!Array.isArray(events) || events.length === 0) fail('a batch needs at least one event');
   const ids = new Set<string>();
   return events.map((event, i) => {
@@ -42,7 +44,10 @@ export function validateAppend(
     if (event.metadata === null || typeof event.metadata !== 'object' || Array.isArray(event.metadata)) {
       fail(`event ${i} metadata must be an object`);
     }
-    return { data: toJson(event.data, () => fail(`event ${i} data is not JSON`)), metadata: toJson(event.metadata, () => fail(`event ${i} metadata is not JSON`)) };
+    return {
+      data: toJson(event.data, () => fail(`event ${i} data is not JSON`)),
+      metadata: toJson(event.metadata, () => fail(`event ${i} metadata is not JSON`)),
+    };
   });
 }
 
@@ -61,14 +66,22 @@ export function decideAppend(
     const last = stored.reduce((a, b) => (b.revision > a.revision ? b : a));
     return { kind: 'duplicate', result: { nextExpectedRevision: last.revision, position: last.position } };
   }
-  if (stored.length > 0) throw new EventIdConflictError(streamId, stored.map((s) => s.eventId));
+  if (stored.length > 0)
+    throw new EventIdConflictError(
+      streamId,
+      stored.map((s) => s.eventId),
+    );
   const ok = expected === 'any' || expected === current;
   if (!ok) throw new WrongExpectedRevisionError(streamId, expected, current);
   return { kind: 'write', firstRevision: current === 'no-stream' ? 0 : current + 1 };
 }
 
 function isExpectedRevision(expected: unknown): expected is ExpectedRevision {
-  return expected === 'any' || expected === 'no-stream' || (Number.isSafeInteger(expected) && (expected as number) >= 0);
+  return (
+    expected === 'any' ||
+    expected === 'no-stream' ||
+    (Number.isSafeInteger(expected) && (expected as number) >= 0)
+  );
 }
 
 function toJson(value: unknown, onError: () => never): string {

@@ -134,7 +134,9 @@ export class EventIdConflictError extends Error {
     /** The ids of the batch that are already stored in the stream. */
     readonly storedEventIds: string[],
   ) {
-    super(`Stream ${streamId}: batch mixes already stored event ids (${storedEventIds.join(', ')}) with new ones`);
+    super(
+      `Stream ${streamId}: batch mixes already stored event ids (${storedEventIds.join(', ')}) with new ones`,
+    );
     this.name = 'EventIdConflictError';
   }
 }

@@ -33,7 +33,11 @@ export class InMemoryEventStore implements EventStore {
   private readonly subscriptions = new Set<PagedSubscription>();
   private closed = false;
 
-  async append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     this.assertOpen();
     const serialised = validateAppend(streamId, events, expectedRevision);
     const stream = this.streams.get(streamId) ?? [];

@@ -6,16 +6,27 @@ require('@swc-node/register');
 const { SqliteEventStore } = require('./sqlite.event-store.ts');
 const { randomUUID } = require('node:crypto');
 
-const [file, name, rounds, perRound] = [process.argv[2], process.argv[3], Number(process.argv[4]), Number(process.argv[5])];
+const [file, name, rounds, perRound] = [
+  process.argv[2],
+  process.argv[3],
+  Number(process.argv[4]),
+  Number(process.argv[5]),
+];
 
 async function main() {
   const store = new SqliteEventStore({ file });
   process.stdout.write('ready\n');
   await new Promise((resolve) => process.stdin.once('data', resolve));
-  const event = (n) => ({ eventId: randomUUID(), type: 'Written', data: { by: name, n }, metadata: { actor: name } });
+  const event = (n) => ({
+    eventId: randomUUID(),
+    type: 'Written',
+    data: { by: name, n },
+    metadata: { actor: name },
+  });
   for (let round = 0; round < rounds; round++) {
     const appends = [];
-    for (let i = 0; i < perRound; i++) appends.push(store.append(`${name}-${round}-${i}`, [event(i)], 'no-stream'));
+    for (let i = 0; i < perRound; i++)
+      appends.push(store.append(`${name}-${round}-${i}`, [event(i)], 'no-stream'));
     // Both processes also hit one shared stream, so revisions there are contended across processes.
     appends.push(store.append('shared', [event(-1)], 'any'));
     await Promise.all(appends);

@@ -43,9 +43,17 @@ describe('SqliteEventStore file', () => {
     const reopened = openStore();
     expect(await reopened.headPosition()).toBe(5);
     const stored = await reopened.readStream('project-a');
-    expect(stored.map((e) => [e.eventId, e.revision, e.position])).toEqual(batch.map((e, i) => [e.eventId, i, i + 1]));
-    await expect(reopened.append('project-a', batch, 'no-stream')).resolves.toEqual({ nextExpectedRevision: 2, position: 3 });
-    await expect(reopened.append('project-a', events(1), 2)).resolves.toEqual({ nextExpectedRevision: 3, position: 6 });
+    expect(stored.map((e) => [e.eventId, e.revision, e.position])).toEqual(
+      batch.map((e, i) => [e.eventId, i, i + 1]),
+    );
+    await expect(reopened.append('project-a', batch, 'no-stream')).resolves.toEqual({
+      nextExpectedRevision: 2,
+      position: 3,
+    });
+    await expect(reopened.append('project-a', events(1), 2)).resolves.toEqual({
+      nextExpectedRevision: 3,
+      position: 6,
+    });
   });
 
   it('writes appends still queued when close() is called instead of dropping them', async () => {

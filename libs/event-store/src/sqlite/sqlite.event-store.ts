@@ -59,7 +59,11 @@ export class SqliteEventStore implements EventStore {
     this.committer = new GroupCommitter(this.db, () => this.notifier.notify());
   }
 
-  append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  append(
+    streamId: string,
+    events: EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new EventStoreClosedError());
     let serialised: { data: string; metadata: string }[];
     try {
@@ -83,7 +87,10 @@ export class SqliteEventStore implements EventStore {
     expected: ExpectedRevision,
     serialised: { data: string; metadata: string }[],
   ): AppendResult {
-    const stored = this.queries.storedEvents(streamId, events.map((e) => e.eventId));
+    const stored = this.queries.storedEvents(
+      streamId,
+      events.map((e) => e.eventId),
+    );
     const current = this.queries.streamRevision(streamId);
     const decision = decideAppend(streamId, events, expected, current, stored);
     if (decision.kind === 'duplicate') return decision.result;
@@ -121,7 +128,12 @@ export class SqliteEventStore implements EventStore {
     const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
     // SQLite reads a negative LIMIT as "no limit"; the port means "nothing".
     if (limit <= 0) return [];
-    return this.queries.readAll(options.fromPosition ?? START, Number.MAX_SAFE_INTEGER, options.filter, limit);
+    return this.queries.readAll(
+      options.fromPosition ?? START,
+      Number.MAX_SAFE_INTEGER,
+      options.filter,
+      limit,
+    );
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {

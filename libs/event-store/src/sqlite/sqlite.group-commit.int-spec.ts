@@ -17,7 +17,9 @@ describe('SqliteEventStore group commit', () => {
   });
 
   it('writes 64 concurrent appends to different streams in far fewer than 64 commits', async () => {
-    const results = await Promise.all(range(1, 64).map((i) => store.append(`project-${i}`, events(2), 'no-stream')));
+    const results = await Promise.all(
+      range(1, 64).map((i) => store.append(`project-${i}`, events(2), 'no-stream')),
+    );
     const stats = store.stats();
     expect(stats.appends).toBe(64);
     expect(stats.commits).toBeLessThanOrEqual(4);
@@ -35,10 +37,14 @@ describe('SqliteEventStore group commit', () => {
     const before = store.stats().commits;
     const attempts = await Promise.allSettled(
       range(1, 64).map((i) =>
-        i === 32 ? store.append('project-conflict', events(3), 5) : store.append(`project-${i}`, events(1), 'no-stream'),
+        i === 32
+          ? store.append('project-conflict', events(3), 5)
+          : store.append(`project-${i}`, events(1), 'no-stream'),
       ),
     );
-    const rejected = attempts.flatMap((a, i) => (a.status === 'rejected' ? [{ i: i + 1, reason: a.reason as unknown }] : []));
+    const rejected = attempts.flatMap((a, i) =>
+      a.status === 'rejected' ? [{ i: i + 1, reason: a.reason as unknown }] : [],
+    );
     expect(rejected).toHaveLength(1);
     expect(rejected[0].i).toBe(32);
     expect(rejected[0].reason).toBeInstanceOf(WrongExpectedRevisionError);
@@ -62,7 +68,10 @@ describe('SqliteEventStore group commit', () => {
       expect(attempts.map((a) => a.status)).toEqual(['rejected', 'rejected']);
       expect(attempts[0]).toMatchObject({ reason: { code: 'SQLITE_BUSY' } });
       other.exec('ROLLBACK');
-      await expect(impatient.append('project-a', events(1), 'no-stream')).resolves.toEqual({ nextExpectedRevision: 0, position: 1 });
+      await expect(impatient.append('project-a', events(1), 'no-stream')).resolves.toEqual({
+        nextExpectedRevision: 0,
+        position: 1,
+      });
     } finally {
       other.close();
       await impatient.close();

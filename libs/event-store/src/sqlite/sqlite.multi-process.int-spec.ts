@@ -9,11 +9,18 @@ const PER_ROUND = 10;
 const PER_PROCESS = ROUNDS * (PER_ROUND + 1);
 const repoRoot = resolve(__dirname, '../../../..');
 
-function startWriter(file: string, name: string): { child: ChildProcess; ready: Promise<void>; done: Promise<string> } {
-  const child = spawn(process.execPath, [join(__dirname, 'sqlite.append.worker.js'), file, name, `${ROUNDS}`, `${PER_ROUND}`], {
-    cwd: repoRoot,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+function startWriter(
+  file: string,
+  name: string,
+): { child: ChildProcess; ready: Promise<void>; done: Promise<string> } {
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, 'sqlite.append.worker.js'), file, name, `${ROUNDS}`, `${PER_ROUND}`],
+    {
+      cwd: repoRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stderr!.on('data', (chunk) => (err += chunk));
@@ -24,7 +31,9 @@ function startWriter(file: string, name: string): { child: ChildProcess; ready: 
     });
   });
   const done = new Promise<string>((ok, fail) =>
-    child.on('exit', (code) => (code === 0 ? ok(out.slice('ready\n'.length).trim()) : fail(new Error(`${name} exited ${code}: ${err}`)))),
+    child.on('exit', (code) =>
+      code === 0 ? ok(out.slice('ready\n'.length).trim()) : fail(new Error(`${name} exited ${code}: ${err}`)),
+    ),
   );
   return { child, ready, done };
 }
@@ -49,7 +58,9 @@ describe('SqliteEventStore shared by two processes', () => {
     children.push(...writers.map((w) => w.child));
     await Promise.all(writers.map((w) => w.ready));
     writers.forEach((w) => w.child.stdin!.write('go\n'));
-    const stats = (await Promise.all(writers.map((w) => w.done))).map((s) => JSON.parse(s) as { appends: number });
+    const stats = (await Promise.all(writers.map((w) => w.done))).map(
+      (s) => JSON.parse(s) as { appends: number },
+    );
     expect(stats.map((s) => s.appends)).toEqual([PER_PROCESS, PER_PROCESS]);
 
     const total = 2 * PER_PROCESS;
@@ -60,7 +71,7 @@ describe('SqliteEventStore shared by two processes', () => {
     const shared = await observer.readStream('shared');
     expect(shared.map((e) => e.revision)).toEqual(range(0, 2 * ROUNDS - 1));
     // Writers switched more than once: the two processes really did interleave their commits.
-    const writersInOrder = all.map((e) => (e.metadata.actor as string));
+    const writersInOrder = all.map((e) => e.metadata.actor as string);
     const switches = writersInOrder.filter((w, i) => i > 0 && w !== writersInOrder[i - 1]).length;
     expect(switches).toBeGreaterThan(2);
 

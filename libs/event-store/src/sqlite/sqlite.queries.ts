@@ -32,7 +32,10 @@ const FILTER = `
 export class SqliteQueries {
   private readonly head: Database.Statement<[], { head: number }>;
   private readonly streamHead: Database.Statement<[string], { revision: number | null }>;
-  private readonly storedIds: Database.Statement<[string, string], { event_id: string; revision: number; position: number }>;
+  private readonly storedIds: Database.Statement<
+    [string, string],
+    { event_id: string; revision: number; position: number }
+  >;
   private readonly insert: Database.Statement<NewEventRow>;
   private readonly forwards: Database.Statement<[string, number, number, number], EventRow>;
   private readonly backwards: Database.Statement<[string, number, number, number], EventRow>;
@@ -77,13 +80,25 @@ export class SqliteQueries {
   }
 
   /** Revisions between `low` and `high` inclusive; a limit of -1 means no limit. */
-  readStream(streamId: string, low: number, high: number, limit: number, backwards: boolean): RecordedEvent[] {
+  readStream(
+    streamId: string,
+    low: number,
+    high: number,
+    limit: number,
+    backwards: boolean,
+  ): RecordedEvent[] {
     return (backwards ? this.backwards : this.forwards).all(streamId, low, high, limit).map(toRecorded);
   }
 
   readAll(after: Position, upTo: Position, filter: EventFilter | undefined, limit: number): RecordedEvent[] {
     return this.all
-      .all({ after, upTo, limit, prefixes: listParam(filter?.streamPrefixes), types: listParam(filter?.eventTypes) })
+      .all({
+        after,
+        upTo,
+        limit,
+        prefixes: listParam(filter?.streamPrefixes),
+        types: listParam(filter?.eventTypes),
+      })
       .map(toRecorded);
   }
 }

@@ -39,7 +39,9 @@ export function migrate(db: Database.Database): void {
   try {
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > SCHEMA_VERSION) {
-      throw new Error(`Event store file has schema version ${current}; this code knows up to ${SCHEMA_VERSION}`);
+      throw new Error(
+        `Event store file has schema version ${current}; this code knows up to ${SCHEMA_VERSION}`,
+      );
     }
     for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
       db.exec(MIGRATIONS[version]);

@@ -25,7 +25,13 @@ function arrayLog(size: number) {
 describe('PagedSubscription', () => {
   it('reads the next page only when the consumer has taken the current one (back-pressure)', async () => {
     const { reads, readPage } = arrayLog(10_000);
-    const sub = new PagedSubscription({ fromPosition: 0, pageSize: 100, readPage, notifier: new ChangeNotifier(), pollIntervalMs: null });
+    const sub = new PagedSubscription({
+      fromPosition: 0,
+      pageSize: 100,
+      readPage,
+      notifier: new ChangeNotifier(),
+      pollIntervalMs: null,
+    });
     const it = sub[Symbol.asyncIterator]();
     for (let i = 0; i < 150; i++) await it.next();
     expect(reads).toEqual([0, 100]);
@@ -74,7 +80,13 @@ describe('PagedSubscription', () => {
 
   it('keeps order when next() is called again before the previous call settled', async () => {
     const { readPage } = arrayLog(5);
-    const sub = new PagedSubscription({ fromPosition: 2, pageSize: 2, readPage, notifier: new ChangeNotifier(), pollIntervalMs: null });
+    const sub = new PagedSubscription({
+      fromPosition: 2,
+      pageSize: 2,
+      readPage,
+      notifier: new ChangeNotifier(),
+      pollIntervalMs: null,
+    });
     const it = sub[Symbol.asyncIterator]();
     const results = await Promise.all([it.next(), it.next(), it.next()]);
     expect(results.map((r) => r.value?.position)).toEqual([3, 4, 5]);

@@ -33,13 +33,25 @@ export function appendContract(store: () => EventStore): void {
       expect([a.position, b.position, c.position]).toEqual([2, 3, 6]);
       const all = await store().readAll();
       expect(all.map((e) => e.position)).toEqual(range(1, 6));
-      expect(all.map((e) => e.streamId)).toEqual(['project-a', 'project-a', 'project-b', ...Array(3).fill('project-a')]);
+      expect(all.map((e) => e.streamId)).toEqual([
+        'project-a',
+        'project-a',
+        'project-b',
+        ...Array(3).fill('project-a'),
+      ]);
       expect(await store().headPosition()).toBe(6);
     });
 
     it('stores type, data and metadata exactly as given', async () => {
-      const event = { ...anEvent('ProjectCreated', { projectId: 'TC.0789', budget: { amount: '1.10' }, tags: [1, null] }) };
-      event.metadata = { actor: 'alice', correlationId: 'c-1', schemaVersion: 2, recordedAt: '2026-01-01T00:00:00.000Z' };
+      const event = {
+        ...anEvent('ProjectCreated', { projectId: 'TC.0789', budget: { amount: '1.10' }, tags: [1, null] }),
+      };
+      event.metadata = {
+        actor: 'alice',
+        correlationId: 'c-1',
+        schemaVersion: 2,
+        recordedAt: '2026-01-01T00:00:00.000Z',
+      };
       await store().append('project-TC.0789', [event], 'no-stream');
       const [stored] = await store().readStream('project-TC.0789');
       expect(stored).toEqual({ ...event, streamId: 'project-TC.0789', revision: 0, position: 1 });
@@ -49,12 +61,19 @@ export function appendContract(store: () => EventStore): void {
       await store().append('project-a', events(2), 'no-stream');
       const error = await rejection(store().append('project-a', events(1), 'no-stream'));
       expect(error).toBeInstanceOf(WrongExpectedRevisionError);
-      expect(error).toMatchObject({ streamId: 'project-a', expected: 'no-stream', actual: 1, code: 'EVENT_STORE.WRONG_EXPECTED_REVISION' });
+      expect(error).toMatchObject({
+        streamId: 'project-a',
+        expected: 'no-stream',
+        actual: 1,
+        code: 'EVENT_STORE.WRONG_EXPECTED_REVISION',
+      });
     });
 
     it('accepts an exact revision only when it is the stream head', async () => {
       await store().append('project-a', events(3), 'no-stream');
-      await expect(store().append('project-a', events(1), 2)).resolves.toMatchObject({ nextExpectedRevision: 3 });
+      await expect(store().append('project-a', events(1), 2)).resolves.toMatchObject({
+        nextExpectedRevision: 3,
+      });
       const stale = await rejection(store().append('project-a', events(1), 2));
       expect(stale).toMatchObject({ expected: 2, actual: 3 });
       const ahead = await rejection(store().append('project-a', events(1), 9));
@@ -76,7 +95,9 @@ export function appendContract(store: () => EventStore): void {
 
     it('writes none of a batch that fails its revision check', async () => {
       await store().append('project-a', events(1), 'no-stream');
-      await expect(store().append('project-a', events(5), 7)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(store().append('project-a', events(5), 7)).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
       expect(await store().readStream('project-a')).toHaveLength(1);
       expect(await store().headPosition()).toBe(1);
     });
@@ -106,7 +127,10 @@ export function appendContract(store: () => EventStore): void {
       const original = await store().append('project-a', batch, 'no-stream');
       await store().append('project-b', events(1), 'no-stream');
       await expect(store().append('project-a', batch, 'no-stream')).resolves.toEqual(original);
-      await expect(store().append('project-a', [batch[0]], 'any')).resolves.toEqual({ nextExpectedRevision: 0, position: 1 });
+      await expect(store().append('project-a', [batch[0]], 'any')).resolves.toEqual({
+        nextExpectedRevision: 0,
+        position: 1,
+      });
       expect(await store().headPosition()).toBe(3);
       expect(await store().readStream('project-a')).toHaveLength(2);
     });
@@ -116,7 +140,10 @@ export function appendContract(store: () => EventStore): void {
       await store().append('project-a', [stored], 'no-stream');
       const error = await rejection(store().append('project-a', [stored, fresh], 0));
       expect(error).toBeInstanceOf(EventIdConflictError);
-      expect(error).toMatchObject({ code: 'EVENT_STORE.EVENT_ID_CONFLICT', storedEventIds: [stored.eventId] });
+      expect(error).toMatchObject({
+        code: 'EVENT_STORE.EVENT_ID_CONFLICT',
+        storedEventIds: [stored.eventId],
+      });
       expect(await store().readStream('project-a')).toHaveLength(1);
     });
 
@@ -129,7 +156,9 @@ export function appendContract(store: () => EventStore): void {
 
     it('lets exactly one of several concurrent appends with the same expected revision win', async () => {
       await store().append('project-a', events(1), 'no-stream');
-      const attempts = await Promise.allSettled(range(1, 8).map(() => store().append('project-a', events(2), 0)));
+      const attempts = await Promise.allSettled(
+        range(1, 8).map(() => store().append('project-a', events(2), 0)),
+      );
       const won = attempts.filter((a) => a.status === 'fulfilled');
       const lost = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
       expect(won).toHaveLength(1);
@@ -139,7 +168,9 @@ export function appendContract(store: () => EventStore): void {
     });
 
     it('lets exactly one of several concurrent stream creations win', async () => {
-      const attempts = await Promise.allSettled(range(1, 5).map(() => store().append('project-new', events(1), 'no-stream')));
+      const attempts = await Promise.allSettled(
+        range(1, 5).map(() => store().append('project-new', events(1), 'no-stream')),
+      );
       expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
       expect(await store().headPosition()).toBe(1);
     });

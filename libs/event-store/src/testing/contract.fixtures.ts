@@ -52,7 +52,8 @@ export class SubscriptionProbe {
     const deadline = Date.now() + timeoutMs;
     while (this.received.length < count) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`expected ${count} events within ${timeoutMs} ms, got ${this.received.length}`);
+      if (left <= 0)
+        throw new Error(`expected ${count} events within ${timeoutMs} ms, got ${this.received.length}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 50));
         this.waiters.push(() => {
@@ -83,6 +84,7 @@ export async function settlesWithin(promise: Promise<unknown>, ms: number): Prom
   return result;
 }
 
-export const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+export const range = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -70,7 +70,9 @@ export function readContract(store: () => EventStore): void {
 
     it('filters by stream prefix', async () => {
       expect(await positions(store(), { filter: { streamPrefixes: ['project-'] } })).toEqual([1, 2, 3, 5, 6]);
-      expect(await positions(store(), { filter: { streamPrefixes: ['project-b', 'checkpoint-'] } })).toEqual([2, 4, 5]);
+      expect(await positions(store(), { filter: { streamPrefixes: ['project-b', 'checkpoint-'] } })).toEqual([
+        2, 4, 5,
+      ]);
     });
 
     it('treats prefix characters literally (no wildcards)', async () => {
@@ -80,13 +82,17 @@ export function readContract(store: () => EventStore): void {
     });
 
     it('filters by event type, and by both criteria at once', async () => {
-      expect(await positions(store(), { filter: { eventTypes: ['Started', 'Completed'] } })).toEqual([3, 5, 6]);
+      expect(await positions(store(), { filter: { eventTypes: ['Started', 'Completed'] } })).toEqual([
+        3, 5, 6,
+      ]);
       const both = { streamPrefixes: ['project-a'], eventTypes: ['Created', 'Completed'] };
       expect(await positions(store(), { filter: both })).toEqual([1, 6]);
     });
 
     it('applies limit after the filter', async () => {
-      expect(await positions(store(), { filter: { eventTypes: ['Started', 'Completed'] }, limit: 2 })).toEqual([3, 5]);
+      expect(
+        await positions(store(), { filter: { eventTypes: ['Started', 'Completed'] }, limit: 2 }),
+      ).toEqual([3, 5]);
     });
 
     it('returns at most 1000 events when no limit is given', async () => {

@@ -109,7 +109,9 @@ export function subscribeContract(store: () => EventStore): void {
       await p.waitFor(1);
       await store().close();
       expect(await settlesWithin(p.ended, 1000)).toBe(true);
-      await expect(store().append('project-a', events(1), 'any')).rejects.toBeInstanceOf(EventStoreClosedError);
+      await expect(store().append('project-a', events(1), 'any')).rejects.toBeInstanceOf(
+        EventStoreClosedError,
+      );
       await expect(store().readAll()).rejects.toBeInstanceOf(EventStoreClosedError);
     });
   });
