@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppConfig, PlatformModule } from '@ledger/platform';
 import { CommandApiModule } from '../../command-api/src';
+import { AuditModule } from '../../command-api/src/audit/audit.module';
 import { IatiExportModule } from '../../query-api/src/iati/iati-export.module';
 
 /** Everything in one process on the embedded defaults: what `npm start` runs. */
@@ -10,7 +11,7 @@ export class StandaloneModule {
   static forRoot(config: AppConfig, logger?: Logger): DynamicModule {
     return {
       module: StandaloneModule,
-      imports: [PlatformModule.forRoot(config, { logger }), CommandApiModule, IatiExportModule],
+      imports: [PlatformModule.forRoot(config, { logger }), CommandApiModule, AuditModule, IatiExportModule],
     };
   }
 }

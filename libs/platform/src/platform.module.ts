@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicatio
 import { TerminusModule } from '@nestjs/terminus';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { EVENT_STORE, EventStore } from '@ledger/event-store';
+import { HashChainingEventStore } from '@ledger/audit';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { CLOCK, systemClock } from './clock/clock';
 import { API_KEY_REGISTRY, ApiKeyRegistry } from './auth/api-key.registry';
@@ -67,7 +68,8 @@ export class PlatformModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
         { provide: LOGGER, useFactory: () => options.logger ?? createLogger(config.logLevel) },
-        { provide: EVENT_STORE, useFactory: () => options.eventStore ?? createEventStore(config) },
+        // Every append, through any adapter, is hash-chained (docs/audit.md).
+        { provide: EVENT_STORE, useFactory: () => HashChainingEventStore.wrap(options.eventStore ?? createEventStore(config)) },
         { provide: API_KEY_REGISTRY, useFactory: () => apiKeysFrom(config) },
         rateLimitGuardProvider,
         { provide: APP_GUARD, useClass: AuthGuard },

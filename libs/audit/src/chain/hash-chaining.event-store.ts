@@ -28,6 +28,11 @@ export class HashChainingEventStore implements EventStore {
 
   constructor(readonly inner: EventStore) {}
 
+  /** Wraps a store unless it already is one (two layers would only hash twice). */
+  static wrap(store: EventStore): HashChainingEventStore {
+    return store instanceof HashChainingEventStore ? store : new HashChainingEventStore(store);
+  }
+
   append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     // Malformed input: let the adapter reject it with its own InvalidAppendError.
     const plain = isChainable(events) ? events.map(toPlainJson) : [null];

@@ -35,6 +35,9 @@ export const appConfigSchema = z.object({
   // IATI organisation identifier of the publisher (OECD DAC code 47066: the International Organization for Migration).
   IATI_REPORTING_ORG: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9.]+)+$/, 'an IATI organisation identifier such as XM-DAC-47066').default('XM-DAC-47066'),
   IATI_REPORTING_ORG_NAME: z.string().trim().min(1).default('International Organization for Migration'),
+  // Signed audit checkpoint after this many events (0: only on demand); key: PKCS#8 PEM or base64 DER Ed25519.
+  AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(0).max(100_000_000).default(1000),
+  AUDIT_SIGNING_KEY: z.string().optional(),
   ...securityEnvSchema,
 });
 
@@ -57,6 +60,10 @@ export interface AppConfig extends SecurityConfig {
   /** reporting-org/@ref of IATI exports and the prefix of every iati-identifier (docs/iati.md). */
   iatiReportingOrg: string;
   iatiReportingOrgName: string;
+  /** Events between two signed audit checkpoints; 0 writes checkpoints only on demand (docs/audit.md). */
+  auditCheckpointEvery: number;
+  /** Ed25519 private key (PKCS#8 PEM or base64 DER); unset: generated once into <dataDir>/audit-signing-key.pem. */
+  auditSigningKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projectorEnabled: c.PROJECTOR_ENABLED === 'true',
     iatiReportingOrg: c.IATI_REPORTING_ORG,
     iatiReportingOrgName: c.IATI_REPORTING_ORG_NAME,
+    auditCheckpointEvery: c.AUDIT_CHECKPOINT_EVERY,
+    auditSigningKey: c.AUDIT_SIGNING_KEY,
     ...securityConfigFrom(c),
   };
 }

@@ -1,0 +1,51 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { CHECKPOINT_STREAM, SigningKey, StreamHeads, WrittenCheckpoint, appendCheckpoint, checkpointNow, latestCheckpoint } from '@ledger/audit';
+import { EVENT_STORE, EventStore, Subscription } from '@ledger/event-store';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@ledger/platform';
+import { AUDIT_SIGNING_KEY } from './audit.tokens';
+
+/**
+ * Writes a signed checkpoint every AUDIT_CHECKPOINT_EVERY events. A catch-up subscription keeps the heads
+ * of every stream up to date, so a periodic checkpoint costs one signature, not a scan of the log.
+ */
+@Injectable()
+export class CheckpointService implements OnApplicationBootstrap, OnModuleDestroy {
+  private subscription: Subscription | null = null;
+  private running: Promise<void> | null = null;
+  private readonly logger = new Logger('AuditCheckpoints');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(AUDIT_SIGNING_KEY) private readonly key: SigningKey,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A checkpoint of everything stored now (POST /audit/checkpoints). */
+  now(): Promise<WrittenCheckpoint> {
+    return checkpointNow(this.store, this.key, this.clock.now());
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const every = this.config.auditCheckpointEvery;
+    if (every <= 0) return;
+    let last = (await latestCheckpoint(this.store))?.data.position ?? 0;
+    const heads = new StreamHeads();
+    const subscription = this.store.subscribe();
+    this.subscription = subscription;
+    this.running = (async () => {
+      for await (const event of subscription) {
+        heads.accept(event);
+        // Checkpoint events never trigger one themselves, or every checkpoint would call for the next.
+        if (event.streamId === CHECKPOINT_STREAM || event.position - last < every) continue;
+        await appendCheckpoint(this.store, this.key, event.position, heads, this.clock.now());
+        last = event.position;
+      }
+    })().catch((error: unknown) => this.logger.error(`Periodic checkpoints stopped: ${(error as Error).message}`));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.subscription?.close();
+    await this.running;
+  }
+}

@@ -1,0 +1,60 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { AppConfig, CLOCK, Clock, loadConfig } from '@ledger/platform';
+import { configureHttp } from '../../../../standalone/src/http-app';
+import { StandaloneModule } from '../../../../standalone/src/standalone.module';
+
+export const KEYS = { publisher: 'publisher-test-key', auditor: 'auditor-test-key', admin: 'admin-test-key', reader: 'reader-test-key' };
+
+/** A clock the test sets, so "recorded at" is known exactly. */
+export class TestClock implements Clock {
+  constructor(public at = new Date('2014-01-01T00:00:00Z')) {}
+  now(): Date {
+    return new Date(this.at);
+  }
+  set(iso: string): void {
+    this.at = new Date(iso);
+  }
+}
+
+export interface AuditLedger {
+  app: INestApplication;
+  dataDir: string;
+  clock: TestClock;
+  call(method: string, path: string, options?: { role?: keyof typeof KEYS | null; body?: unknown }): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/** The standalone app over real HTTP on a fresh data dir, with the CLOCK provider replaced by a TestClock. */
+export async function startAuditLedger(overrides: Partial<AppConfig> = {}): Promise<AuditLedger> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-audit-'));
+  const apiKeys = Object.entries(KEYS).map(([role, key]) => `${role}:${key}`).join(',');
+  const config: AppConfig = { ...loadConfig({}), dataDir, apiKeys, logLevel: 'error', relayEnabled: false, projectorEnabled: false, auditCheckpointEvery: 0, ...overrides };
+  const clock = new TestClock();
+  const moduleRef = await Test.createTestingModule({ imports: [StandaloneModule.forRoot(config)] })
+    .overrideProvider(CLOCK)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] });
+  configureHttp(app);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return {
+    app,
+    dataDir,
+    clock,
+    call(method, path, { role = 'admin', body } = {}) {
+      const headers: Record<string, string> = role ? { authorization: `Bearer ${KEYS[role]}` } : {};
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      return fetch(`http://127.0.0.1:${port}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    },
+    async stop() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
