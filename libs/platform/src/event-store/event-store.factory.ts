@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventStore, SqliteEventStore } from '@ledger/event-store';
+import { EventStoreDbEventStore } from '@ledger/event-store/eventstoredb';
 import type { AppConfig } from '../config/app-config';
 
 /** The event store the configuration names: the embedded SQLite file by default. */
@@ -10,6 +11,10 @@ export function createEventStore(config: AppConfig): EventStore {
       mkdirSync(config.dataDir, { recursive: true });
       return new SqliteEventStore({ file: join(config.dataDir, 'events.sqlite') });
     case 'eventstoredb':
-      throw new Error('EVENT_STORE=eventstoredb is not wired yet');
+      if (!config.eventStoreConnectionString) {
+        throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING (loadConfig checks this)');
+      }
+      // The client connects lazily: a server that is down fails the first call, not start-up.
+      return new EventStoreDbEventStore({ connectionString: config.eventStoreConnectionString });
   }
 }
