@@ -1,6 +1,10 @@
 import { projectionContract } from './testing/projection.contract';
+import { queriesContract } from './testing/queries.contract';
+import { rebuildContract } from './testing/rebuild.contract';
 import { sqliteFixture } from './testing/read-model.factories';
 
 describe('SQLite read model', () => {
   describe('projection', () => projectionContract(sqliteFixture));
+  describe('queries', () => queriesContract(sqliteFixture));
+  describe('rebuild', () => rebuildContract(sqliteFixture));
 });

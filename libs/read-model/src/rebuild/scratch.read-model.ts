@@ -20,7 +20,10 @@ export async function openScratchReadModel(config: ReadModelConfig, purpose: 're
   let closed = false;
   if (config.readModel === 'postgres') {
     const schema = `${config.readModelSchema ?? DEFAULT_PG_SCHEMA}_${suffix}`;
-    const model = await openPostgresReadModel(config.databaseUrl, schema);
+    const model = await openPostgresReadModel(config.databaseUrl, schema).catch(async (error: unknown) => {
+      await dropPostgresSchema(config.databaseUrl, schema);
+      throw error;
+    });
     return {
       model,
       location: schema,

@@ -27,7 +27,7 @@ export async function openPostgresReadModel(databaseUrl: string, schema = DEFAUL
   await pool.query(`create schema if not exists "${schema}"`);
   const db = new Kysely<ReadModelDatabase>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   try {
-    await migrateReadModel(db, 'postgres');
+    await migrateReadModel(db, 'postgres', schema);
   } catch (error) {
     await db.destroy();
     throw error;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadModel } from '../read-model.port';
 import { createReadModel, type ReadModelConfig } from '../store/create-read-model';
-import { dropPostgresSchema } from '../store/postgres.read-model';
+import { dropPostgresSchema, withPgClient } from '../store/postgres.read-model';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -37,6 +37,11 @@ export const postgresFixture: ReadModelFixtureFactory = async () => {
     open: () => createReadModel(config),
     async cleanup() {
       await dropPostgresSchema(TEST_DATABASE_URL, schema);
+      // Rebuild and check copies are named after the live schema; drop any a failed test left behind.
+      await withPgClient(TEST_DATABASE_URL, async (client) => {
+        const { rows } = await client.query<{ name: string }>('select nspname as name from pg_namespace where nspname like $1', [`${schema}\_%`]);
+        for (const { name } of rows) await dropPostgresSchema(TEST_DATABASE_URL, name);
+      });
       await rm(dataDir, { recursive: true, force: true });
     },
   };
