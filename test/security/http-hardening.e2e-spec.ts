@@ -114,6 +114,19 @@ describe('HTTP hardening', () => {
       expect(history).not.toContain('polluted');
     });
 
+    it('JSON nested deeper than 32 levels is a 400 before any handler walks it (it used to overflow the stack: 500)', async () => {
+      const before = await headOf(ledger);
+      const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+      const response = await ledger.call('POST', '/projects/TC.0789/start', {
+        role: 'publisher',
+        rawBody: deep,
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'deep-1' },
+      });
+      expect(response.status).toBe(400);
+      expect((await response.json()).code).toBe('REQUEST.TOO_DEEP');
+      expect(await headOf(ledger)).toBe(before);
+    });
+
     it('bodies over 64 KB get 413 before any work, with or without a Content-Length', async () => {
       const before = await headOf(ledger);
       const huge = JSON.stringify({ ...mongoliaProject, description: 'x'.repeat(70 * 1024) });

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
-import { APP_CONFIG, AppConfig, LOGGER, applyHttpSecurity, bodyParsingErrorHandler, httpLogging, jsonBodyParsing } from '@ledger/platform';
+import { APP_CONFIG, AppConfig, LOGGER, applyHttpSecurity, bodyParsingErrorHandler, httpLogging, jsonBodyParsing, jsonDepthLimit } from '@ledger/platform';
 
 /**
  * HTTP settings every app shares: a correlation id and one log line per request, our own JSON body
@@ -13,6 +13,7 @@ export function configureHttp(app: INestApplication): void {
   applyHttpSecurity(app, app.get<AppConfig>(APP_CONFIG));
   express.use(httpLogging(app.get<Logger>(LOGGER)));
   express.use(...jsonBodyParsing());
+  express.use(jsonDepthLimit());
   express.use(bodyParsingErrorHandler());
   app.enableShutdownHooks();
 }

@@ -1,0 +1,38 @@
+import type { RequestHandler } from 'express';
+import { ProblemException } from '../problem/problem.exception';
+
+/** Far deeper than any command body (3 levels); far shallower than what overflows a recursive walker. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Nesting depth of a parsed JSON value, walked without recursion so the check itself cannot overflow. */
+export function jsonDepth(value: unknown, stopAbove = Infinity): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > stopAbove) return deepest;
+    for (const child of Object.values(current as Record<string, unknown>)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * Rejects JSON bodies nested deeper than MAX_JSON_DEPTH with a 400 before any handler sees them: a 64 KB
+ * body of `[[[[…]]]]` is 32,000 levels deep and crashed recursive code (the idempotency fingerprint) with a
+ * stack overflow, found by the HTTP fuzzer.
+ */
+export function jsonDepthLimit(maxDepth = MAX_JSON_DEPTH): RequestHandler {
+  return (req, _res, next) => {
+    if (req.body === undefined || jsonDepth(req.body, maxDepth) <= maxDepth) return next();
+    next(
+      new ProblemException({
+        status: 400,
+        code: 'REQUEST.TOO_DEEP',
+        title: 'JSON nested too deeply',
+        detail: `JSON bodies may nest at most ${maxDepth} levels.`,
+      }),
+    );
+  };
+}
