@@ -1,7 +1,7 @@
 import { rebuildReadModel, checkReadModel } from '../rebuild/rebuild';
 import { KyselyReadModel } from '../store/kysely.read-model';
 import { ProjectionRunner } from '../projector/projection-runner';
-import { appendProjectEvents, budgetRevised, projectCreated } from './project-events.fixture';
+import { appendProjectEvents, budgetRevised, MONGOLIA, projectCreated } from './project-events.fixture';
 import type { ReadModelFixtureFactory } from './read-model.factories';
 import { useReadModelContext } from './read-model.context';
 
@@ -30,7 +30,7 @@ export function rebuildContract(factory: ReadModelFixtureFactory): void {
 
     const before = await checkReadModel(ctx().fixture.config, ctx().store);
     expect(before.differences).toEqual([
-      expect.objectContaining({ table: 'projects', key: 'A.1', kind: 'changed', columns: expect.objectContaining({ title: { live: 'Tampered', rebuilt: projectCreated().data.title } }) }),
+      expect.objectContaining({ table: 'projects', key: 'A.1', kind: 'changed', columns: expect.objectContaining({ title: { live: 'Tampered', rebuilt: MONGOLIA.title } }) }),
       { table: 'projectMemberStates', key: 'GHOST/FR', kind: 'unexpected' },
     ]);
 
@@ -39,7 +39,7 @@ export function rebuildContract(factory: ReadModelFixtureFactory): void {
     expect(outcome).toEqual({ checkpoint: 3, events: 3 });
     expect(progress[progress.length - 1]).toBe(3);
     // The live handle still works after the swap and sees the rebuilt rows.
-    expect((await ctx().model.getProject('A.1')).data?.title).toBe(projectCreated().data.title);
+    expect((await ctx().model.getProject('A.1')).data?.title).toBe(MONGOLIA.title);
     expect((await checkReadModel(ctx().fixture.config, ctx().store)).differences).toEqual([]);
   });
 
