@@ -1,1 +1,2 @@
 export * from './eventstoredb.event-store';
+export * from './eventstoredb.connection-string';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SecurityConfig, securityConfigFrom, securityConfigProblems, securityEnvSchema } from '../security/security.config';
+import { ESDB_CONNECTION_STRING_EXPECTED, isEsdbConnectionString } from '@ledger/event-store/eventstoredb';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -24,7 +25,7 @@ export const appConfigSchema = z.object({
   READ_MODEL: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/test'),
   AMQP_URL: url(['amqp:', 'amqps:']).default('amqp://guest:guest@127.0.0.1:5672'),
-  EVENTSTORE_CONNECTION_STRING: url(['esdb:', 'esdb+discover:']).optional(),
+  EVENTSTORE_CONNECTION_STRING: z.string().refine(isEsdbConnectionString, ESDB_CONNECTION_STRING_EXPECTED).optional(),
   RELAY_EXCHANGE: z.string().min(1).default('projects.events'),
   COMMAND_QUEUE: z.string().min(1).default('projects.commands'),
   AMQP_COMMAND_ACTOR: z.string().min(1).default('amqp:projects.commands'),
