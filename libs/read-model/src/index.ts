@@ -11,3 +11,4 @@ export { rebuildReadModel, checkReadModel, type RebuildOutcome, type CheckOutcom
 export { diffReadModels, type ReadModelDifference } from './rebuild/read-model.diff';
 export { openScratchReadModel, type ScratchReadModel } from './rebuild/scratch.read-model';
 export { swapIntoLive } from './rebuild/swap';
+export { ReadModelModule } from './nest/read-model.module';

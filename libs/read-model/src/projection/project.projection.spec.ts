@@ -91,3 +91,25 @@ describe('project projection', () => {
     expect(() => projectEvent(row, recorded(budgetRevised('TC.0789', '200000.00', '1000', '-199000', 'EUR'), 1, 2))).toThrow(/EUR/);
   });
 });
+
+describe('project projection of record corrections', () => {
+  it('replaces corrected fields, re-keys the title and replaces the member states', () => {
+    const { row } = given([projectCreated()]);
+    const correction = {
+      type: 'ProjectRecordCorrected',
+      data: {
+        projectId: 'TC.0789',
+        correctedEventId: 'e-1',
+        correctedRevision: 0,
+        values: { title: 'Mongolia Border Training', region: 'Global', benefitingMemberStates: ['MN', 'CN'] },
+        previous: { title: MONGOLIA.title, region: 'Asia and Oceania', benefitingMemberStates: ['MN'] },
+        reason: 'typo in the import',
+        approvedBy: 'auditor',
+      },
+    };
+    const effect = projectEvent(row, recorded(correction, 1, 42));
+    expect(effect.after).toMatchObject({ title: 'Mongolia Border Training', titleKey: 'mongolia border training', region: 'Global', memberStates: '["MN","CN"]', revision: 1, lastPosition: 42 });
+    expect(effect.memberStates?.map((m) => m.memberState)).toEqual(['MN', 'CN']);
+    expect(effect.after.budgetAmount).toBe('200000.00');
+  });
+});

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { ProjectCreatedData, ProjectEvent } from '@ledger/domain';
+import type { CorrectedValues, ProjectCreatedData, ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type {
   BudgetRevisionsTable,
@@ -13,6 +13,7 @@ import { budgetKey } from './budget-key';
 export interface ProjectEffect {
   after: ProjectsTable;
   budgetRevision?: BudgetRevisionsTable;
+  /** The project's complete member-state list when the event sets it (creation, correction). */
   memberStates?: ProjectMemberStatesTable[];
   change: ProjectChangesTable;
 }
@@ -87,6 +88,9 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
       };
       break;
     }
+    case 'ProjectRecordCorrected':
+      effect = corrected(existing(before, projectId), event.data.values, base);
+      break;
     default:
       return unknownEvent(event, recorded.type);
   }
@@ -135,6 +139,19 @@ function created(d: ProjectCreatedData, recorded: RecordedEvent, at: string): Om
       updatedAt: at,
     },
     memberStates: d.benefitingMemberStates.map((memberState, ordinal) => ({ projectId: d.projectId, memberState, ordinal })),
+  };
+}
+
+/** An auditor-approved correction: the named fields take their new values; member states are replaced. */
+function corrected(current: ProjectsTable, values: CorrectedValues, base: Partial<ProjectsTable>): Omit<ProjectEffect, 'change'> {
+  const { benefitingMemberStates, title, ...rest } = values;
+  const after: ProjectsTable = { ...current, ...rest, ...base };
+  if (title !== undefined) Object.assign(after, { title, titleKey: title.toLowerCase() });
+  if (!benefitingMemberStates) return { after };
+  after.memberStates = JSON.stringify(benefitingMemberStates);
+  return {
+    after,
+    memberStates: benefitingMemberStates.map((memberState, ordinal) => ({ projectId: current.projectId, memberState, ordinal })),
   };
 }
 

@@ -17,8 +17,9 @@ export async function applyEvent(db: Kysely<ReadModelDatabase>, event: RecordedE
     await db.insertInto('projects').values(effect.after).execute();
   }
   if (effect.budgetRevision) await db.insertInto('budgetRevisions').values(effect.budgetRevision).execute();
-  if (effect.memberStates && effect.memberStates.length > 0) {
-    await db.insertInto('projectMemberStates').values(effect.memberStates).execute();
+  if (effect.memberStates) {
+    await db.deleteFrom('projectMemberStates').where('projectId', '=', projectId).execute();
+    if (effect.memberStates.length > 0) await db.insertInto('projectMemberStates').values(effect.memberStates).execute();
   }
   await db.insertInto('projectChanges').values(effect.change).execute();
 

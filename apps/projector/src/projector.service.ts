@@ -1,0 +1,59 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
+import { EVENT_STORE, type EventStore, type Position } from '@ledger/event-store';
+import { APP_CONFIG, HealthRegistry, LedgerMetrics, METRICS, type AppConfig } from '@ledger/platform';
+import { ProjectionRunner, READ_MODEL, type ProjectionStatus, type ReadModel } from '@ledger/read-model';
+
+/** Runs the projector's subscription inside the app: started on bootstrap, stopped before shutdown. */
+@Injectable()
+export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Projector');
+  private readonly runner: ProjectionRunner;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL) readModel: ReadModel,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly health?: HealthRegistry,
+    @Optional() @Inject(METRICS) private readonly metrics?: LedgerMetrics,
+  ) {
+    this.runner = new ProjectionRunner(store, readModel, {
+      onError: (error) => this.logger.error(`projection failed, resubscribing from the checkpoint: ${String(error)}`),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.projectorEnabled === false) return;
+    this.runner.start();
+    this.health?.register('projector', async () => {
+      const status = this.runner.status();
+      return { up: status.running && status.lastError === null, checkpoint: status.checkpoint, lag: await this.lag() };
+    });
+    this.metrics?.gauge('ledger_projector_checkpoint', 'Position the read model reflects', () => this.checkpoint);
+    this.metrics?.gauge('ledger_projector_lag', 'Events stored but not yet projected', () => this.lag());
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+  }
+
+  /** The checkpoint this process last committed (0 before the first batch). */
+  get checkpoint(): Position {
+    return this.runner.checkpoint;
+  }
+
+  /** Events in the log not yet in the read model. */
+  lag(): Promise<number> {
+    return this.runner.lag();
+  }
+
+  status(): ProjectionStatus {
+    return this.runner.status();
+  }
+}
