@@ -66,11 +66,14 @@ export function decideAppend(
     const last = stored.reduce((a, b) => (b.revision > a.revision ? b : a));
     return { kind: 'duplicate', result: { nextExpectedRevision: last.revision, position: last.position } };
   }
-  if (stored.length > 0)
+  if (stored.length > 0) {
+    const storedIds = new Set(stored.map((s) => s.eventId));
+    // In batch order, so every adapter reports the same list whatever order its storage returned.
     throw new EventIdConflictError(
       streamId,
-      stored.map((s) => s.eventId),
+      events.map((e) => e.eventId).filter((id) => storedIds.has(id)),
     );
+  }
   const ok = expected === 'any' || expected === current;
   if (!ok) throw new WrongExpectedRevisionError(streamId, expected, current);
   return { kind: 'write', firstRevision: current === 'no-stream' ? 0 : current + 1 };

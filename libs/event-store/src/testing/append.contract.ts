@@ -136,15 +136,15 @@ export function appendContract(store: () => EventStore): void {
     });
 
     it('rejects a batch mixing stored and new event ids with EventIdConflictError, writing nothing', async () => {
-      const [stored, fresh] = [anEvent(), anEvent()];
-      await store().append('project-a', [stored], 'no-stream');
-      const error = await rejection(store().append('project-a', [stored, fresh], 0));
+      const [first, second, fresh] = [anEvent(), anEvent(), anEvent()];
+      await store().append('project-a', [first, second], 'no-stream');
+      const error = await rejection(store().append('project-a', [fresh, second, first], 1));
       expect(error).toBeInstanceOf(EventIdConflictError);
       expect(error).toMatchObject({
         code: 'EVENT_STORE.EVENT_ID_CONFLICT',
-        storedEventIds: [stored.eventId],
+        storedEventIds: [second.eventId, first.eventId], // in batch order
       });
-      expect(await store().readStream('project-a')).toHaveLength(1);
+      expect(await store().readStream('project-a')).toHaveLength(2);
     });
 
     it('scopes event-id idempotency to the stream', async () => {
