@@ -13,6 +13,7 @@ export const EVENT_KINDS = {
   ProjectResumed: 'resumed',
   ProjectCancelled: 'cancelled',
   ProjectExtended: 'extended',
+  ProjectRecordCorrected: 'record-corrected',
 } as const satisfies Record<ProjectEventType, string>;
 
 export type EventKind = (typeof EVENT_KINDS)[ProjectEventType];

@@ -15,6 +15,7 @@ export type ProjectSuspendedV1 = DataOf<'ProjectSuspended'>;
 export type ProjectResumedV1 = DataOf<'ProjectResumed'>;
 export type ProjectCancelledV1 = DataOf<'ProjectCancelled'>;
 export type ProjectExtendedV1 = DataOf<'ProjectExtended'>;
+export type ProjectRecordCorrectedV1 = DataOf<'ProjectRecordCorrected'>;
 
 export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json';
 export const DEFAULT_SOURCE = '/project-ledger';
@@ -42,6 +43,7 @@ export type ProjectIntegrationEvent =
   | CloudEvent<'org.projectledger.project.suspended.v1', ProjectSuspendedV1>
   | CloudEvent<'org.projectledger.project.resumed.v1', ProjectResumedV1>
   | CloudEvent<'org.projectledger.project.cancelled.v1', ProjectCancelledV1>
-  | CloudEvent<'org.projectledger.project.extended.v1', ProjectExtendedV1>;
+  | CloudEvent<'org.projectledger.project.extended.v1', ProjectExtendedV1>
+  | CloudEvent<'org.projectledger.project.record-corrected.v1', ProjectRecordCorrectedV1>;
 
 export type IntegrationEventType = ProjectIntegrationEvent['type'];

@@ -18,7 +18,19 @@ const recorded = (event: ProjectEvent, position = 7, metadata: Record<string, un
 
 const everyKind = (): ProjectEvent[] => {
   const cancelled: ProjectEvent = { type: 'ProjectCancelled', data: { projectId: 'TC.0790', reason: 'funding withdrawn' } };
-  const life = [...projectLife('TC.0789', 'Asia and Oceania', 14, true), cancelled];
+  const corrected: ProjectEvent = {
+    type: 'ProjectRecordCorrected',
+    data: {
+      projectId: 'TC.0790',
+      correctedEventId: '00000000-0000-4000-8000-000000000001',
+      correctedRevision: 0,
+      values: { title: 'Corrected title', benefitingMemberStates: ['MN'] },
+      previous: { title: 'Old title', benefitingMemberStates: ['MM'] },
+      reason: 'typo in the source record',
+      approvedBy: 'auditor@example.org',
+    },
+  };
+  const life = [...projectLife('TC.0789', 'Asia and Oceania', 14, true), cancelled, corrected];
   for (const type of PROJECT_EVENT_TYPES) expect(life.map((e) => e.type)).toContain(type);
   return life;
 };

@@ -119,6 +119,22 @@ export function toIntegrationEvent(
         },
       };
     }
+    case 'ProjectRecordCorrected': {
+      const d = event.data;
+      return {
+        ...base,
+        type: 'org.projectledger.project.record-corrected.v1',
+        data: {
+          projectId: d.projectId,
+          correctedEventId: d.correctedEventId,
+          correctedRevision: d.correctedRevision,
+          values: structuredClone(d.values),
+          previous: structuredClone(d.previous),
+          reason: d.reason,
+          approvedBy: d.approvedBy,
+        },
+      };
+    }
     default: {
       const unknown: never = event;
       throw new UnmappableEventError(recorded.eventId, `unknown event type ${(unknown as { type: string }).type}`);

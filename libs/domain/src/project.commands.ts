@@ -1,5 +1,5 @@
 import type { BudgetReason, Money, PartialDate } from './project.types';
-import type { ProjectCreatedData } from './project.events';
+import type { CorrectedValues, ProjectCreatedData } from './project.events';
 
 /**
  * Commands carry already-validated, normalised data (see project.validation.ts, which turns untrusted
@@ -49,6 +49,13 @@ export type ExtendProject = {
   now: string;
 };
 
+/** Sent on an auditor's approval; names the event whose facts were wrong. Allowed in every status. */
+export type CorrectProjectRecord = {
+  type: 'CorrectProjectRecord';
+  data: { projectId: string; eventId: string; revision: number; values: CorrectedValues; reason: string; approver: string };
+  now: string;
+};
+
 export type ProjectCommand =
   | CreateProject
   | StartProject
@@ -57,6 +64,7 @@ export type ProjectCommand =
   | SuspendProject
   | ResumeProject
   | CancelProject
-  | ExtendProject;
+  | ExtendProject
+  | CorrectProjectRecord;
 
 export type ProjectCommandType = ProjectCommand['type'];

@@ -10,6 +10,7 @@ import type { ProjectState, ProjectSnapshot } from './project.state';
 import { compareDecimal, formatAmount, subtractDecimal } from './money';
 import { comparePartialDates, utcDateOf } from './partial-date';
 import { describeStatus, reject } from './project.rejections';
+import { decideCorrection } from './project.correction';
 
 const accept = (...events: Extract<Decision, { ok: true }>['events']): Decision => ({ ok: true, events });
 
@@ -23,6 +24,7 @@ const DONE: Record<ProjectCommand['type'], string> = {
   ResumeProject: 'resumed',
   CancelProject: 'cancelled',
   ExtendProject: 'extended',
+  CorrectProjectRecord: 'corrected',
 };
 
 /**
@@ -46,6 +48,8 @@ export function decide(command: ProjectCommand, state: ProjectState): Decision {
       `Project ${projectId} does not exist; it must be created before it can be ${DONE[command.type]}.`,
     );
   }
+  // Corrections fix the record of any project, finished ones included: that is what auditors need.
+  if (command.type === 'CorrectProjectRecord') return decideCorrection(command, state);
   if (state.status === 'completed' || state.status === 'cancelled') {
     return reject(
       'PROJECT.TERMINAL',

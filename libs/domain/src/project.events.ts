@@ -54,6 +54,49 @@ export type ProjectExtended = {
   data: { projectId: string; previousPlannedEnd: PartialDate; plannedEnd: PartialDate; reason: string };
 };
 
+/**
+ * Fields an auditor-approved correction may set. The budget is not among them: a wrong budget is fixed by
+ * a budget revision with reason "correction", so budget history stays a sum of deltas.
+ */
+export const CORRECTABLE_FIELDS = [
+  'title',
+  'description',
+  'primaId',
+  'projectType',
+  'fundingYear',
+  'plannedStart',
+  'plannedEnd',
+  'region',
+  'coverage',
+  'benefitingMemberStates',
+  'actualStart',
+  'actualEnd',
+] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+/** Corrected values, normalised like ProjectCreated's (member states as alpha-2 codes). */
+export type CorrectedValues = Partial<
+  Pick<ProjectCreatedData, Exclude<CorrectableField, 'actualStart' | 'actualEnd'>> & { actualStart: PartialDate; actualEnd: PartialDate }
+>;
+
+/** A recorded fact was wrong: the named event stays in history, these values replace what it said. */
+export type ProjectRecordCorrected = {
+  type: 'ProjectRecordCorrected';
+  data: {
+    projectId: string;
+    /** The event being corrected (its id and stream revision). */
+    correctedEventId: string;
+    correctedRevision: number;
+    /** The new values. */
+    values: CorrectedValues;
+    /** What the project said for the same fields just before the correction. */
+    previous: Partial<Record<CorrectableField, unknown>>;
+    reason: string;
+    /** Who approved the correction (an auditor); the sender is in the event's metadata. */
+    approvedBy: string;
+  };
+};
+
 export type ProjectEvent =
   | ProjectCreated
   | ProjectStarted
@@ -62,7 +105,8 @@ export type ProjectEvent =
   | ProjectSuspended
   | ProjectResumed
   | ProjectCancelled
-  | ProjectExtended;
+  | ProjectExtended
+  | ProjectRecordCorrected;
 
 export type ProjectEventType = ProjectEvent['type'];
 
@@ -75,6 +119,7 @@ export const PROJECT_EVENT_TYPES: readonly ProjectEventType[] = [
   'ProjectResumed',
   'ProjectCancelled',
   'ProjectExtended',
+  'ProjectRecordCorrected',
 ];
 
 /** Name of the event stream of one project. */

@@ -56,6 +56,11 @@ export function evolve(state: ProjectState, event: ProjectEvent): ProjectState {
       return { ...existing(state, event), status: 'cancelled', statusReason: event.data.reason };
     case 'ProjectExtended':
       return { ...existing(state, event), plannedEnd: event.data.plannedEnd };
+    case 'ProjectRecordCorrected': {
+      const { benefitingMemberStates, ...values } = event.data.values;
+      const corrected = { ...existing(state, event), ...values };
+      return benefitingMemberStates ? { ...corrected, benefitingMemberStates: [...benefitingMemberStates] } : corrected;
+    }
     default: {
       const unknown: never = event;
       throw new Error(`Unknown event type ${(unknown as { type: string }).type}`);

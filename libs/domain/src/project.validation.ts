@@ -1,6 +1,7 @@
 import type { ProjectCommand, ProjectCommandType } from './project.commands';
 import type { FieldError, Validated } from './project.decision';
 import { parseCreateProject } from './validation/create-project.input';
+import { parseCorrection } from './validation/correction.input';
 import { fieldError, firstPerField, fromZodIssue } from './validation/field-errors';
 import { projectIdSchema } from './validation/field-schemas';
 import {
@@ -26,6 +27,7 @@ const LIFECYCLE_PARSERS: Record<Exclude<ProjectCommandType, 'CreateProject'>, Bo
   ResumeProject: parseResume,
   CancelProject: parseCancel,
   ExtendProject: parseExtend,
+  CorrectProjectRecord: parseCorrection,
 };
 
 function projectIdErrors(projectId: string | null): FieldError[] {

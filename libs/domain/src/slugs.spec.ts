@@ -23,6 +23,7 @@ describe('slugs for routing keys', () => {
       'resumed',
       'cancelled',
       'extended',
+      'record-corrected',
     ]);
   });
 });

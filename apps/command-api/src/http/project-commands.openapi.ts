@@ -68,6 +68,20 @@ const BODIES: Record<ProjectCommandType, { schema: SchemaObject; example: Record
   ResumeProject: { summary: 'Resume a suspended project', schema: object({ reason: { ...reason, nullable: true } }, []), example: { reason: 'Border crossings reopened' } },
   CancelProject: { summary: 'Cancel a project (terminal)', schema: object({ reason }, ['reason']), example: { reason: 'Donor withdrew funding' } },
   ExtendProject: { summary: 'Move the planned end later', schema: object({ plannedEnd: partialDate, reason }, ['plannedEnd', 'reason']), example: { plannedEnd: '2017', reason: 'Delays at the border posts' } },
+  CorrectProjectRecord: {
+    summary: 'Correct facts an event recorded wrongly, on an auditor\'s approval (role admin; docs/audit.md)',
+    schema: object(
+      {
+        eventId: { type: 'string', format: 'uuid', description: 'The event being corrected' },
+        revision: { type: 'integer', minimum: 0, description: 'Its stream revision' },
+        values: { type: 'object', minProperties: 1, description: 'New values of correctable fields: title, description, primaId, projectType, fundingYear, plannedStart, plannedEnd, region, coverage, benefitingMemberStates, actualStart, actualEnd' },
+        reason,
+        approver: { type: 'string', minLength: 1, maxLength: 200, description: 'The auditor who approved the correction' },
+      },
+      ['eventId', 'revision', 'values', 'reason', 'approver'],
+    ),
+    example: { eventId: '6f1c2a8e-3b5d-5e7f-9a1b-2c3d4e5f6a7b', revision: 0, values: { primaId: 'MN10P0001' }, reason: 'Prima ID mistyped at import', approver: 'auditor@example.org' },
+  },
 };
 
 /** 409 codes each command can meet (PROJECT.CONCURRENCY_CONFLICT: the project kept changing while deciding). */
@@ -80,6 +94,7 @@ const CONFLICTS: Record<ProjectCommandType, string[]> = {
   ResumeProject: ['PROJECT.NOT_SUSPENDED', 'PROJECT.TERMINAL'],
   CancelProject: ['PROJECT.TERMINAL'],
   ExtendProject: ['PROJECT.TERMINAL', 'PROJECT.EXTENSION_NOT_LATER'],
+  CorrectProjectRecord: ['PROJECT.CORRECTION_UNCHANGED', 'PROJECT.CORRECTION_INVALID', 'CORRECTION.TARGET_MISMATCH'],
 };
 
 const RESULT: SchemaObject = {

@@ -16,6 +16,28 @@ import {
   region,
 } from './common.schema';
 
+const memberStates: Record<string, unknown> = { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[A-Z]{2}$' } };
+
+/** The fields an auditor-approved correction may set (any subset). */
+const correctableFields: Record<string, unknown> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    title: { type: 'string', minLength: 1, maxLength: 500 },
+    description: nullable({ type: 'string', maxLength: 20000 }),
+    primaId: nullable({ type: 'string', minLength: 1 }),
+    projectType: { type: 'string', pattern: '^[A-Z0-9]{2,16}$' },
+    fundingYear: { type: 'integer', minimum: 1990, maximum: 2100 },
+    plannedStart: partialDate,
+    plannedEnd: partialDate,
+    region,
+    coverage,
+    benefitingMemberStates: memberStates,
+    actualStart: partialDate,
+    actualEnd: partialDate,
+  },
+};
+
 /** Data schema of each integration event type and version. */
 const DATA_SCHEMAS: Record<IntegrationEventType, Record<string, unknown>> = {
   'org.projectledger.project.created.v1': closedObject({
@@ -52,6 +74,15 @@ const DATA_SCHEMAS: Record<IntegrationEventType, Record<string, unknown>> = {
     previousPlannedEnd: partialDate,
     plannedEnd: partialDate,
     reason,
+  }),
+  'org.projectledger.project.record-corrected.v1': closedObject({
+    projectId,
+    correctedEventId: { type: 'string', format: 'uuid' },
+    correctedRevision: { type: 'integer', minimum: 0 },
+    values: { ...correctableFields, minProperties: 1 },
+    previous: { type: 'object' },
+    reason,
+    approvedBy: { type: 'string', minLength: 1 },
   }),
 };
 
