@@ -35,14 +35,15 @@ function ownEffectiveDate(event: RecordedEvent): string | null {
  * - ProjectCreated: the earliest of its recorded date, its plannedStart and every other event's effective
  *   date, because a project entered after the fact still existed on the dates its own history names;
  * - ProjectRecordCorrected: the effective date of the event it corrects (a correction says what was true
- *   all along);
+ *   all along); a corrected actualStart / actualEnd also moves the date of the start / completion itself;
  * - every other event: the UTC date it was recorded on.
  */
 export function effectiveDates(events: readonly RecordedEvent[]): Map<number, string | null> {
+  const corrected = correctedDates(events);
   const dates = new Map<number, string | null>();
   for (const event of events) {
     if (event.type === 'ProjectCreated' || event.type === 'ProjectRecordCorrected') continue;
-    dates.set(event.revision, ownEffectiveDate(event) ?? recordedDateOf(event));
+    dates.set(event.revision, corrected.get(event.revision) ?? ownEffectiveDate(event) ?? recordedDateOf(event));
   }
   const created = events.find((e) => e.type === 'ProjectCreated');
   if (created) {
@@ -55,4 +56,19 @@ export function effectiveDates(events: readonly RecordedEvent[]): Map<number, st
     dates.set(event.revision, (target !== undefined ? dates.get(target) : undefined) ?? recordedDateOf(event));
   }
   return dates;
+}
+
+/** Start and completion dates as corrected later: the corrected date is when the start or end was true. */
+function correctedDates(events: readonly RecordedEvent[]): Map<number, string> {
+  const byRevision = new Map(events.map((e) => [e.revision, e]));
+  const out = new Map<number, string>();
+  for (const event of events) {
+    if (event.type !== 'ProjectRecordCorrected') continue;
+    const { correctedRevision, values } = event.data as { correctedRevision?: number; values?: Record<string, unknown> };
+    const target = correctedRevision === undefined ? undefined : byRevision.get(correctedRevision);
+    const field = target?.type === 'ProjectStarted' ? 'actualStart' : target?.type === 'ProjectCompleted' ? 'actualEnd' : null;
+    const value = field ? values?.[field] : undefined;
+    if (target && typeof value === 'string') out.set(target.revision, value);
+  }
+  return out;
 }
