@@ -9,6 +9,17 @@ const environmentOf = (service: ComposeService) =>
 const dependencies = (service: ComposeService) =>
   Array.isArray(service.depends_on) ? Object.fromEntries(service.depends_on.map((d) => [d, { condition: 'service_started' }])) : service.depends_on ?? {};
 
+/** What each app works with; its container may start only once these are healthy. */
+const TALKS_TO: Record<string, string[]> = {
+  'command-api': ['eventstore', 'postgres', 'rabbitmq'],
+  'query-api': ['eventstore', 'postgres'],
+  projector: ['eventstore', 'postgres'],
+  relay: ['eventstore', 'rabbitmq'],
+  'example-consumer': ['rabbitmq'],
+};
+const PORTS: Record<string, number> = { eventstore: 2113, postgres: 5432, rabbitmq: 5672 };
+const HTTP_APPS = ['command-api', 'query-api'];
+
 describe('docker-compose.yml', () => {
   it('runs the event store, the broker, the database and one container per app', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
@@ -40,22 +51,24 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('probes the apps on the liveness endpoint and the port they listen on', () => {
-    for (const [name, service] of apps) {
-      const test = JSON.stringify(service.healthcheck?.test);
-      const port = environmentOf(service).PORT;
-      expect({ name, probe: test.includes(`http://127.0.0.1:${port}/health/live`) }).toEqual({ name, probe: true });
+  it('probes the HTTP apps on their liveness endpoint and port', () => {
+    for (const name of HTTP_APPS) {
+      const service = compose.services[name];
+      const probe = JSON.stringify(service.healthcheck?.test);
+      expect({ name, probe: probe.includes(`http://127.0.0.1:${environmentOf(service).PORT}/health/live`) }).toEqual({ name, probe: true });
+    }
+  });
+
+  it('probes each worker by reaching every service it works with', () => {
+    for (const [name, service] of apps.filter(([n]) => !HTTP_APPS.includes(n))) {
+      const probe = JSON.stringify(service.healthcheck?.test);
+      const targets = [...probe.matchAll(/\[\\?'([a-z-]+)\\?',(\d+)\]/g)].map(([, host, port]) => `${host}:${port}`).sort();
+      expect({ name, targets }).toEqual({ name, targets: TALKS_TO[name].map((dep) => `${dep}:${PORTS[dep]}`).sort() });
     }
   });
 
   it('starts each app only after the services it talks to are healthy', () => {
-    const talksTo: Record<string, string[]> = {
-      'command-api': ['eventstore', 'postgres', 'rabbitmq'],
-      'query-api': ['eventstore', 'postgres'],
-      projector: ['eventstore', 'postgres'],
-      relay: ['eventstore', 'rabbitmq'],
-      'example-consumer': ['rabbitmq'],
-    };
+    const talksTo = TALKS_TO;
     for (const [name, service] of apps) {
       const conditions = Object.fromEntries(Object.entries(dependencies(service)).map(([dep, { condition }]) => [dep, condition]));
       expect({ name, conditions }).toEqual({ name, conditions: Object.fromEntries(talksTo[name].map((dep) => [dep, 'service_healthy'])) });
