@@ -74,6 +74,7 @@ export class PagedSubscription implements Subscription, AsyncIterator<RecordedEv
       // Yield to the event loop between pages: a consumer that never does I/O would otherwise keep it busy
       // (no timers, no HTTP) for the whole catch-up of a long log.
       await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.closed) break;
       this.changed = false;
       let page: EventPage;
       try {

@@ -103,6 +103,16 @@ export function subscribeContract(store: () => EventStore): void {
   });
 
   describe('close', () => {
+    it('ends a subscription that is still catching up cleanly, without an error', async () => {
+      await store().append('project-a', events(1200), 'no-stream');
+      const p = new SubscriptionProbe(store().subscribe());
+      await p.waitFor(500); // one page: the subscription is between page reads now
+      await store().close();
+      expect(await settlesWithin(p.ended, 1000)).toBe(true);
+      expect(p.error).toBeUndefined();
+      expect(p.received.length).toBeLessThan(1200);
+    });
+
     it('ends live subscriptions and rejects later calls with EventStoreClosedError', async () => {
       const p = new SubscriptionProbe(store().subscribe());
       await store().append('project-a', events(1), 'no-stream');
