@@ -29,6 +29,8 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
   /** Rows per subscription page read; bounds both memory and the time one read blocks the event loop. */
   pageSize?: number;
+  /** Most appends written in one group commit (one transaction). Default 1000. */
+  maxAppendsPerCommit?: number;
 }
 
 const DEFAULT_READ_ALL_LIMIT = 1000;
@@ -56,7 +58,7 @@ export class SqliteEventStore implements EventStore {
       this.db.close();
       throw error;
     }
-    this.committer = new GroupCommitter(this.db, () => this.notifier.notify());
+    this.committer = new GroupCommitter(this.db, () => this.notifier.notify(), options.maxAppendsPerCommit);
   }
 
   append(
@@ -171,7 +173,7 @@ export class SqliteEventStore implements EventStore {
   /** Writes appends still queued, ends every subscription, then closes the file. Idempotent. */
   async close(): Promise<void> {
     if (this.closed) return;
-    this.committer.flush();
+    this.committer.flushAll();
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.db.close();

@@ -27,6 +27,21 @@ describe('SqliteEventStore group commit', () => {
     expect(await store.headPosition()).toBe(128);
   });
 
+  it('splits a burst larger than maxAppendsPerCommit over several commits, in arrival order', async () => {
+    const own = await tempDir();
+    const capped = new SqliteEventStore({ file: own.file, maxAppendsPerCommit: 10 });
+    try {
+      const results = await Promise.all(
+        range(1, 25).map((i) => capped.append(`project-${i}`, events(1), 'no-stream')),
+      );
+      expect(results.map((r) => r.position)).toEqual(range(1, 25));
+      expect(capped.stats()).toEqual({ commits: 3, appends: 25 });
+    } finally {
+      await capped.close();
+      await own.remove();
+    }
+  });
+
   it('gives appends awaited one after another a commit each (nothing to share)', async () => {
     for (const i of range(1, 3)) await store.append(`project-${i}`, events(1), 'no-stream');
     expect(store.stats()).toEqual({ commits: 3, appends: 3 });

@@ -29,26 +29,37 @@ export class GroupCommitter {
   constructor(
     private readonly db: Database.Database,
     private readonly afterCommit: () => void,
+    /** Caps one transaction, so a huge burst cannot block the event loop in a single synchronous write. */
+    private readonly maxAppendsPerCommit = 1000,
   ) {}
 
   enqueue(write: PendingWrite): void {
     this.queue.push(write);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      // setImmediate, not a microtask: appends issued by other callbacks in the same I/O phase join too.
-      setImmediate(() => this.flush());
-    }
+    this.schedule();
   }
 
   stats(): GroupCommitStats {
     return { ...this.counters };
   }
 
-  /** Writes everything queued now; also called by close() so no queued append is dropped. */
-  flush(): void {
-    this.scheduled = false;
-    const batch = this.queue;
-    this.queue = [];
+  /** Writes everything queued now, commit by commit; close() calls it so no queued append is dropped. */
+  flushAll(): void {
+    while (this.queue.length > 0) this.flush();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0) return;
+    this.scheduled = true;
+    // setImmediate, not a microtask: appends issued by other callbacks in the same I/O phase join too.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+      this.schedule();
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue.splice(0, this.maxAppendsPerCommit);
     if (batch.length === 0) return;
     const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
     try {
