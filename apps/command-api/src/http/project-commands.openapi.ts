@@ -12,7 +12,13 @@ const amount: SchemaObject = { type: 'string', pattern: '^\\d+(\\.\\d+)?$', desc
 const currency: SchemaObject = { type: 'string', enum: Object.keys(CURRENCY_MINOR_DIGITS), example: 'USD' };
 const reason: SchemaObject = { type: 'string', minLength: 1, maxLength: 2000 };
 
-const object = (properties: Record<string, SchemaObject>, required: string[]): SchemaObject => ({ type: 'object', additionalProperties: false, properties, required });
+// OpenAPI 3.0 forbids an empty `required` list.
+const object = (properties: Record<string, SchemaObject>, required: string[]): SchemaObject => ({
+  type: 'object',
+  additionalProperties: false,
+  properties,
+  ...(required.length > 0 ? { required } : {}),
+});
 
 const BODIES: Record<ProjectCommandType, { schema: SchemaObject; example: Record<string, unknown>; summary: string }> = {
   CreateProject: {
