@@ -37,10 +37,13 @@ if (!connectionString) {
 
     it('reports the commit position of the batch head, the same one $all reads show', async () => {
       const id = stream();
-      const result = await store.append(id, events(3), 'no-stream');
+      const batch = await store.append(id, events(3), 'no-stream');
+      const single = await store.append(id, events(1), 2);
       const stored = await store.readStream(id);
-      expect(stored.map((e) => e.position)).toEqual([...stored.map((e) => e.position)].sort((a, b) => a - b));
-      expect(result.position).toBe(stored[2].position);
+      const positions = stored.map((e) => e.position);
+      expect(new Set(positions).size).toBe(4);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      expect([batch.position, single.position]).toEqual([stored[2].position, stored[3].position]);
       const fromAll = await store.readAll({ fromPosition: stored[0].position - 1, filter: { streamPrefixes: [id] } });
       expect(fromAll.map((e) => e.eventId)).toEqual(stored.map((e) => e.eventId));
     });
