@@ -32,6 +32,13 @@ const EXPECTED: Record<string, Access> = {
   'POST /projects/:id/budget-revisions': ['publisher'],
   'GET /projects/:id/events': ['auditor'],
   'GET /projects/:id/iati': ['reader'],
+  // Auditor toolkit (docs/audit.md). The public key is public so anyone can check an export offline.
+  'GET /audit/public-key': 'public',
+  'POST /audit/checkpoints': ['auditor'],
+  'GET /audit/events': ['auditor'],
+  'GET /projects/:id/as-of': ['auditor'],
+  'GET /projects/:id/verify': ['auditor'],
+  'POST /projects/:id/corrections': ['admin'],
 };
 
 /**
