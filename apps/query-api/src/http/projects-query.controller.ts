@@ -1,0 +1,77 @@
+import { Controller, Get, Headers, Param, Query, Res, UseInterceptors, Inject } from '@nestjs/common';
+import type { Response } from 'express';
+import { ProblemException, Roles } from '@ledger/platform';
+import { READ_MODEL, type BudgetRevisionView, type ProjectView, type ReadModel } from '@ledger/read-model';
+import { parseListProjectsParams } from '../params/list-projects.params';
+import { encodeCursor } from '../params/project-cursor';
+import { parseMinPositionOnly } from '../params/min-position.params';
+import { ProjectionPosition } from './projection-position';
+import { ProjectionPositionInterceptor } from './projection-position.interceptor';
+
+function notFound(id: string): ProblemException {
+  return new ProblemException({ status: 404, code: 'PROJECT.NOT_FOUND', title: 'Project not found', detail: `No project ${id} in the read model.` });
+}
+
+/** `If-None-Match` holds the current ETag (or `*`): the client's copy is fresh. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}
+
+/** Project lists and details from the read model. Registered after ProjectUpdatesController (`/projects/updates`). */
+@Controller('projects')
+@Roles('reader')
+@UseInterceptors(ProjectionPositionInterceptor)
+export class ProjectsQueryController {
+  constructor(
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    private readonly position: ProjectionPosition,
+  ) {}
+
+  @Get()
+  async list(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<{ items: ProjectView[]; nextCursor: string | null }> {
+    const { query, minPosition } = parseListProjectsParams(raw);
+    await this.position.awaitMin(minPosition);
+    const { position, data } = await this.readModel.listProjects(query);
+    this.position.stamp(res, position);
+    return { items: data.items, nextCursor: data.next ? encodeCursor(data.next, query.sort, query.filter) : null };
+  }
+
+  @Get(':id')
+  async get(
+    @Param('id') id: string,
+    @Query() raw: Record<string, unknown>,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { minPosition } = parseMinPositionOnly(raw);
+    await this.position.awaitMin(minPosition);
+    const { position, data } = await this.readModel.getProject(id);
+    if (!data) throw notFound(id);
+    this.position.stamp(res, position);
+    const etag = `"${data.revision}"`;
+    res.setHeader('ETag', etag);
+    if (matches(ifNoneMatch, etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.status(200).json(data);
+  }
+
+  @Get(':id/budget-revisions')
+  async budgetRevisions(
+    @Param('id') id: string,
+    @Query() raw: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BudgetRevisionView[]> {
+    const { minPosition } = parseMinPositionOnly(raw);
+    await this.position.awaitMin(minPosition);
+    const { position, data } = await this.readModel.budgetRevisions(id);
+    if (!data) throw notFound(id);
+    this.position.stamp(res, position);
+    return data;
+  }
+}

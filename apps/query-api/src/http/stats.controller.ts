@@ -1,0 +1,27 @@
+import { Controller, Get, Inject, Query, Res, UseInterceptors } from '@nestjs/common';
+import type { Response } from 'express';
+import { Roles } from '@ledger/platform';
+import { READ_MODEL, type BudgetStat, type ReadModel } from '@ledger/read-model';
+import { parseStatsParams } from '../params/min-position.params';
+import { ProjectionPosition } from './projection-position';
+import { ProjectionPositionInterceptor } from './projection-position.interceptor';
+
+/** Project counts and exact budget totals per group (and per currency when several exist). */
+@Controller('stats')
+@Roles('reader')
+@UseInterceptors(ProjectionPositionInterceptor)
+export class StatsController {
+  constructor(
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    private readonly position: ProjectionPosition,
+  ) {}
+
+  @Get('budget')
+  async budget(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<BudgetStat[]> {
+    const { groupBy, minPosition } = parseStatsParams(raw);
+    await this.position.awaitMin(minPosition);
+    const { position, data } = await this.readModel.budgetStats(groupBy);
+    this.position.stamp(res, position);
+    return data;
+  }
+}

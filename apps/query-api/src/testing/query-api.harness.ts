@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Module, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig, PlatformModule, type AppConfig } from '@ledger/platform';
+import { CommandApiModule } from '../../../command-api/src';
+import { ProjectorModule } from '../../../projector/src';
+import { configureHttp } from '../../../standalone/src/http-app';
+import { QueryApiModule } from '../query-api.module';
+
+export const QUERY_TEST_KEYS = { publisher: 'publisher-q-key', reader: 'reader-q-key', auditor: 'auditor-q-key', admin: 'admin-q-key' } as const;
+type Role = keyof typeof QUERY_TEST_KEYS;
+
+export interface QueryApiHarness {
+  app: INestApplication;
+  baseUrl: string;
+  dataDir: string;
+  call(method: string, path: string, options?: { role?: Role | null; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Command API + projector + query API in one Nest app on a free port, over a fresh data dir, composed the
+ * way the standalone app does it (real SQLite event store and read model, real HTTP).
+ */
+export async function startQueryApi(overrides: Partial<AppConfig> = {}): Promise<QueryApiHarness> {
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'query-api-'));
+  const apiKeys = Object.entries(QUERY_TEST_KEYS).map(([role, key]) => `${role}:${key}`).join(',');
+  const config: AppConfig = { ...loadConfig({}), dataDir, apiKeys, logLevel: 'silent', relayEnabled: false, ...overrides };
+
+  @Module({ imports: [PlatformModule.forRoot(config), CommandApiModule, ProjectorModule, QueryApiModule] })
+  class QueryApiTestModule {}
+
+  const app = await NestFactory.create(QueryApiTestModule, { bodyParser: false, logger: false, abortOnError: false });
+  configureHttp(app);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    baseUrl,
+    dataDir,
+    call(method, path, options = {}) {
+      const role = options.role === undefined ? 'reader' : options.role;
+      const headers: Record<string, string> = { ...(options.headers ?? {}) };
+      if (role) headers.authorization = `Bearer ${QUERY_TEST_KEYS[role]}`;
+      const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+      if (body) headers['content-type'] = 'application/json';
+      return fetch(baseUrl + path, { method, headers, body });
+    },
+    async stop() {
+      await app.close();
+      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
