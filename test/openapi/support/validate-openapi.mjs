@@ -1,5 +1,7 @@
 // The validator ships as ESM only, which jest's CommonJS runtime cannot load: tests run it in a child
 // process. Reads an OpenAPI document on stdin, prints {valid, errors} as JSON.
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
 import { Validator } from '@seriousme/openapi-schema-validator';
 
 const chunks = [];

@@ -87,3 +87,12 @@ describe('countryPercentages', () => {
     expect(countryPercentages(1)).toEqual(['100.00']);
   });
 });
+
+describe('XML text', () => {
+  it('drops characters XML 1.0 cannot carry instead of writing an unreadable document', () => {
+    const record = mongoliaRecord();
+    record.project = { ...record.project, title: 'Border\u0007 posts\ttraining' };
+    const xml = buildIatiActivitiesXml([record], { reportingOrg: ORG, generatedAt: GENERATED_AT });
+    expect(xml).toContain('<narrative>Border posts\ttraining</narrative>');
+  });
+});

@@ -69,7 +69,9 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
   if (!plannedStart || !plannedEnd) return refuse('no planned start and end (activity-date types 1 and 3)');
   const budgets = importBudgets(activity.budgets, activity.defaultCurrency);
   const skipped = budgets.skipped.map((s) => skip(s.element, s.reason));
-  if (!budgets.original) return { ...refuse('no usable original budget (budget type 1)'), skipped: [...skipped, skip('iati-activity', 'no usable original budget (budget type 1)')] };
+  if (!budgets.original) {
+    return { activity: label, projectId: null, commands: [], skipped: [...skipped, skip('iati-activity', 'no usable original budget (budget type 1)')] };
+  }
 
   const coverage =
     (activity.scopeCode ? coverageFromIatiScope(activity.scopeCode) : null) ??

@@ -21,19 +21,23 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** Characters XML 1.0 cannot carry at all; dropped rather than producing a document no parser accepts. */
-const NOT_XML_CHAR = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/** XML 1.0 cannot carry most control characters at all: drop them rather than write a document no parser accepts. */
+function isXmlChar(char: string): boolean {
+  const code = char.codePointAt(0) as number;
+  return code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000;
+}
+const xmlChars = (text: string) => Array.from(text).filter(isXmlChar).join('');
 
 function attributesOf(element: XmlElement): string {
   return Object.entries(element.attributes ?? {})
     .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => ` ${name}="${escapeXml((value as string).replace(NOT_XML_CHAR, ''))}"`)
+    .map(([name, value]) => ` ${name}="${escapeXml(xmlChars(value as string))}"`)
     .join('');
 }
 
 function write(node: XmlNode, indent: string, out: string[]): void {
   if (typeof node === 'string') {
-    out.push(escapeXml(node.replace(NOT_XML_CHAR, '')));
+    out.push(escapeXml(xmlChars(node)));
     return;
   }
   const children = node.children ?? [];
