@@ -31,4 +31,9 @@ describe('reading a stream range from the server', () => {
     expect(toReadStreamPlan({ fromRevision: 0, toRevision: 9, maxCount: 2 }).maxCount).toBe(2);
     expect(toReadStreamPlan({ fromRevision: 5, toRevision: 3 }).maxCount).toBe(0);
   });
+
+  it('asks for nothing when maxCount is zero or negative', () => {
+    expect(toReadStreamPlan({ maxCount: 0 }).maxCount).toBe(0);
+    expect(toReadStreamPlan({ direction: 'backwards', maxCount: -1 }).maxCount).toBe(0);
+  });
 });

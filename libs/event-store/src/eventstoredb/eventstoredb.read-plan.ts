@@ -18,7 +18,8 @@ export function toReadStreamPlan(options: ReadStreamOptions): ReadStreamPlan {
   const backwards = options.direction === 'backwards';
   const start = options.fromRevision ?? (backwards ? 'end' : 0);
   const end = options.toRevision ?? (backwards ? 0 : Number.MAX_SAFE_INTEGER);
-  let maxCount = options.maxCount;
+  // A non-positive count reads nothing (the port's rule); the server would treat it as "no limit" or fail.
+  let maxCount = options.maxCount === undefined ? undefined : Math.max(0, options.maxCount);
   if (start !== 'end' && options.toRevision !== undefined) {
     const span = Math.max(0, backwards ? start - end + 1 : end - start + 1);
     maxCount = maxCount === undefined ? span : Math.min(maxCount, span);

@@ -33,6 +33,7 @@ export class NamespacedEventStoreView implements EventStore {
   private readonly known: Position[] = [];
   private scannedTo: Position;
   private refreshing: Promise<void> = Promise.resolve();
+  private closed = false;
 
   private constructor(
     private readonly inner: EventStore,
@@ -69,6 +70,7 @@ export class NamespacedEventStoreView implements EventStore {
       async () =>
         this.inner.subscribe({ fromPosition: await this.real(options.fromPosition ?? START), filter: this.wrapFilter(options.filter) }),
       (event) => this.viewEvent(event),
+      () => this.closed,
     );
   }
 
@@ -79,6 +81,7 @@ export class NamespacedEventStoreView implements EventStore {
   }
 
   close(): Promise<void> {
+    this.closed = true;
     return this.inner.close();
   }
 

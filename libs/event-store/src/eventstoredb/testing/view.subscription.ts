@@ -10,6 +10,7 @@ export class ViewSubscription implements Subscription, AsyncIterator<RecordedEve
   constructor(
     open: () => Promise<Subscription>,
     private readonly map: (event: RecordedEvent) => Promise<RecordedEvent>,
+    private readonly storeClosed: () => boolean = () => false,
   ) {
     this.started = open().then(async (inner) => {
       if (this.closed) return inner.close();
@@ -28,7 +29,13 @@ export class ViewSubscription implements Subscription, AsyncIterator<RecordedEve
     if (this.closed || !this.iterator) return { value: undefined, done: true };
     const result = await this.iterator.next();
     if (result.done) return result;
-    return { value: await this.map(result.value), done: false };
+    try {
+      return { value: await this.map(result.value), done: false };
+    } catch (error) {
+      // Closing the store mid-mapping is an ordinary end, not a failure of the subscription.
+      if (this.closed || this.storeClosed()) return { value: undefined, done: true };
+      throw error;
+    }
   }
 
   async return(): Promise<IteratorResult<RecordedEvent>> {
