@@ -5,9 +5,13 @@ import { appServices, ComposeService, interpolateDefaults, loadCompose } from '.
 const compose = loadCompose();
 const apps = appServices(compose);
 const environmentOf = (service: ComposeService) =>
-  Object.fromEntries(Object.entries(service.environment ?? {}).map(([k, v]) => [k, interpolateDefaults(String(v))]));
+  Object.fromEntries(
+    Object.entries(service.environment ?? {}).map(([k, v]) => [k, interpolateDefaults(String(v))]),
+  );
 const dependencies = (service: ComposeService) =>
-  Array.isArray(service.depends_on) ? Object.fromEntries(service.depends_on.map((d) => [d, { condition: 'service_started' }])) : service.depends_on ?? {};
+  Array.isArray(service.depends_on)
+    ? Object.fromEntries(service.depends_on.map((d) => [d, { condition: 'service_started' }]))
+    : (service.depends_on ?? {});
 
 /** What each app works with; its container may start only once these are healthy. */
 const TALKS_TO: Record<string, string[]> = {
@@ -23,7 +27,16 @@ const HTTP_APPS = ['command-api', 'query-api'];
 describe('docker-compose.yml', () => {
   it('runs the event store, the broker, the database and one container per app', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ['command-api', 'eventstore', 'example-consumer', 'postgres', 'projector', 'query-api', 'rabbitmq', 'relay'].sort(),
+      [
+        'command-api',
+        'eventstore',
+        'example-consumer',
+        'postgres',
+        'projector',
+        'query-api',
+        'rabbitmq',
+        'relay',
+      ].sort(),
     );
   });
 
@@ -55,23 +68,36 @@ describe('docker-compose.yml', () => {
     for (const name of HTTP_APPS) {
       const service = compose.services[name];
       const probe = JSON.stringify(service.healthcheck?.test);
-      expect({ name, probe: probe.includes(`http://127.0.0.1:${environmentOf(service).PORT}/health/live`) }).toEqual({ name, probe: true });
+      expect({
+        name,
+        probe: probe.includes(`http://127.0.0.1:${environmentOf(service).PORT}/health/live`),
+      }).toEqual({ name, probe: true });
     }
   });
 
   it('probes each worker by reaching every service it works with', () => {
     for (const [name, service] of apps.filter(([n]) => !HTTP_APPS.includes(n))) {
       const probe = JSON.stringify(service.healthcheck?.test);
-      const targets = [...probe.matchAll(/\[\\?'([a-z-]+)\\?',(\d+)\]/g)].map(([, host, port]) => `${host}:${port}`).sort();
-      expect({ name, targets }).toEqual({ name, targets: TALKS_TO[name].map((dep) => `${dep}:${PORTS[dep]}`).sort() });
+      const targets = [...probe.matchAll(/\[\\?'([a-z-]+)\\?',(\d+)\]/g)]
+        .map(([, host, port]) => `${host}:${port}`)
+        .sort();
+      expect({ name, targets }).toEqual({
+        name,
+        targets: TALKS_TO[name].map((dep) => `${dep}:${PORTS[dep]}`).sort(),
+      });
     }
   });
 
   it('starts each app only after the services it talks to are healthy', () => {
     const talksTo = TALKS_TO;
     for (const [name, service] of apps) {
-      const conditions = Object.fromEntries(Object.entries(dependencies(service)).map(([dep, { condition }]) => [dep, condition]));
-      expect({ name, conditions }).toEqual({ name, conditions: Object.fromEntries(talksTo[name].map((dep) => [dep, 'service_healthy'])) });
+      const conditions = Object.fromEntries(
+        Object.entries(dependencies(service)).map(([dep, { condition }]) => [dep, condition]),
+      );
+      expect({ name, conditions }).toEqual({
+        name,
+        conditions: Object.fromEntries(talksTo[name].map((dep) => [dep, 'service_healthy'])),
+      });
       for (const dep of talksTo[name]) expect(compose.services[dep].healthcheck).toBeDefined();
     }
   });
@@ -79,7 +105,11 @@ describe('docker-compose.yml', () => {
   it('points the apps at the compose services by name', () => {
     for (const [, service] of apps) {
       const env = environmentOf(service);
-      const hosts = [env.EVENTSTORE_CONNECTION_STRING.replace(/^esdb:/, 'http:'), env.DATABASE_URL, env.AMQP_URL].map((url) => new URL(url).hostname);
+      const hosts = [
+        env.EVENTSTORE_CONNECTION_STRING.replace(/^esdb:/, 'http:'),
+        env.DATABASE_URL,
+        env.AMQP_URL,
+      ].map((url) => new URL(url).hostname);
       expect(hosts).toEqual(['eventstore', 'postgres', 'rabbitmq']);
     }
   });
@@ -88,14 +118,20 @@ describe('docker-compose.yml', () => {
     const known = new Set(Object.keys(appConfigSchema.shape));
     for (const [name, service] of apps) {
       const env = environmentOf(service);
-      expect({ name, unknown: Object.keys(env).filter((key) => !known.has(key)) }).toEqual({ name, unknown: [] });
+      expect({ name, unknown: Object.keys(env).filter((key) => !known.has(key)) }).toEqual({
+        name,
+        unknown: [],
+      });
       expect(() => loadConfig(env)).not.toThrow();
     }
   });
 
   it('runs the apps on EventStoreDB and PostgreSQL, not the embedded defaults', () => {
     for (const [, service] of apps) {
-      expect(loadConfig(environmentOf(service))).toMatchObject({ eventStore: 'eventstoredb', readModel: 'postgres' });
+      expect(loadConfig(environmentOf(service))).toMatchObject({
+        eventStore: 'eventstoredb',
+        readModel: 'postgres',
+      });
     }
   });
 
@@ -105,7 +141,11 @@ describe('docker-compose.yml', () => {
     for (const [, service] of apps) {
       const env = environmentOf(service);
       const db = new URL(env.DATABASE_URL);
-      expect([db.username, db.password, db.pathname.slice(1)]).toEqual([pg.POSTGRES_USER, pg.POSTGRES_PASSWORD, pg.POSTGRES_DB]);
+      expect([db.username, db.password, db.pathname.slice(1)]).toEqual([
+        pg.POSTGRES_USER,
+        pg.POSTGRES_PASSWORD,
+        pg.POSTGRES_DB,
+      ]);
       const amqp = new URL(env.AMQP_URL);
       expect([amqp.username, amqp.password]).toEqual([mq.RABBITMQ_DEFAULT_USER, mq.RABBITMQ_DEFAULT_PASS]);
     }

@@ -15,7 +15,9 @@ const stages = instructions.reduce<string[][]>((acc, line) => {
 }, []);
 const runtime = stages[stages.length - 1];
 const args = Object.fromEntries(
-  instructions.filter((l) => /^ARG\s/.test(l)).map((l) => l.replace(/^ARG\s+/, '').split('=') as [string, string]),
+  instructions
+    .filter((l) => /^ARG\s/.test(l))
+    .map((l) => l.replace(/^ARG\s+/, '').split('=') as [string, string]),
 );
 
 describe('Dockerfile', () => {
@@ -53,13 +55,26 @@ describe('Dockerfile', () => {
   });
 
   it('copies into the build everything the build script compiles, with its configuration', () => {
-    const copied = instructions.filter((l) => /^COPY\s/.test(l) && !/--from=/.test(l)).flatMap((l) => l.split(/\s+/).slice(1, -1));
-    expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', '.swcrc', 'tsconfig.json', 'apps', 'libs']));
+    const copied = instructions
+      .filter((l) => /^COPY\s/.test(l) && !/--from=/.test(l))
+      .flatMap((l) => l.split(/\s+/).slice(1, -1));
+    expect(copied).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'package-lock.json',
+        '.swcrc',
+        'tsconfig.json',
+        'apps',
+        'libs',
+      ]),
+    );
     expect(instructions).toContain('RUN npm ci --no-audit --no-fund');
   });
 
   it('keeps local state and installed modules out of the build context', () => {
-    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist', 'data', '.git', '**/*.sqlite']));
   });
 });

@@ -13,21 +13,29 @@ import { loadCompose, ROOT } from './compose.loader';
 const compose = loadCompose();
 const script = (service: string) => {
   const test = compose.services[service].healthcheck?.test;
-  if (!Array.isArray(test) || test[0] !== 'CMD' || test[1] !== 'node' || test[2] !== '-e') throw new Error(`${service}: not a node -e probe`);
+  if (!Array.isArray(test) || test[0] !== 'CMD' || test[1] !== 'node' || test[2] !== '-e')
+    throw new Error(`${service}: not a node -e probe`);
   return test[3];
 };
 const exitCode = (code: string, env: NodeJS.ProcessEnv = {}) =>
   new Promise<number>((resolve) =>
-    execFile(process.execPath, ['-e', code], { timeout: 10_000, env: { ...process.env, ...env } }, (error) => resolve(error ? Number(error.code ?? 1) : 0)),
+    execFile(process.execPath, ['-e', code], { timeout: 10_000, env: { ...process.env, ...env } }, (error) =>
+      resolve(error ? Number(error.code ?? 1) : 0),
+    ),
   );
 /** The image's own HEALTHCHECK (used when the container runs outside compose). */
 const imageProbe = () => {
-  const line = readFileSync(join(ROOT, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ').split('\n').find((l) => l.startsWith('HEALTHCHECK'));
+  const line = readFileSync(join(ROOT, 'Dockerfile'), 'utf8')
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .find((l) => l.startsWith('HEALTHCHECK'));
   const exec = JSON.parse(line!.slice(line!.indexOf('CMD') + 3).trim()) as string[];
   return exec[2];
 };
 
-async function listen<T extends Server | ReturnType<typeof createTcpServer>>(server: T): Promise<{ server: T; port: number }> {
+async function listen<T extends Server | ReturnType<typeof createTcpServer>>(
+  server: T,
+): Promise<{ server: T; port: number }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.address() as AddressInfo).port };
 }
@@ -53,7 +61,9 @@ describe('health probes', () => {
   });
 
   it('the image probe checks the port given in PORT', async () => {
-    const { server, port } = await listen(createServer((req, res) => res.writeHead(req.url === '/health/live' ? 200 : 404).end()));
+    const { server, port } = await listen(
+      createServer((req, res) => res.writeHead(req.url === '/health/live' ? 200 : 404).end()),
+    );
     open.push(server);
     expect(await exitCode(imageProbe(), { PORT: String(port) })).toBe(0);
     expect(await exitCode(imageProbe(), { PORT: '1' })).toBe(1);
@@ -76,7 +86,9 @@ describe('health probes', () => {
   it('a worker is unhealthy when any one of its services is unreachable', async () => {
     const { server, port } = await listen(createTcpServer((socket) => socket.end()));
     open.push(server);
-    const probe = script('relay').replace("['rabbitmq',5672]", `['127.0.0.1',${port}]`).replace("['eventstore',2113]", "['127.0.0.1',1]");
+    const probe = script('relay')
+      .replace("['rabbitmq',5672]", `['127.0.0.1',${port}]`)
+      .replace("['eventstore',2113]", "['127.0.0.1',1]");
     expect(await exitCode(probe)).toBe(1);
   });
 });

@@ -13,7 +13,10 @@ export function isEsdbConnectionString(value: string): boolean {
   if (/\s/.test(value)) return false;
   try {
     const { hosts } = parseConnectionString(value);
-    return hosts.length > 0 && hosts.every((host) => Number.isInteger(host.port) && host.port >= 1 && host.port <= 65535);
+    return (
+      hosts.length > 0 &&
+      hosts.every((host) => Number.isInteger(host.port) && host.port >= 1 && host.port <= 65535)
+    );
   } catch {
     return false;
   }

@@ -20,14 +20,27 @@ const grpcError = (code: number) =>
 
 describe('wrong expected version mapping', () => {
   it('becomes the port error carrying the actual revision', () => {
-    const error = new WrongExpectedVersionError(undefined, { streamName: 'project-A', expected: 3n, current: 5n });
+    const error = new WrongExpectedVersionError(undefined, {
+      streamName: 'project-A',
+      expected: 3n,
+      current: 5n,
+    });
     const mapped = toWrongExpectedRevisionError(error, 'project-A', 3);
     expect(mapped).toBeInstanceOf(WrongExpectedRevisionError);
-    expect(mapped).toMatchObject({ streamId: 'project-A', expected: 3, actual: 5, code: 'EVENT_STORE.WRONG_EXPECTED_REVISION' });
+    expect(mapped).toMatchObject({
+      streamId: 'project-A',
+      expected: 3,
+      actual: 5,
+      code: 'EVENT_STORE.WRONG_EXPECTED_REVISION',
+    });
   });
 
   it('reports a missing stream as no-stream', () => {
-    const error = new WrongExpectedVersionError(undefined, { streamName: 'project-B', expected: 0n, current: 'no_stream' });
+    const error = new WrongExpectedVersionError(undefined, {
+      streamName: 'project-B',
+      expected: 0n,
+      current: 'no_stream',
+    });
     expect(toWrongExpectedRevisionError(error, 'project-B', 0).actual).toBe('no-stream');
   });
 });

@@ -3,7 +3,9 @@ import { ExpectedRevision, WrongExpectedRevisionError } from '../event-store.por
 import { fromEsdbCurrentRevision } from './eventstoredb.mapping';
 
 /** gRPC status codes that mean "the connection or the node went away", not "the request is wrong". */
-const TRANSIENT_GRPC_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 13 /* INTERNAL: e.g. RST_STREAM */, 14 /* UNAVAILABLE */]);
+const TRANSIENT_GRPC_CODES = new Set([
+  4 /* DEADLINE_EXCEEDED */, 13 /* INTERNAL: e.g. RST_STREAM */, 14 /* UNAVAILABLE */,
+]);
 const TRANSIENT_TYPES = new Set<string>([
   ErrorType.UNAVAILABLE,
   ErrorType.DEADLINE_EXCEEDED,

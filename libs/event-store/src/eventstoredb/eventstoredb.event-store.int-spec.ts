@@ -44,7 +44,10 @@ if (!connectionString) {
       expect(new Set(positions).size).toBe(4);
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
       expect([batch.position, single.position]).toEqual([stored[2].position, stored[3].position]);
-      const fromAll = await store.readAll({ fromPosition: stored[0].position - 1, filter: { streamPrefixes: [id] } });
+      const fromAll = await store.readAll({
+        fromPosition: stored[0].position - 1,
+        filter: { streamPrefixes: [id] },
+      });
       expect(fromAll.map((e) => e.eventId)).toEqual(stored.map((e) => e.eventId));
     });
 
@@ -56,7 +59,9 @@ if (!connectionString) {
       const subscription = store.subscribe({ fromPosition: head, filter: { streamPrefixes: [id] } });
       const next = await store.append(id, events(1), 0);
       const iterator = subscription[Symbol.asyncIterator]();
-      await expect(iterator.next()).resolves.toMatchObject({ value: { streamId: id, revision: 1, position: next.position } });
+      await expect(iterator.next()).resolves.toMatchObject({
+        value: { streamId: id, revision: 1, position: next.position },
+      });
       await subscription.close();
     });
 

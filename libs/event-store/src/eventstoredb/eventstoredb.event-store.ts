@@ -6,7 +6,12 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import type { AllStreamResolvedEvent, AppendResult as EsdbAppendResult, Position as EsdbPosition, ResolvedEvent } from '@eventstore/db-client';
+import type {
+  AllStreamResolvedEvent,
+  AppendResult as EsdbAppendResult,
+  Position as EsdbPosition,
+  ResolvedEvent,
+} from '@eventstore/db-client';
 import { decideAppend, validateAppend } from '../append.rules';
 import {
   AppendResult,
@@ -24,7 +29,14 @@ import {
 } from '../event-store.port';
 import { isTransientError, toWrongExpectedRevisionError } from './eventstoredb.errors';
 import { isSystemEvent, matchesFilter, toServerFilter } from './eventstoredb.filter';
-import { toEsdbExpectedRevision, toEsdbPosition, toEventData, toPortPosition, toRecordedEvent, toSafeNumber } from './eventstoredb.mapping';
+import {
+  toEsdbExpectedRevision,
+  toEsdbPosition,
+  toEventData,
+  toPortPosition,
+  toRecordedEvent,
+  toSafeNumber,
+} from './eventstoredb.mapping';
 import { toReadStreamPlan } from './eventstoredb.read-plan';
 import { DroppableSource, ResubscribingSubscription } from './resubscribing.subscription';
 
@@ -66,7 +78,11 @@ export class EventStoreDbEventStore implements EventStore {
     this.pageSize = Math.max(2, options.pageSize ?? 500);
   }
 
-  async append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     this.assertOpen();
     validateAppend(streamId, events, expectedRevision);
     // The server dedupes retried ids only within its own window and only when the expected revision lines
@@ -122,7 +138,9 @@ export class EventStoreDbEventStore implements EventStore {
     while (found.length < limit) {
       // Reads of $all start AT the given position (inclusive), so each page repeats the previous page's
       // last record; `seen` drops it. The cursor keeps the server's own {commit, prepare} pair.
-      const page = await collect(this.client.readAll({ fromPosition: cursor, maxCount: this.pageSize, direction: FORWARDS }));
+      const page = await collect(
+        this.client.readAll({ fromPosition: cursor, maxCount: this.pageSize, direction: FORWARDS }),
+      );
       for (const { event } of page) {
         if (!event) continue;
         const position = toPortPosition(event.position);
@@ -146,7 +164,10 @@ export class EventStoreDbEventStore implements EventStore {
       ...this.options.reconnect,
       fromPosition: options.fromPosition ?? START,
       open: (after) =>
-        this.client.subscribeToAll({ fromPosition: toEsdbPosition(after), filter: serverFilter }) as DroppableSource<AllStreamResolvedEvent>,
+        this.client.subscribeToAll({
+          fromPosition: toEsdbPosition(after),
+          filter: serverFilter,
+        }) as DroppableSource<AllStreamResolvedEvent>,
       toEvent: ({ event }) => (event && matchesFilter(event, filter) ? toRecordedEvent(event) : undefined),
       isTransient: isTransientError,
       onClose: () => this.subscriptions.delete(subscription),
@@ -179,8 +200,15 @@ export class EventStoreDbEventStore implements EventStore {
     if (this.ownsClient) await this.client.dispose();
   }
 
-  private async findDuplicate(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult | null> {
-    const recent = await this.readStream(streamId, { direction: 'backwards', maxCount: this.idempotencyWindow });
+  private async findDuplicate(
+    streamId: string,
+    events: EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult | null> {
+    const recent = await this.readStream(streamId, {
+      direction: 'backwards',
+      maxCount: this.idempotencyWindow,
+    });
     const ids = new Set(events.map((e) => e.eventId));
     const stored = recent.filter((e) => ids.has(e.eventId));
     const current = recent[0]?.revision ?? 'no-stream';
@@ -189,7 +217,11 @@ export class EventStoreDbEventStore implements EventStore {
     return decision.kind === 'duplicate' ? decision.result : null;
   }
 
-  private async toAppendResult(streamId: string, count: number, result: EsdbAppendResult): Promise<AppendResult> {
+  private async toAppendResult(
+    streamId: string,
+    count: number,
+    result: EsdbAppendResult,
+  ): Promise<AppendResult> {
     const nextExpectedRevision = toSafeNumber(result.nextExpectedRevision, 'revision');
     // A single-event append's reported position is that event's. For a batch, or when the server reports
     // none (it deduplicated the write itself), read the head event back to learn the last event's position.
@@ -197,7 +229,10 @@ export class EventStoreDbEventStore implements EventStore {
       return { nextExpectedRevision, position: toPortPosition(result.position) };
     }
     const [head] = await this.readStream(streamId, { fromRevision: nextExpectedRevision, maxCount: 1 });
-    if (!head) throw new Error(`EventStoreDB append to ${streamId} reported revision ${nextExpectedRevision}, which cannot be read back`);
+    if (!head)
+      throw new Error(
+        `EventStoreDB append to ${streamId} reported revision ${nextExpectedRevision}, which cannot be read back`,
+      );
     return { nextExpectedRevision, position: head.position };
   }
 

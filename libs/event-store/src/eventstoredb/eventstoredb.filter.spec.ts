@@ -20,13 +20,18 @@ describe('client-side filter (exact port rules)', () => {
   });
 
   it('matches event types exactly, not by prefix', () => {
-    expect(matchesFilter(ev('project-A', 'ProjectCreatedV2'), { eventTypes: ['ProjectCreated'] })).toBe(false);
+    expect(matchesFilter(ev('project-A', 'ProjectCreatedV2'), { eventTypes: ['ProjectCreated'] })).toBe(
+      false,
+    );
   });
 });
 
 describe('server-side filter', () => {
   it('filters on stream prefixes when given (one round of filtering on the server)', () => {
-    const filter = toServerFilter({ streamPrefixes: ['project-'], eventTypes: ['ProjectCreated'] }) as PrefixesFilter;
+    const filter = toServerFilter({
+      streamPrefixes: ['project-'],
+      eventTypes: ['ProjectCreated'],
+    }) as PrefixesFilter;
     expect(filter).toMatchObject({ filterOn: 'streamName', prefixes: ['project-'] });
   });
 

@@ -12,7 +12,10 @@ export function isSystemEvent(event: { streamId: string; type: string }): boolea
 }
 
 /** The port's rule: both criteria must match; an absent or empty list does not restrict. */
-export function matchesFilter(event: { streamId: string; type: string }, filter: EventFilter | undefined): boolean {
+export function matchesFilter(
+  event: { streamId: string; type: string },
+  filter: EventFilter | undefined,
+): boolean {
   if (isSystemEvent(event)) return false;
   const prefixes = filter?.streamPrefixes ?? [];
   const types = filter?.eventTypes ?? [];

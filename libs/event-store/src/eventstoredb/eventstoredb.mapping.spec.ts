@@ -90,7 +90,10 @@ describe('position mapping', () => {
   it('keeps the order of positions', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 2n ** 52n }), fc.bigInt({ min: 0n, max: 2n ** 52n }), (a, b) => {
-        const [pa, pb] = [toPortPosition({ commit: a, prepare: a }), toPortPosition({ commit: b, prepare: b })];
+        const [pa, pb] = [
+          toPortPosition({ commit: a, prepare: a }),
+          toPortPosition({ commit: b, prepare: b }),
+        ];
         expect(Math.sign(pa - pb)).toBe(a === b ? 0 : a < b ? -1 : 1);
       }),
     );

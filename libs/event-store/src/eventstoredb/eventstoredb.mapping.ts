@@ -18,7 +18,14 @@ import type {
   Position as EsdbPosition,
   RecordedEvent as EsdbRecordedEvent,
 } from '@eventstore/db-client';
-import type { EventMetadata, EventToAppend, ExpectedRevision, Position, RecordedEvent, Revision } from '../event-store.port';
+import type {
+  EventMetadata,
+  EventToAppend,
+  ExpectedRevision,
+  Position,
+  RecordedEvent,
+  Revision,
+} from '../event-store.port';
 import { START } from '../event-store.port';
 
 /** A bigint the server sent, as a number; refuses values a double cannot hold exactly. */
@@ -40,7 +47,9 @@ export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpect
   }
 }
 
-export function fromEsdbExpectedRevision(expected: AppendExpectedRevision): ExpectedRevision | 'stream-exists' {
+export function fromEsdbExpectedRevision(
+  expected: AppendExpectedRevision,
+): ExpectedRevision | 'stream-exists' {
   switch (expected) {
     case 'any':
       return 'any';
@@ -102,7 +111,10 @@ export function toEventData(event: EventToAppend): EventData {
 
 function toMetadata(metadata: unknown): EventMetadata {
   // Events written by other tools may carry no metadata or a non-JSON blob; the port promises an object.
-  return metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata) && !(metadata instanceof Uint8Array)
+  return metadata !== null &&
+    typeof metadata === 'object' &&
+    !Array.isArray(metadata) &&
+    !(metadata instanceof Uint8Array)
     ? (metadata as EventMetadata)
     : {};
 }

@@ -1,6 +1,7 @@
 import { toReadStreamPlan } from './eventstoredb.read-plan';
 
-const included = (plan: ReturnType<typeof toReadStreamPlan>, revisions: number[]) => revisions.filter((r) => plan.includes(r));
+const included = (plan: ReturnType<typeof toReadStreamPlan>, revisions: number[]) =>
+  revisions.filter((r) => plan.includes(r));
 
 describe('reading a stream range from the server', () => {
   it('reads the whole stream forwards by default', () => {

@@ -23,7 +23,9 @@ describe('EventStoreDbEventStore when the server is unreachable', () => {
   afterEach(() => store.close());
 
   it('rejects an append with the connection error', async () => {
-    await expect(store.append('project-a', events(1), 'no-stream')).rejects.toMatchObject({ type: 'unavailable' });
+    await expect(store.append('project-a', events(1), 'no-stream')).rejects.toMatchObject({
+      type: 'unavailable',
+    });
   });
 
   it('retries a subscription a bounded number of times, then ends it with the connection error', async () => {

@@ -26,7 +26,15 @@ class FakeSource extends EventEmitter implements DroppableSource<RecordedEvent> 
 class TransientError extends Error {}
 
 function event(position: number): RecordedEvent {
-  return { eventId: `e${position}`, type: 'ProjectStarted', data: {}, metadata: {}, streamId: 'project-A', revision: position, position };
+  return {
+    eventId: `e${position}`,
+    type: 'ProjectStarted',
+    data: {},
+    metadata: {},
+    streamId: 'project-A',
+    revision: position,
+    position,
+  };
 }
 
 function subscribe(overrides: Partial<ResubscribeOptions<RecordedEvent>> = {}) {
@@ -153,7 +161,9 @@ describe('ResubscribingSubscription', () => {
   });
 
   it('skips raw events the mapper rejects', async () => {
-    const { subscription, sources } = subscribe({ toEvent: (raw) => (raw.position % 2 === 0 ? raw : undefined) });
+    const { subscription, sources } = subscribe({
+      toEvent: (raw) => (raw.position % 2 === 0 ? raw : undefined),
+    });
     sources[0].push(1, 2, 3, 4);
     expect(await take(subscription, 2)).toEqual([2, 4]);
     await subscription.close();

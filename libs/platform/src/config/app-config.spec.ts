@@ -43,7 +43,10 @@ describe('loadConfig', () => {
   });
 
   it('treats an empty variable as unset', () => {
-    expect(loadConfig({ EVENT_STORE: '', READ_MODEL: '' })).toMatchObject({ eventStore: 'sqlite', readModel: 'sqlite' });
+    expect(loadConfig({ EVENT_STORE: '', READ_MODEL: '' })).toMatchObject({
+      eventStore: 'sqlite',
+      readModel: 'sqlite',
+    });
   });
 
   it('refuses EVENT_STORE=eventstoredb without a connection string, naming the variable', () => {
@@ -55,10 +58,18 @@ describe('loadConfig', () => {
   it.each([
     ['EVENT_STORE', 'mongodb', /^EVENT_STORE: .*"sqlite".*"eventstoredb".*\(got "mongodb"\)/],
     ['READ_MODEL', 'mysql', /^READ_MODEL: .*"sqlite".*"postgres".*\(got "mysql"\)/],
-    ['DATABASE_URL', 'mysql://db:3306/ledger', /^DATABASE_URL: a URL starting with postgres:\/\/ or postgresql:\/\//],
+    [
+      'DATABASE_URL',
+      'mysql://db:3306/ledger',
+      /^DATABASE_URL: a URL starting with postgres:\/\/ or postgresql:\/\//,
+    ],
     ['DATABASE_URL', 'not a url', /^DATABASE_URL: a URL starting with postgres:\/\//],
     ['AMQP_URL', 'http://rabbitmq:15672', /^AMQP_URL: a URL starting with amqp:\/\/ or amqps:\/\//],
-    ['EVENTSTORE_CONNECTION_STRING', 'http://localhost:2113', /^EVENTSTORE_CONNECTION_STRING: an EventStoreDB connection string such as esdb:\/\//],
+    [
+      'EVENTSTORE_CONNECTION_STRING',
+      'http://localhost:2113',
+      /^EVENTSTORE_CONNECTION_STRING: an EventStoreDB connection string such as esdb:\/\//,
+    ],
     ['PORT', '70000', /^PORT: .*65535/],
     ['PORT', 'http', /^PORT: /],
   ])('stops start-up on a bad %s (%s), saying what it expects', (name, value, message) => {
@@ -104,6 +115,9 @@ describe('EventStoreDB connection strings', () => {
 
   it('accepts a 3-node cluster string in the environment (new URL() would refuse it)', () => {
     const value = 'esdb://node1:2113,node2:2113,node3:2113?tls=true';
-    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: value }).eventStoreConnectionString).toBe(value);
+    expect(
+      loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: value })
+        .eventStoreConnectionString,
+    ).toBe(value);
   });
 });

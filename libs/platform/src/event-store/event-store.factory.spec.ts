@@ -23,7 +23,11 @@ describe('createEventStore', () => {
 
   it('builds the EventStoreDB adapter from EVENTSTORE_CONNECTION_STRING without touching the disk', async () => {
     const store = createEventStore(
-      loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false', DATA_DIR: join(dir, 'data') }),
+      loadConfig({
+        EVENT_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+        DATA_DIR: join(dir, 'data'),
+      }),
     );
     expect(store).toBeInstanceOf(EventStoreDbEventStore);
     expect(existsSync(join(dir, 'data'))).toBe(false);

@@ -12,7 +12,9 @@ export function createEventStore(config: AppConfig): EventStore {
       return new SqliteEventStore({ file: join(config.dataDir, 'events.sqlite') });
     case 'eventstoredb':
       if (!config.eventStoreConnectionString) {
-        throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING (loadConfig checks this)');
+        throw new Error(
+          'EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING (loadConfig checks this)',
+        );
       }
       // The client connects lazily: a server that is down fails the first call, not start-up.
       return new EventStoreDbEventStore({ connectionString: config.eventStoreConnectionString });

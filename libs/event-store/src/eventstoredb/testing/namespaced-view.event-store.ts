@@ -43,7 +43,10 @@ export class NamespacedEventStoreView implements EventStore {
     this.scannedTo = base;
   }
 
-  static async create(inner: EventStore, namespace = `t${randomUUID().replace(/-/g, '')}-`): Promise<NamespacedEventStoreView> {
+  static async create(
+    inner: EventStore,
+    namespace = `t${randomUUID().replace(/-/g, '')}-`,
+  ): Promise<NamespacedEventStoreView> {
     return new NamespacedEventStoreView(inner, namespace, await inner.headPosition());
   }
 
@@ -62,13 +65,18 @@ export class NamespacedEventStoreView implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const fromPosition = await this.real(options.fromPosition ?? START);
-    return this.view(await this.inner.readAll({ ...options, fromPosition, filter: this.wrapFilter(options.filter) }));
+    return this.view(
+      await this.inner.readAll({ ...options, fromPosition, filter: this.wrapFilter(options.filter) }),
+    );
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
     return new ViewSubscription(
       async () =>
-        this.inner.subscribe({ fromPosition: await this.real(options.fromPosition ?? START), filter: this.wrapFilter(options.filter) }),
+        this.inner.subscribe({
+          fromPosition: await this.real(options.fromPosition ?? START),
+          filter: this.wrapFilter(options.filter),
+        }),
       (event) => this.viewEvent(event),
       () => this.closed,
     );
@@ -96,14 +104,18 @@ export class NamespacedEventStoreView implements EventStore {
 
   private wrapFilter(filter: EventFilter | undefined): EventFilter {
     const prefixes = filter?.streamPrefixes ?? [];
-    return { ...filter, streamPrefixes: prefixes.length > 0 ? prefixes.map((p) => this.namespace + p) : [this.namespace] };
+    return {
+      ...filter,
+      streamPrefixes: prefixes.length > 0 ? prefixes.map((p) => this.namespace + p) : [this.namespace],
+    };
   }
 
   private unwrapError(error: unknown): unknown {
     if (error instanceof WrongExpectedRevisionError) {
       return new WrongExpectedRevisionError(this.unwrap(error.streamId), error.expected, error.actual);
     }
-    if (error instanceof EventIdConflictError) return new EventIdConflictError(this.unwrap(error.streamId), error.storedEventIds);
+    if (error instanceof EventIdConflictError)
+      return new EventIdConflictError(this.unwrap(error.streamId), error.storedEventIds);
     return error;
   }
 
@@ -133,7 +145,8 @@ export class NamespacedEventStoreView implements EventStore {
     if (rank === START) return this.base;
     if (rank > this.known.length) await this.refresh();
     const real = this.known[rank - 1];
-    if (real === undefined) throw new Error(`position ${rank} is beyond the ${this.known.length} events of ${this.namespace}*`);
+    if (real === undefined)
+      throw new Error(`position ${rank} is beyond the ${this.known.length} events of ${this.namespace}*`);
     return real;
   }
 
@@ -141,7 +154,11 @@ export class NamespacedEventStoreView implements EventStore {
   private refresh(): Promise<void> {
     this.refreshing = this.refreshing.then(async () => {
       for (;;) {
-        const page = await this.inner.readAll({ fromPosition: this.scannedTo, filter: { streamPrefixes: [this.namespace] }, limit: REFRESH_PAGE });
+        const page = await this.inner.readAll({
+          fromPosition: this.scannedTo,
+          filter: { streamPrefixes: [this.namespace] },
+          limit: REFRESH_PAGE,
+        });
         for (const event of page) this.known.push(event.position);
         if (page.length > 0) this.scannedTo = page[page.length - 1].position;
         if (page.length < REFRESH_PAGE) return;
