@@ -1,10 +1,12 @@
 import { Controller, Get, Headers, Inject, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Roles } from '@ledger/platform';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { READ_MODEL, type ProjectChange, type ReadModel } from '@ledger/read-model';
 import { ParamReader } from '../params/query-problem';
 import { POSITION_HEADER } from './projection-position';
 import { ProjectionPositionInterceptor } from './projection-position.interceptor';
+import { ApiProjectUpdates } from './query-api.openapi';
 
 const PAGE = 500;
 /** Polling covers a projector in another process; in-process commits wake the stream at once. */
@@ -20,6 +22,8 @@ function sseEvent(change: ProjectChange): string {
  * reconnects with Last-Event-ID gets every change after that position from the changes table, then live ones.
  * Declared before ProjectsQueryController so `/projects/:id` never captures `updates`.
  */
+@ApiTags('projects')
+@ApiBearerAuth()
 @Controller('projects')
 @Roles('reader')
 @UseInterceptors(ProjectionPositionInterceptor)
@@ -27,6 +31,7 @@ export class ProjectUpdatesController {
   constructor(@Inject(READ_MODEL) private readonly readModel: ReadModel) {}
 
   @Get('updates')
+  @ApiProjectUpdates()
   async updates(
     @Query() raw: Record<string, unknown>,
     @Headers('last-event-id') lastEventIdHeader: string | undefined,

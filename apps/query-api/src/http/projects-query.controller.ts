@@ -1,12 +1,14 @@
 import { Controller, Get, Headers, Param, Query, Res, UseInterceptors, Inject } from '@nestjs/common';
 import type { Response } from 'express';
 import { ProblemException, Roles } from '@ledger/platform';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { READ_MODEL, type BudgetRevisionView, type ProjectView, type ReadModel } from '@ledger/read-model';
 import { parseListProjectsParams } from '../params/list-projects.params';
 import { encodeCursor } from '../params/project-cursor';
 import { parseMinPositionOnly } from '../params/min-position.params';
 import { ProjectionPosition } from './projection-position';
 import { ProjectionPositionInterceptor } from './projection-position.interceptor';
+import { ApiBudgetRevisions, ApiGetProject, ApiListProjects } from './query-api.openapi';
 
 function notFound(id: string): ProblemException {
   return new ProblemException({ status: 404, code: 'PROJECT.NOT_FOUND', title: 'Project not found', detail: `No project ${id} in the read model.` });
@@ -22,6 +24,8 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /** Project lists and details from the read model. Registered after ProjectUpdatesController (`/projects/updates`). */
+@ApiTags('projects')
+@ApiBearerAuth()
 @Controller('projects')
 @Roles('reader')
 @UseInterceptors(ProjectionPositionInterceptor)
@@ -32,6 +36,7 @@ export class ProjectsQueryController {
   ) {}
 
   @Get()
+  @ApiListProjects()
   async list(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<{ items: ProjectView[]; nextCursor: string | null }> {
     const { query, minPosition } = parseListProjectsParams(raw);
     await this.position.awaitMin(minPosition);
@@ -41,6 +46,7 @@ export class ProjectsQueryController {
   }
 
   @Get(':id')
+  @ApiGetProject()
   async get(
     @Param('id') id: string,
     @Query() raw: Record<string, unknown>,
@@ -62,6 +68,7 @@ export class ProjectsQueryController {
   }
 
   @Get(':id/budget-revisions')
+  @ApiBudgetRevisions()
   async budgetRevisions(
     @Param('id') id: string,
     @Query() raw: Record<string, unknown>,

@@ -1,12 +1,16 @@
 import { Controller, Get, Inject, Query, Res, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
 import { Roles } from '@ledger/platform';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { READ_MODEL, type BudgetStat, type ReadModel } from '@ledger/read-model';
 import { parseStatsParams } from '../params/min-position.params';
 import { ProjectionPosition } from './projection-position';
 import { ProjectionPositionInterceptor } from './projection-position.interceptor';
+import { ApiBudgetStats } from './query-api.openapi';
 
 /** Project counts and exact budget totals per group (and per currency when several exist). */
+@ApiTags('stats')
+@ApiBearerAuth()
 @Controller('stats')
 @Roles('reader')
 @UseInterceptors(ProjectionPositionInterceptor)
@@ -17,6 +21,7 @@ export class StatsController {
   ) {}
 
   @Get('budget')
+  @ApiBudgetStats()
   async budget(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<BudgetStat[]> {
     const { groupBy, minPosition } = parseStatsParams(raw);
     await this.position.awaitMin(minPosition);
