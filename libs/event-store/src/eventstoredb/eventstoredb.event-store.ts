@@ -1,17 +1,5 @@
-import {
-  BACKWARDS,
-  END,
-  EventStoreDBClient,
-  FORWARDS,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-} from '@eventstore/db-client';
-import type {
-  AllStreamResolvedEvent,
-  AppendResult as EsdbAppendResult,
-  Position as EsdbPosition,
-  ResolvedEvent,
-} from '@eventstore/db-client';
+import { EventStoreDBClient, WrongExpectedVersionError } from '@eventstore/db-client';
+import type { AllStreamResolvedEvent, AppendResult as EsdbAppendResult } from '@eventstore/db-client';
 import { decideAppend, validateAppend } from '../append.rules';
 import {
   AppendResult,
@@ -28,7 +16,7 @@ import {
   Subscription,
 } from '../event-store.port';
 import { isTransientError, toWrongExpectedRevisionError } from './eventstoredb.errors';
-import { isSystemEvent, matchesFilter, toServerFilter } from './eventstoredb.filter';
+import { matchesFilter, toServerFilter } from './eventstoredb.filter';
 import {
   toEsdbExpectedRevision,
   toEsdbPosition,
@@ -37,7 +25,7 @@ import {
   toRecordedEvent,
   toSafeNumber,
 } from './eventstoredb.mapping';
-import { toReadStreamPlan } from './eventstoredb.read-plan';
+import { findHeadPosition, readAllEvents, readStreamEvents } from './eventstoredb.reads';
 import { DroppableSource, ResubscribingSubscription } from './resubscribing.subscription';
 
 export interface EventStoreDbEventStoreOptions {
@@ -52,8 +40,6 @@ export interface EventStoreDbEventStoreOptions {
   /** Re-open policy of dropped subscriptions. */
   reconnect?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
 }
-
-const DEFAULT_READ_ALL_LIMIT = 1000;
 
 /** The EventStore port over an EventStoreDB node or cluster (gRPC, server 22.6 or later). */
 export class EventStoreDbEventStore implements EventStore {
@@ -106,54 +92,12 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const plan = toReadStreamPlan(options);
-    if (plan.maxCount === 0) return [];
-    const events: RecordedEvent[] = [];
-    try {
-      const read = this.client.readStream(streamId, {
-        direction: plan.backwards ? BACKWARDS : FORWARDS,
-        fromRevision: plan.from === 'end' ? END : BigInt(plan.from),
-        ...(plan.maxCount === undefined ? {} : { maxCount: plan.maxCount }),
-      });
-      for await (const resolved of read) {
-        const event = toEvent(resolved);
-        if (!event) continue;
-        if (!plan.includes(event.revision)) break;
-        events.push(event);
-      }
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
-    return events;
+    return readStreamEvents(this.client, streamId, options);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const after = options.fromPosition ?? START;
-    const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
-    const found: RecordedEvent[] = [];
-    let cursor: EsdbPosition | 'start' = toEsdbPosition(after);
-    let seen = after;
-    while (found.length < limit) {
-      // Reads of $all start AT the given position (inclusive), so each page repeats the previous page's
-      // last record; `seen` drops it. The cursor keeps the server's own {commit, prepare} pair.
-      const page = await collect(
-        this.client.readAll({ fromPosition: cursor, maxCount: this.pageSize, direction: FORWARDS }),
-      );
-      for (const { event } of page) {
-        if (!event) continue;
-        const position = toPortPosition(event.position);
-        if (position <= seen) continue;
-        seen = position;
-        if (matchesFilter(event, options.filter)) found.push(toRecordedEvent(event));
-        if (found.length === limit) break;
-      }
-      const last = page[page.length - 1]?.event;
-      if (page.length < this.pageSize || !last) break;
-      cursor = last.position;
-    }
-    return found;
+    return readAllEvents(this.client, options, this.pageSize);
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
@@ -178,18 +122,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   async headPosition(): Promise<Position> {
     this.assertOpen();
-    let cursor: EsdbPosition | 'end' = 'end';
-    // Walk back past system events ($stats, metadata) to the newest application event.
-    for (;;) {
-      const page: AllStreamResolvedEvent[] = await collect(
-        this.client.readAll({ fromPosition: cursor, maxCount: this.pageSize, direction: BACKWARDS }),
-      );
-      const newest = page.find(({ event }) => event && !isSystemEvent(event))?.event;
-      if (newest) return toPortPosition(newest.position);
-      const last: AllStreamResolvedEvent['event'] = page[page.length - 1]?.event;
-      if (page.length < this.pageSize || !last) return START;
-      cursor = last.position;
-    }
+    return findHeadPosition(this.client, this.pageSize);
   }
 
   /** Ends every subscription, then disposes the client if this store created it. Idempotent. */
@@ -239,14 +172,4 @@ export class EventStoreDbEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new EventStoreClosedError();
   }
-}
-
-function toEvent(resolved: ResolvedEvent): RecordedEvent | undefined {
-  return resolved.event ? toRecordedEvent(resolved.event) : undefined;
-}
-
-async function collect<T>(read: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of read) items.push(item);
-  return items;
 }
