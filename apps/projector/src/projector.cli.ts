@@ -1,7 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { EventStore } from '@ledger/event-store';
 import { createEventStore, loadConfig, type AppConfig } from '@ledger/platform';
-import { checkReadModel, createReadModel, ProjectionRunner, rebuildReadModel, type ReadModelConfig } from '@ledger/read-model';
+import { checkReadModel, createReadModel, ProjectionRunner, readModelConfigFrom, rebuildReadModel } from '@ledger/read-model';
 import { failpointFromEnv } from './projector.failpoint';
 
 export const USAGE = `usage: npm run projector -- <command>
@@ -26,7 +26,7 @@ async function withStore<T>(config: AppConfig, work: (store: EventStore) => Prom
 
 export async function runProjector(config: AppConfig = loadConfig(), out: Out = console.log): Promise<void> {
   const store = createEventStore(config);
-  const readModel = await createReadModel(config as ReadModelConfig);
+  const readModel = await createReadModel(readModelConfigFrom(config));
   const runner = new ProjectionRunner(store, readModel, {
     beforeCommit: failpointFromEnv(),
     onError: (error) => console.error(`projection failed, resubscribing from the checkpoint: ${String(error)}`),
@@ -46,12 +46,18 @@ export async function runProjector(config: AppConfig = loadConfig(), out: Out = 
 export async function rebuild(config: AppConfig = loadConfig(), out: Out = console.log): Promise<void> {
   await withStore(config, async (store) => {
     const bar = new SingleBar(
-      { format: 'rebuild |{bar}| {value}/{total} positions | {events} events | {rate} events/s | ETA {eta_formatted}', hideCursor: true },
+      {
+        format: 'rebuild |{bar}| {value}/{total} positions | {events} events | {rate} events/s | ETA {eta_formatted}',
+        hideCursor: true,
+        // Logs and CI are not terminals: still print the bar, as one line every second.
+        noTTYOutput: true,
+        notTTYSchedule: 1000,
+      },
       Presets.shades_classic,
     );
     const started = Date.now();
     bar.start(Math.max(1, await store.headPosition()), 0, { events: 0, rate: 0 });
-    const outcome = await rebuildReadModel(config as ReadModelConfig, store, (p) => {
+    const outcome = await rebuildReadModel(readModelConfigFrom(config), store, (p) => {
       const seconds = Math.max(0.001, (Date.now() - started) / 1000);
       bar.setTotal(Math.max(p.head, 1));
       bar.update(p.position, { events: p.events, rate: Math.round(p.events / seconds) });
@@ -63,7 +69,7 @@ export async function rebuild(config: AppConfig = loadConfig(), out: Out = conso
 
 export async function check(config: AppConfig = loadConfig(), out: Out = console.log): Promise<boolean> {
   return withStore(config, async (store) => {
-    const { position, differences } = await checkReadModel(config as ReadModelConfig, store);
+    const { position, differences } = await checkReadModel(readModelConfigFrom(config), store);
     if (differences.length === 0) {
       out(`read model matches a rebuild of the log up to position ${position}`);
       return true;
@@ -78,7 +84,7 @@ export async function check(config: AppConfig = loadConfig(), out: Out = console
 }
 
 export async function parked(config: AppConfig = loadConfig(), out: Out = console.log): Promise<void> {
-  const readModel = await createReadModel(config as ReadModelConfig);
+  const readModel = await createReadModel(readModelConfigFrom(config));
   try {
     const events = await readModel.listParked();
     if (events.length === 0) out('no parked events');
@@ -93,7 +99,7 @@ export async function parked(config: AppConfig = loadConfig(), out: Out = consol
 export async function retry(args: string[], config: AppConfig = loadConfig(), out: Out = console.log): Promise<boolean> {
   const position = Number(args[0]);
   if (!Number.isSafeInteger(position) || position < 1) throw new UsageError('retry needs the position of a parked event');
-  const readModel = await createReadModel(config as ReadModelConfig);
+  const readModel = await createReadModel(readModelConfigFrom(config));
   try {
     const result = await readModel.retryParked(position);
     if (result.ok) out(`event at position ${position} applied and unparked`);

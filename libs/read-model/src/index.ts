@@ -12,3 +12,4 @@ export { diffReadModels, type ReadModelDifference } from './rebuild/read-model.d
 export { openScratchReadModel, type ScratchReadModel } from './rebuild/scratch.read-model';
 export { swapIntoLive } from './rebuild/swap';
 export { ReadModelModule } from './nest/read-model.module';
+export { readModelConfigFrom } from './store/read-model.config';

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnMo
 import { APP_CONFIG, HealthRegistry } from '@ledger/platform';
 import { READ_MODEL, type ReadModel } from '../read-model.port';
 import { createReadModel, type ReadModelConfig } from '../store/create-read-model';
+import { readModelConfigFrom } from '../store/read-model.config';
 
 /** Closes the read model after every module using it (projector, query API) has stopped. */
 @Injectable()
@@ -34,7 +35,7 @@ class ReadModelLifecycle implements OnModuleInit, OnApplicationShutdown {
     {
       provide: READ_MODEL,
       inject: [APP_CONFIG],
-      useFactory: (config: ReadModelConfig) => createReadModel(config),
+      useFactory: (config: ReadModelConfig) => createReadModel(readModelConfigFrom(config)),
     },
     ReadModelLifecycle,
   ],
