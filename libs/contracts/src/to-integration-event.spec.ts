@@ -59,7 +59,7 @@ describe('toIntegrationEvent', () => {
 
   it('does not leak fields the contract does not publish', () => {
     const [created] = projectLife('TC.0789', 'Europe', 1);
-    const withSecret = { ...created, data: { ...created.data, internalNote: 'not for consumers' } } as ProjectEvent;
+    const withSecret = { ...created, data: { ...created.data, internalNote: 'not for consumers' } } as unknown as ProjectEvent;
     expect(toIntegrationEvent(recorded(withSecret)).data).not.toHaveProperty('internalNote');
   });
 
