@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
@@ -41,8 +41,9 @@ describe('several processes append to one SQLite store while the projector tails
         EVENTS_PER_PROJECT: String(EVENTS_PER_PROJECT),
       }).exit,
     );
-    // Let the writers load before releasing them together; the projector is already tailing an empty log.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // Release the writers together once all have loaded; the projector is already tailing an empty log.
+    const ready = () => Array.from({ length: WRITERS }, (_, i) => existsSync(join(dataDir, `ready-W${i}`))).every(Boolean);
+    while (!ready()) await new Promise((resolve) => setTimeout(resolve, 20));
     writeFileSync(join(dataDir, 'go'), '');
     const exits = await Promise.all(writers);
     expect(exits.map((e) => ({ code: e.code, stderr: e.stderr }))).toEqual(Array(WRITERS).fill({ code: 0, stderr: '' }));
@@ -61,7 +62,7 @@ describe('several processes append to one SQLite store while the projector tails
     const all = await store.readAll({ limit: TOTAL + 1 });
     const writerOf = all.map((event) => event.streamId.split('-')[1].split('.')[0]);
     const switches = writerOf.filter((w, i) => i > 0 && w !== writerOf[i - 1]).length;
-    expect(switches).toBeGreaterThan(WRITERS);
+    expect(switches).toBeGreaterThan(TOTAL / 100);
 
     await model.close();
     const check = await checkReadModel({ readModel: 'sqlite', dataDir, databaseUrl: 'postgres://unused' }, store);
