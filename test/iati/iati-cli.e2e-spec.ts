@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -77,6 +77,14 @@ describe('IATI CLI', () => {
     expect(result.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities')).toBe(true);
     expect(result.stdout.trimEnd().endsWith('</iati-activities>')).toBe(true);
     expect(result.stderr).toContain('Exported 1 project(s)');
+  });
+
+  it('writes the same document into a file with --out, leaving stdout empty', async () => {
+    const io = capturedIo();
+    const out = join(scratch, 'out.xml');
+    expect(await exportIati({ kind: 'export-iati', status: [], region: [], projectIds: ['TC.0789'], out }, config(), io)).toBe(0);
+    expect(io.out).toBe('');
+    expect(identifiers(readFileSync(out, 'utf8'))).toEqual(['XM-DAC-47066-TC.0789']);
   });
 
   it('imports a file from the real entry point and lists what it skipped and why', async () => {

@@ -15,12 +15,17 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('reads --out for export only', () => {
+    expect(parseCliArgs(['export', 'iati', '--out', 'out.xml'])).toMatchObject({ kind: 'export-iati', out: 'out.xml' });
+    expect(() => parseCliArgs(['import', 'iati', 'a.xml', '--out', 'b.xml'])).toThrow(/export options/);
+  });
+
   it('refuses what it cannot do, naming the problem', () => {
     expect(() => parseCliArgs(['export', 'csv'])).toThrow(new UsageError('Unknown format "csv": only "iati" is supported.'));
     expect(() => parseCliArgs(['export', 'iati', '--status', 'done'])).toThrow(/--status "done" is not one of/);
     expect(() => parseCliArgs(['export', 'iati', '--region', 'Mars'])).toThrow(/--region "Mars" is not one of/);
     expect(() => parseCliArgs(['import', 'iati'])).toThrow(/exactly one FILE.xml/);
-    expect(() => parseCliArgs(['import', 'iati', 'a.xml', '--status', 'active'])).toThrow(/export filters/);
+    expect(() => parseCliArgs(['import', 'iati', 'a.xml', '--status', 'active'])).toThrow(/export options/);
     expect(() => parseCliArgs(['export', 'iati', '--colour', 'red'])).toThrow(UsageError);
     expect(() => parseCliArgs(['delete', 'iati'])).toThrow(/Unknown command "delete"/);
   });

@@ -4,7 +4,8 @@ import { PROJECT_STATUSES, REGIONS, regionSlug, type ProjectStatus, type Region 
 export const USAGE = [
   'Usage:',
   '  import iati FILE.xml [--region "Asia and Oceania"]   IATI 2.0x activities -> commands (idempotent)',
-  '  export iati [--status completed,active] [--region asia-and-oceania] [--project TC.0789]   IATI 2.03 XML on stdout',
+  '  export iati [--status completed,active] [--region asia-and-oceania] [--project TC.0789] [--out FILE]',
+  '      IATI 2.03 XML on stdout, or into FILE (through npm, use `npm run -s export` or --out: npm prints its own banner on stdout)',
 ].join('\n');
 
 /** A mistake in the command line: print it with the usage, exit 2. */
@@ -12,7 +13,7 @@ export class UsageError extends Error {}
 
 export type CliCommand =
   | { kind: 'import-iati'; file: string; region?: Region }
-  | { kind: 'export-iati'; status: ProjectStatus[]; region: Region[]; projectIds: string[] };
+  | { kind: 'export-iati'; status: ProjectStatus[]; region: Region[]; projectIds: string[]; out?: string };
 
 /** A region by name or slug, any case: "Asia and Oceania", "asia-and-oceania". */
 export function parseRegion(value: string): Region {
@@ -31,7 +32,12 @@ export function parseCliArgs(argv: string[]): CliCommand {
       return parseArgs({
         args: argv,
         allowPositionals: true,
-        options: { region: { type: 'string', multiple: true }, status: { type: 'string', multiple: true }, project: { type: 'string', multiple: true } },
+        options: {
+          region: { type: 'string', multiple: true },
+          status: { type: 'string', multiple: true },
+          project: { type: 'string', multiple: true },
+          out: { type: 'string' },
+        },
       });
     } catch (error) {
       throw new UsageError((error as Error).message);
@@ -41,7 +47,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (format !== 'iati') throw new UsageError(`Unknown format "${format ?? ''}": only "iati" is supported.`);
   if (verb === 'import') {
     if (rest.length !== 1) throw new UsageError('import iati takes exactly one FILE.xml.');
-    if (values.status || values.project) throw new UsageError('--status and --project are export filters.');
+    if (values.status || values.project || values.out) throw new UsageError('--status, --project and --out are export options.');
     const regions = list(values.region);
     if (regions.length > 1) throw new UsageError('import takes at most one --region.');
     return { kind: 'import-iati', file: rest[0], region: regions[0] ? parseRegion(regions[0]) : undefined };
@@ -52,7 +58,8 @@ export function parseCliArgs(argv: string[]): CliCommand {
       if (!(PROJECT_STATUSES as readonly string[]).includes(s)) throw new UsageError(`--status "${s}" is not one of: ${PROJECT_STATUSES.join(', ')}`);
       return s as ProjectStatus;
     });
-    return { kind: 'export-iati', status, region: list(values.region).map(parseRegion), projectIds: list(values.project) };
+    const command = { kind: 'export-iati' as const, status, region: list(values.region).map(parseRegion), projectIds: list(values.project) };
+    return values.out ? { ...command, out: values.out } : command;
   }
   throw new UsageError(`Unknown command "${verb ?? ''}".`);
 }

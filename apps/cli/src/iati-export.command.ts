@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { buildIatiActivitiesXml, readIatiRecords } from '@ledger/iati';
 import { createEventStore, type AppConfig } from '@ledger/platform';
 import type { CliCommand } from './cli-args';
@@ -13,13 +14,13 @@ export async function exportIati(command: Extract<CliCommand, { kind: 'export-ia
       io.stderr('No project matches the filters; nothing exported.\n');
       return 1;
     }
-    io.stdout(
-      buildIatiActivitiesXml(records, {
-        reportingOrg: { ref: config.iatiReportingOrg, name: config.iatiReportingOrgName },
-        generatedAt: io.now().toISOString(),
-      }),
-    );
-    io.stderr(`Exported ${records.length} project(s) as IATI 2.03.\n`);
+    const xml = buildIatiActivitiesXml(records, {
+      reportingOrg: { ref: config.iatiReportingOrg, name: config.iatiReportingOrgName },
+      generatedAt: io.now().toISOString(),
+    });
+    if (command.out) writeFileSync(command.out, xml);
+    else io.stdout(xml);
+    io.stderr(`Exported ${records.length} project(s) as IATI 2.03${command.out ? ` to ${command.out}` : ''}.\n`);
     return 0;
   } finally {
     await store.close();
