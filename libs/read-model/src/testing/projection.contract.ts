@@ -115,4 +115,42 @@ export function projectionContract(factory: ReadModelFixtureFactory): void {
     await ctx().project();
     expect(await waiting).toBe(true);
   });
+
+  it('a second instance on the same database (another process) sees the commit by polling the checkpoint', async () => {
+    const { store, model, fixture } = ctx();
+    const other = await fixture.open();
+    try {
+      await appendProjectEvents(store, 'TC.0789', [projectCreated()]);
+      const waiting = other.waitForPosition(1, 5000);
+      await ctx().project();
+      expect(await waiting).toBe(true);
+      expect((await other.getProject('TC.0789')).data?.status).toBe('planned');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('applies an auditor correction: member states replaced, statistics moved to the corrected region', async () => {
+    const { store, model } = ctx();
+    await appendProjectEvents(store, 'TC.0789', [
+      projectCreated(),
+      {
+        type: 'ProjectRecordCorrected',
+        data: {
+          projectId: 'TC.0789',
+          correctedEventId: 'e-0',
+          correctedRevision: 0,
+          values: { region: 'Global', coverage: 'multi-national', benefitingMemberStates: ['MN', 'KZ'] },
+          previous: { region: 'Asia and Oceania', coverage: 'national', benefitingMemberStates: ['MN'] },
+          reason: 'imported with the wrong region',
+          approvedBy: 'auditor-1',
+        },
+      },
+    ]);
+    await ctx().project();
+    expect((await model.getProject('TC.0789')).data).toMatchObject({ region: 'Global', benefitingMemberStates: ['MN', 'KZ'] });
+    const inKazakhstan = await model.listProjects({ filter: { memberState: 'KZ' }, sort: { field: 'title', descending: false }, limit: 10 });
+    expect(inKazakhstan.data.items.map((p) => p.projectId)).toEqual(['TC.0789']);
+    expect((await model.budgetStats('region')).data).toEqual([{ key: 'Global', projects: 1, budget: { currency: 'USD', total: '200000.00' } }]);
+  });
 }
