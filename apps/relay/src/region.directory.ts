@@ -3,7 +3,7 @@ import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import { regionSlug, UNKNOWN_REGION_SLUG } from '@ledger/contracts';
 
 /**
- * Region of each project, for routing keys: only ProjectCreated carries it. Learned from the
+ * Region of each project, for routing keys: ProjectCreated states it, a ProjectRecordCorrected may change it. Learned from the
  * ProjectCreated events the relay passes; after a restart from a checkpoint, a project whose creation
  * came earlier is looked up once from the first event of its stream. One short entry per project.
  */
@@ -13,16 +13,19 @@ export class RegionDirectory {
   constructor(private readonly store: EventStore) {}
 
   async slugFor(event: RecordedEvent): Promise<string> {
-    if (event.type === 'ProjectCreated') {
-      const slug = regionSlug((event.data as ProjectCreatedData).region);
+    const region = regionOf(event);
+    if (region !== null) {
+      const slug = regionSlug(region);
       this.slugs.set(event.streamId, slug);
       return slug;
     }
     const known = this.slugs.get(event.streamId);
     if (known) return known;
-    const [first] = await this.store.readStream(event.streamId, { fromRevision: 0, maxCount: 1 });
-    const slug =
-      first?.type === 'ProjectCreated' ? regionSlug((first.data as ProjectCreatedData).region) : UNKNOWN_REGION_SLUG;
+    // A correction may have changed the region since creation: the last one stated up to this event wins.
+    const history = await this.store.readStream(event.streamId, { toRevision: event.revision });
+    const [first] = history;
+    const last = history.map(regionOf).filter((r): r is string => r !== null).pop();
+    const slug = first?.type === 'ProjectCreated' && last ? regionSlug(last) : UNKNOWN_REGION_SLUG;
     this.slugs.set(event.streamId, slug);
     return slug;
   }
@@ -30,4 +33,11 @@ export class RegionDirectory {
   get size(): number {
     return this.slugs.size;
   }
+}
+
+/** The region an event states: ProjectCreated's, or a correction's new value; null for other events. */
+function regionOf(event: RecordedEvent): string | null {
+  if (event.type === 'ProjectCreated') return (event.data as ProjectCreatedData).region;
+  if (event.type === 'ProjectRecordCorrected') return (event.data as { values?: { region?: string } }).values?.region ?? null;
+  return null;
 }
