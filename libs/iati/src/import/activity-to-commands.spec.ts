@@ -67,9 +67,14 @@ describe('activityToCommands', () => {
   it('maps cancelled (5) and suspended (6) to their commands', () => {
     const status = (code: string) =>
       activityToCommands(parseIatiActivities(MONGOLIA_IATI_XML.replace('code="4"/>\n    <activity-date', `code="${code}"/>\n    <activity-date`))[0]).commands.map((c) => c.type);
-    expect(status('5')).toEqual(['CreateProject', 'ReviseProjectBudget', 'CancelProject']);
+    expect(status('5')).toEqual(['CreateProject', 'StartProject', 'ReviseProjectBudget', 'CancelProject']);
     expect(status('6')).toEqual(['CreateProject', 'StartProject', 'ReviseProjectBudget', 'SuspendProject']);
     expect(status('1')).toEqual(['CreateProject', 'ReviseProjectBudget']);
+  });
+
+  it('cancels a project that never started without starting it', () => {
+    const xml = MONGOLIA_IATI_XML.replace('code="4"/>\n    <activity-date', 'code="5"/>\n    <activity-date').replace('<activity-date type="2" iso-date="2014-03-01"/>', '');
+    expect(activityToCommands(parseIatiActivities(xml)[0]).commands.map((c) => c.type)).toEqual(['CreateProject', 'ReviseProjectBudget', 'CancelProject']);
   });
 
   it('refuses an identifier that does not carry the reporting-org prefix', () => {

@@ -133,8 +133,12 @@ function lifecycle(
   switch (status) {
     case 'planned':
       return revisions;
-    case 'cancelled':
-      return [...revisions, command('CancelProject', 'cancel', { reason: because })];
+    case 'cancelled': {
+      // A project cancelled while running keeps its actual start.
+      const actualStart = dateOf(activity, ACTIVITY_DATE.actualStart);
+      const start = actualStart ? [command('StartProject', 'start', { actualStart })] : [];
+      return [...start, ...revisions, command('CancelProject', 'cancel', { reason: because })];
+    }
     case 'active':
     case 'suspended':
     case 'completed': {
