@@ -3,12 +3,17 @@ import type { ApplyOptions } from '@ledger/read-model';
 /**
  * Crash-test hook, off unless PROJECTOR_FAILPOINT is set: `exit-before-commit` kills the process (as
  * kill -9 would) after a batch's rows are written and before COMMIT, to prove the read model and its
- * checkpoint roll back together.
+ * checkpoint roll back together. `exit-before-commit:N` lets N-1 batches commit and dies in the Nth, so a
+ * fault test can spread many kills over one long catch-up (test/faults/projector-kills.e2e-spec.ts).
  */
 export function failpointFromEnv(env: NodeJS.ProcessEnv = process.env): ApplyOptions['beforeCommit'] {
-  if (env.PROJECTOR_FAILPOINT !== 'exit-before-commit') return undefined;
-  return () => {
-    process.stderr.write('failpoint exit-before-commit: exiting before COMMIT\n');
+  const match = /^exit-before-commit(?::(\d+))?$/.exec(env.PROJECTOR_FAILPOINT ?? '');
+  if (!match) return undefined;
+  const dieInBatch = Number(match[1] ?? 1);
+  let batches = 0;
+  return (events) => {
+    if (++batches < dieInBatch) return;
+    process.stderr.write(`failpoint exit-before-commit: exiting before COMMIT of positions ${events[0]?.position}-${events.at(-1)?.position}\n`);
     process.exit(86);
   };
 }
