@@ -64,20 +64,27 @@ export class NamespacedEventStoreView implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const fromPosition = await this.real(options.fromPosition ?? START);
+    const from = options.fromPosition ?? START;
+    const fromPosition = await this.real(from);
+    if (fromPosition === undefined) return []; // after this view's last event: nothing yet
     return this.view(
       await this.inner.readAll({ ...options, fromPosition, filter: this.wrapFilter(options.filter) }),
     );
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
+    const from = options.fromPosition ?? START;
     return new ViewSubscription(
-      async () =>
-        this.inner.subscribe({
-          fromPosition: await this.real(options.fromPosition ?? START),
-          filter: this.wrapFilter(options.filter),
-        }),
-      (event) => this.viewEvent(event),
+      async () => {
+        // A checkpoint beyond the events written so far: start at the last one and skip up to the checkpoint.
+        await this.refresh();
+        const fromPosition = (await this.real(Math.min(from, this.known.length)))!;
+        return this.inner.subscribe({ fromPosition, filter: this.wrapFilter(options.filter) });
+      },
+      async (event) => {
+        const viewed = await this.viewEvent(event);
+        return viewed.position > from ? viewed : undefined;
+      },
       () => this.closed,
     );
   }
@@ -140,14 +147,11 @@ export class NamespacedEventStoreView implements EventStore {
     return index + 1;
   }
 
-  /** The real position of the view's rank-th event (0 = before the view's first event). */
-  private async real(rank: Position): Promise<Position> {
+  /** The real position of the view's rank-th event (0 = before its first event); undefined if not written yet. */
+  private async real(rank: Position): Promise<Position | undefined> {
     if (rank === START) return this.base;
     if (rank > this.known.length) await this.refresh();
-    const real = this.known[rank - 1];
-    if (real === undefined)
-      throw new Error(`position ${rank} is beyond the ${this.known.length} events of ${this.namespace}*`);
-    return real;
+    return this.known[rank - 1];
   }
 
   /** Learns the positions of this view's events appended since the last refresh (serialised). */

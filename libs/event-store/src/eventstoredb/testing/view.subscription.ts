@@ -9,7 +9,8 @@ export class ViewSubscription implements Subscription, AsyncIterator<RecordedEve
 
   constructor(
     open: () => Promise<Subscription>,
-    private readonly map: (event: RecordedEvent) => Promise<RecordedEvent>,
+    /** The event as the view shows it, or undefined to skip it. */
+    private readonly map: (event: RecordedEvent) => Promise<RecordedEvent | undefined>,
     private readonly storeClosed: () => boolean = () => false,
   ) {
     this.started = open().then(async (inner) => {
@@ -26,15 +27,19 @@ export class ViewSubscription implements Subscription, AsyncIterator<RecordedEve
 
   async next(): Promise<IteratorResult<RecordedEvent>> {
     await this.started;
-    if (this.closed || !this.iterator) return { value: undefined, done: true };
-    const result = await this.iterator.next();
-    if (result.done) return result;
-    try {
-      return { value: await this.map(result.value), done: false };
-    } catch (error) {
-      // Closing the store mid-mapping is an ordinary end, not a failure of the subscription.
-      if (this.closed || this.storeClosed()) return { value: undefined, done: true };
-      throw error;
+    for (;;) {
+      if (this.closed || !this.iterator) return { value: undefined, done: true };
+      const result = await this.iterator.next();
+      if (result.done) return result;
+      let viewed: RecordedEvent | undefined;
+      try {
+        viewed = await this.map(result.value);
+      } catch (error) {
+        // Closing the store mid-mapping is an ordinary end, not a failure of the subscription.
+        if (this.closed || this.storeClosed()) return { value: undefined, done: true };
+        throw error;
+      }
+      if (viewed) return { value: viewed, done: false };
     }
   }
 
