@@ -1,4 +1,3 @@
-import { PROJECT_STREAM_PREFIX } from '@ledger/domain';
 import type { EventStore, Position, RecordedEvent } from '@ledger/event-store';
 import { CheckpointMovedError, PROJECTS_SUBSCRIPTION, type ApplyOptions, type ReadModel } from '../read-model.port';
 import { nextBatch } from './batch-reader';
@@ -66,7 +65,7 @@ export class ProjectionRunner {
     return { name: this.name, running: this.loop !== null, checkpoint: this.checkpointValue, lastError: this.lastError };
   }
 
-  /** Events in the log the read model has not reached yet. Positions are gapless in the SQLite store. */
+  /** Positions between the log's head and the checkpoint (events, for the SQLite store's gapless positions). */
   async lag(): Promise<number> {
     return Math.max(0, (await this.store.headPosition()) - this.checkpointValue);
   }
@@ -88,10 +87,8 @@ export class ProjectionRunner {
 
   private async follow(): Promise<void> {
     this.checkpointValue = await this.readModel.checkpoint(this.name);
-    const subscription = this.store.subscribe({
-      fromPosition: this.checkpointValue,
-      filter: { streamPrefixes: [PROJECT_STREAM_PREFIX] },
-    });
+    // Unfiltered: events of other streams still advance the checkpoint (see applyBatch).
+    const subscription = this.store.subscribe({ fromPosition: this.checkpointValue });
     this.closeCurrent = () => subscription.close();
     const iterator = subscription[Symbol.asyncIterator]();
     try {

@@ -1,4 +1,3 @@
-import { PROJECT_STREAM_PREFIX } from '@ledger/domain';
 import type { EventStore, Position } from '@ledger/event-store';
 import { PROJECTS_SUBSCRIPTION, type ReadModel } from '../read-model.port';
 
@@ -16,11 +15,7 @@ export async function projectLog(store: EventStore, target: ReadModel, options: 
   let position = await target.checkpoint(PROJECTS_SUBSCRIPTION);
   let events = 0;
   while (position < head) {
-    const page = await store.readAll({
-      fromPosition: position,
-      filter: { streamPrefixes: [PROJECT_STREAM_PREFIX] },
-      limit: batchSize,
-    });
+    const page = await store.readAll({ fromPosition: position, limit: batchSize });
     const wanted = page.filter((event) => event.position <= head);
     if (wanted.length === 0) break;
     const result = await target.applyBatch(PROJECTS_SUBSCRIPTION, wanted);

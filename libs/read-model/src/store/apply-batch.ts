@@ -1,4 +1,5 @@
 import type { ControlledTransaction, Kysely } from 'kysely';
+import { PROJECT_STREAM_PREFIX } from '@ledger/domain';
 import type { Position, RecordedEvent } from '@ledger/event-store';
 import { CheckpointMovedError, type ApplyOptions, type ApplyResult, type ParkedEvent } from '../read-model.port';
 import type { ReadModelDatabase } from '../schema/read-model.tables';
@@ -31,6 +32,11 @@ export async function applyBatch(
     for (const event of events) {
       // At-least-once delivery: anything at or below the checkpoint is already in these rows.
       if (event.position <= checkpoint) continue;
+      // Other streams (audit checkpoints, …) only move the checkpoint, so lag and minPosition reach the head.
+      if (!event.streamId.startsWith(PROJECT_STREAM_PREFIX)) {
+        checkpoint = event.position;
+        continue;
+      }
       const error = await underSavepoint(trx, () => applyEvent(trx, event));
       if (error === null) applied += 1;
       else parked.push(await park(trx, subscription, event, error));

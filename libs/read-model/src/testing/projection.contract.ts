@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PROJECTS_SUBSCRIPTION } from '../read-model.port';
 import { appendProjectEvents, budgetRevised, projectCreated } from './project-events.fixture';
 import type { ReadModelFixtureFactory } from './read-model.factories';
@@ -117,7 +118,7 @@ export function projectionContract(factory: ReadModelFixtureFactory): void {
   });
 
   it('a second instance on the same database (another process) sees the commit by polling the checkpoint', async () => {
-    const { store, model, fixture } = ctx();
+    const { store, fixture } = ctx();
     const other = await fixture.open();
     try {
       await appendProjectEvents(store, 'TC.0789', [projectCreated()]);
@@ -152,5 +153,14 @@ export function projectionContract(factory: ReadModelFixtureFactory): void {
     const inKazakhstan = await model.listProjects({ filter: { memberState: 'KZ' }, sort: { field: 'title', descending: false }, limit: 10 });
     expect(inKazakhstan.data.items.map((p) => p.projectId)).toEqual(['TC.0789']);
     expect((await model.budgetStats('region')).data).toEqual([{ key: 'Global', projects: 1, budget: { currency: 'USD', total: '200000.00' } }]);
+  });
+
+  it('moves the checkpoint over events of other streams without projecting them', async () => {
+    const { store, model } = ctx();
+    await appendProjectEvents(store, 'TC.0789', [projectCreated()]);
+    await store.append('audit-checkpoints', [{ eventId: randomUUID(), type: 'AuditCheckpointSigned', data: {}, metadata: {} }], 'any');
+    const all = await store.readAll();
+    expect(await model.applyBatch(PROJECTS_SUBSCRIPTION, all)).toEqual({ checkpoint: 2, applied: 1, parked: [] });
+    expect(await model.changesAfter(0, 10)).toHaveLength(1);
   });
 }

@@ -39,7 +39,7 @@ export const postgresFixture: ReadModelFixtureFactory = async () => {
       await dropPostgresSchema(TEST_DATABASE_URL, schema);
       // Rebuild and check copies are named after the live schema; drop any a failed test left behind.
       await withPgClient(TEST_DATABASE_URL, async (client) => {
-        const { rows } = await client.query<{ name: string }>('select nspname as name from pg_namespace where nspname like $1', [`${schema}\_%`]);
+        const { rows } = await client.query<{ name: string }>('select nspname as name from pg_namespace where nspname like $1', [`${schema}\\_%`]);
         for (const { name } of rows) await dropPostgresSchema(TEST_DATABASE_URL, name);
       });
       await rm(dataDir, { recursive: true, force: true });
