@@ -53,7 +53,8 @@ describe('no secret in the repository', () => {
   });
 
   it('the scan finds what it looks for (so an empty result means something)', () => {
-    const planted = ['-----BEGIN PRIVATE KEY-----', 'AKIAABCDEFGHIJKLMNOP', 'amqp://relay:s3cr3t-Value@broker:5672/ledger'].join('\n');
+    // Assembled at run time so this file does not trip its own scan.
+    const planted = ['-----BEGIN ' + 'PRIVATE KEY-----', 'AKIA' + 'ABCDEFGHIJKLMNOP', 'amqp://relay:' + 's3cr3t-Value@broker:5672/ledger'].join('\n');
     expect(SECRET_PATTERNS.filter(([, pattern]) => pattern.test(planted)).map(([kind]) => kind)).toEqual(['private key', 'AWS access key']);
     expect([...planted.matchAll(URL_CREDENTIALS)].map((m) => m[2])).toEqual(['s3cr3t-Value']);
   });
