@@ -1,0 +1,77 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { machineInfo } from './lib/machine';
+import { parseOptions, type BenchOptions } from './lib/options';
+import { Results } from './lib/results';
+import { WorkerProcess } from './lib/worker-process';
+import { consoleTable } from './report/console-table';
+import { latencyChartSvg } from './report/latency-chart.svg';
+import { markdownReport } from './report/markdown.report';
+import type { BenchReport } from './report/bench-report';
+import { appendScenario } from './scenarios/append.scenario';
+import { auditScenario } from './scenarios/audit.scenario';
+import { e2eScenario } from './scenarios/e2e.scenario';
+import { projectionScenario } from './scenarios/projection.scenario';
+import { relayScenario } from './scenarios/relay.scenario';
+
+type Scenario = (options: BenchOptions, results: Results, log: (m: string) => void) => Promise<void>;
+
+const SCENARIO_RUNNERS: Record<string, { section: string; run: Scenario }> = {
+  append: { section: '1. Durable append / 2. HTTP overhead', run: appendScenario },
+  projection: { section: '3. Projection rebuild', run: projectionScenario },
+  relay: { section: '4. Relay', run: relayScenario },
+  e2e: { section: '5. End-to-end latency', run: e2eScenario },
+  audit: { section: '6. Audit', run: auditScenario },
+};
+
+// Exit through process.exit on a signal so 'exit' handlers (temp files, broker lock) run.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = new Date();
+  const log = (m: string) => process.stderr.write(`[bench +${((Date.now() - started.getTime()) / 1000).toFixed(1)}s] ${m}\n`);
+  WorkerProcess.defaultExecArgv = options.workerExecArgv;
+  const results = new Results();
+  Object.assign(results.settings, options);
+  for (const name of options.only) {
+    const { section, run } = SCENARIO_RUNNERS[name];
+    try {
+      await run(options, results, log);
+    } catch (error) {
+      // One broken part must not hide the others' figures: record why, keep going.
+      const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      log(`${name} failed: ${(error as Error).stack ?? why}`);
+      results.missing(section, name, `the scenario failed: ${why}`);
+    }
+  }
+  results.rss('bench driver (autocannon, consumers)', Math.round(process.resourceUsage().maxRSS / 1024));
+  const report: BenchReport = {
+    mode: options.quick ? 'quick' : 'full',
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    durationSeconds: Math.round((Date.now() - started.getTime()) / 1000),
+    machine: machineInfo(),
+    settings: results.settings,
+    figures: results.figures,
+    notMeasured: results.notMeasured,
+    peakRssMiB: results.peakRssMiB,
+  };
+  mkdirSync(options.outDir, { recursive: true });
+  const stamp = started.toISOString().replace(/[:.]/g, '-');
+  const base = join(options.outDir, `bench-${report.mode}-${stamp}`);
+  writeFileSync(`${base}.json`, JSON.stringify(report, null, 2));
+  writeFileSync(`${base}.svg`, latencyChartSvg(report.figures));
+  writeFileSync(`${base}.md`, markdownReport(report, `${base.split('/').pop()}.svg`));
+  for (const ext of ['json', 'svg', 'md']) writeFileSync(join(options.outDir, `latest.${ext}`), readFileSync(`${base}.${ext}`));
+  process.stdout.write(consoleTable(report.figures, report.notMeasured, report.peakRssMiB));
+  process.stdout.write(`\nwrote ${base}.{json,md,svg} (and latest.* beside them)\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);

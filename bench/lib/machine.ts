@@ -1,0 +1,23 @@
+import { cpus, freemem, totalmem, release, platform } from 'node:os';
+
+export interface MachineInfo {
+  cpuModel: string;
+  cores: number;
+  memoryGiB: number;
+  freeMemoryGiB: number;
+  node: string;
+  os: string;
+}
+
+export function machineInfo(): MachineInfo {
+  const list = cpus();
+  const gib = (bytes: number) => Math.round((bytes / 2 ** 30) * 10) / 10;
+  return {
+    cpuModel: list[0]?.model.trim() ?? 'unknown',
+    cores: list.length,
+    memoryGiB: gib(totalmem()),
+    freeMemoryGiB: gib(freemem()),
+    node: process.version,
+    os: `${platform()} ${release()}`,
+  };
+}

@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GroupCommitStats } from '@ledger/event-store';
+import { BENCH_KEYS } from '../lib/bench-keys';
+import { runLoad, type LoadResult } from '../lib/http-load';
+import type { BenchOptions } from '../lib/options';
+import { createProjectBody } from '../lib/project-events';
+import { pairedFigure, type Results } from '../lib/results';
+import { WorkerProcess } from '../lib/worker-process';
+import type { RawAppendResult, RawPattern } from '../workers/raw-append.worker';
+
+const CONCURRENCY = [1, 64] as const;
+const auth = `Bearer ${BENCH_KEYS.publisher}`;
+const runId = Date.now().toString(36);
+/** A load test measures capacity: the rate limiter stays in the stack but with limits load cannot reach. */
+export const UNTHROTTLED = { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000' };
+
+interface Rep {
+  ledger: Record<number, LoadResult>;
+  noop: Record<number, LoadResult>;
+  raw: Record<number, RawAppendResult>;
+  rawBatched: RawAppendResult;
+  /** Appends per commit during the 64-client run. */
+  appendsPerCommit: number;
+}
+
+async function httpRuns(worker: 'ledger.server' | 'noop.server', path: string, options: BenchOptions, results: Results, rep: number) {
+  const dataDir = mkdtempSync(join(tmpdir(), `bench-${worker}-`));
+  const server = WorkerProcess.start(worker, UNTHROTTLED);
+  try {
+    const { port } = await server.call<{ port: number }>('start', { dataDir });
+    const body = (n: number) => createProjectBody(`B${runId}.${rep}.${worker[0]}.${n}`, n);
+    await runLoad({ port, path, authorization: auth, connections: 64, durationMs: options.warmupMs, body });
+    const loads: Record<number, LoadResult> = {};
+    let appendsPerCommit = Number.NaN;
+    for (const connections of CONCURRENCY) {
+      const before = await server.call<GroupCommitStats | null>('stats').catch(() => null);
+      loads[connections] = await runLoad({ port, path, authorization: auth, connections, durationMs: options.loadMs, body });
+      const after = await server.call<GroupCommitStats | null>('stats').catch(() => null);
+      if (connections === 64 && before && after) appendsPerCommit = (after.appends - before.appends) / (after.commits - before.commits);
+    }
+    results.rss(worker === 'ledger.server' ? 'standalone (command API)' : 'no-op Nest app', await server.stop());
+    return { loads, appendsPerCommit };
+  } finally {
+    server.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function rawRun(pattern: RawPattern, clients: number, options: BenchOptions, results: Results): Promise<RawAppendResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-raw-'));
+  const worker = WorkerProcess.start('raw-append.worker');
+  try {
+    const result = await worker.call<RawAppendResult>('rawAppend', { file: join(dir, 'raw.sqlite'), pattern, clients, durationMs: options.loadMs });
+    results.rss('raw better-sqlite3 writer', await worker.stop());
+    return result;
+  } finally {
+    worker.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Sections 1 and 2: durable appends over HTTP vs raw SQLite inserts, and vs a no-op endpoint. */
+export async function appendScenario(options: BenchOptions, results: Results, log: (m: string) => void): Promise<void> {
+  const reps: Rep[] = [];
+  for (let rep = 0; rep < options.reps; rep++) {
+    log(`append: repetition ${rep + 1}/${options.reps}`);
+    const ledger = await httpRuns('ledger.server', '/projects', options, results, rep);
+    const noop = await httpRuns('noop.server', '/noop', options, results, rep);
+    const raw = { 1: await rawRun('serial', 1, options, results), 64: await rawRun('writers', 64, options, results) };
+    const rawBatched = await rawRun('batched', 64, options, results);
+    for (const load of [...Object.values(ledger.loads), ...Object.values(noop.loads)]) {
+      if (load.failed > 0) log(`append: ${load.failed} failed requests (${JSON.stringify(load.statusCodes)})`);
+    }
+    reps.push({ ledger: ledger.loads, noop: noop.loads, raw, rawBatched, appendsPerCommit: ledger.appendsPerCommit });
+  }
+  const section1 = '1. Durable append';
+  for (const c of CONCURRENCY) {
+    results.add(
+      pairedFigure({
+        id: `append.http.${c}`,
+        section: section1,
+        label: `POST /projects, ${c} client${c > 1 ? 's' : ''}`,
+        unit: 'commands/s',
+        runs: reps.map((r) => r.ledger[c].perSecond),
+        latencies: reps.map((r) => r.ledger[c].latencyMs),
+        baseline: {
+          label: c === 1 ? 'raw insert, 1 writer, 1 txn per insert' : 'raw insert, 64 writers, 1 txn (fsync) each',
+          runs: reps.map((r) => r.raw[c].perSecond),
+          latencies: reps.map((r) => r.raw[c].latencyMs),
+        },
+        target: c === 64 ? { text: 'ratio ≥ 0.5', test: (f) => (f.ratio ?? 0) >= 0.5 } : undefined,
+      }),
+    );
+  }
+  results.add(
+    pairedFigure({
+      id: 'append.http.64.vs-batched',
+      section: section1,
+      label: 'POST /projects, 64 clients (vs raw batched ceiling)',
+      unit: 'commands/s',
+      runs: reps.map((r) => r.ledger[64].perSecond),
+      baseline: { label: 'raw insert, 64 rows per txn (group-commit ceiling)', runs: reps.map((r) => r.rawBatched.perSecond), latencies: reps.map((r) => r.rawBatched.latencyMs) },
+      notes: ['Not a target: how close group commit gets to the best a single SQLite writer can do.'],
+    }),
+  );
+  results.add(
+    pairedFigure({
+      id: 'append.group-commit',
+      section: section1,
+      label: 'appends per commit at 64 clients (store stats())',
+      unit: 'appends/commit',
+      runs: reps.map((r) => r.appendsPerCommit),
+    }),
+  );
+  for (const c of CONCURRENCY) {
+    results.add(
+      pairedFigure({
+        id: `http.overhead.${c}`,
+        section: '2. HTTP overhead',
+        label: `POST /projects vs no-op, ${c} client${c > 1 ? 's' : ''}`,
+        unit: 'requests/s',
+        runs: reps.map((r) => r.ledger[c].perSecond),
+        latencies: reps.map((r) => r.ledger[c].latencyMs),
+        baseline: { label: 'no-op POST, same Nest/express stack', runs: reps.map((r) => r.noop[c].perSecond), latencies: reps.map((r) => r.noop[c].latencyMs) },
+        target: { text: 'ratio ≥ 0.7', test: (f) => (f.ratio ?? 0) >= 0.7 },
+      }),
+    );
+  }
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_KEYS } from '../lib/bench-keys';
+import { benchTopology, withBrokerLock } from '../lib/broker';
+import { openLoop } from '../lib/open-loop';
+import type { BenchOptions } from '../lib/options';
+import { createProjectBody } from '../lib/project-events';
+import { pairedFigure, type Results } from '../lib/results';
+import { summarise, type LatencySummary } from '../lib/stats';
+import { wallNow } from '../lib/wall-clock';
+import { WorkerProcess } from '../lib/worker-process';
+import { UNTHROTTLED } from './append.scenario';
+
+interface Rep {
+  accepted: LatencySummary;
+  readModel: LatencySummary;
+  consumer: LatencySummary;
+  achievedRate: number;
+  failed: number;
+}
+
+/** First wall time at which the checkpoint reached `position` (visibility is sorted by position). */
+function visibleAt(visibility: [number, number][], position: number): number {
+  let lo = 0;
+  let hi = visibility.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (visibility[mid][0] >= position) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < visibility.length ? visibility[lo][1] : Number.NaN;
+}
+
+async function oneRep(options: BenchOptions, results: Results, rep: number): Promise<Rep> {
+  const topology = await benchTopology(options.amqpUrl, 'e2e');
+  const received = new Map<number, number>();
+  await topology.channel.consume(topology.queue, (msg) => msg && received.set(Number(msg.properties.headers?.position), wallNow()), { noAck: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-e2e-'));
+  const server = WorkerProcess.start('ledger.server', UNTHROTTLED);
+  try {
+    const { port } = await server.call<{ port: number }>('start', { dataDir, pipeline: { amqpUrl: options.amqpUrl, exchange: topology.exchange } });
+    const tag = `E2E${Date.now().toString(36)}.${rep}`;
+    const sent = await openLoop({ port, path: '/projects', authorization: `Bearer ${BENCH_KEYS.publisher}`, rate: options.e2eRate, durationMs: options.e2eMs, body: (n) => createProjectBody(`${tag}.${n}`, n) });
+    const accepted = sent.filter((s) => s.position > 0);
+    const last = Math.max(...accepted.map((s) => s.position));
+    const visibility: [number, number][] = [];
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      visibility.push(...(await server.call<[number, number][]>('visibility')));
+      const projected = visibility.length > 0 && visibility[visibility.length - 1][0] >= last;
+      if (projected && accepted.every((s) => received.has(s.position))) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    results.rss('standalone (command API + projector + relay)', await server.stop());
+    const span = (Math.max(...sent.map((s) => s.respondedAt)) - sent[0].sentAt) / 1000;
+    return {
+      accepted: summarise(accepted.map((s) => s.respondedAt - s.sentAt)),
+      // Never seen within the deadline counts as the deadline, so a stall shows up in the tail.
+      readModel: summarise(accepted.map((s) => (visibleAt(visibility, s.position) || deadline) - s.sentAt)),
+      consumer: summarise(accepted.map((s) => (received.get(s.position) ?? deadline) - s.sentAt)),
+      achievedRate: accepted.length / span,
+      failed: sent.length - accepted.length,
+    };
+  } finally {
+    server.kill();
+    await topology.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Section 5: end-to-end latency at a fixed offered load, command sent → read model / → consumer. */
+export async function e2eScenario(options: BenchOptions, results: Results, log: (m: string) => void): Promise<void> {
+  const reps: Rep[] = [];
+  const notes: string[] = [];
+  await withBrokerLock(options.quick ? 20_000 : 120_000, log, async (locked) => {
+    if (!locked) notes.push('measured without the broker lock (a test held it)');
+    for (let rep = 0; rep < options.reps; rep++) {
+      log(`e2e: repetition ${rep + 1}/${options.reps}, ${options.e2eRate} commands/s for ${options.e2eMs / 1000} s`);
+      const r = await oneRep(options, results, rep);
+      if (r.failed > 0) notes.push(`repetition ${rep + 1}: ${r.failed} commands not accepted`);
+      reps.push(r);
+    }
+  });
+  const section = '5. End-to-end latency';
+  const reference = { label: 'command accepted (HTTP 201), same requests', runs: reps.map((r) => r.accepted.p99), latencies: reps.map((r) => r.accepted) };
+  notes.push(
+    `offered ${options.e2eRate}/s open-loop; achieved ${reps.map((r) => r.achievedRate.toFixed(0)).join(', ')}/s`,
+    'latencies run from the moment the request was sent (they include the command itself)',
+    'projector and relay run in the standalone process beside the command API, as `npm start` would',
+  );
+  results.add(
+    pairedFigure({
+      id: 'e2e.read-model',
+      section,
+      label: `sent → read model visible at ${options.e2eRate}/s`,
+      unit: 'ms p99',
+      runs: reps.map((r) => r.readModel.p99),
+      latencies: reps.map((r) => r.readModel),
+      baseline: reference,
+      noRatio: true,
+      target: { text: 'p99 ≤ 50 ms', test: (f) => f.value <= 50 },
+      notes,
+    }),
+  );
+  results.add(
+    pairedFigure({
+      id: 'e2e.consumer',
+      section,
+      label: `sent → RabbitMQ consumer received at ${options.e2eRate}/s`,
+      unit: 'ms p99',
+      runs: reps.map((r) => r.consumer.p99),
+      latencies: reps.map((r) => r.consumer),
+      baseline: reference,
+      noRatio: true,
+    }),
+  );
+}

@@ -1,0 +1,35 @@
+import type { BenchOptions } from '../lib/options';
+import { inFreshWorker, scratchDir, seededLog } from '../lib/fixtures';
+import { pairedFigure, type Results } from '../lib/results';
+
+interface Timed {
+  events: number;
+  ms: number;
+}
+
+/** Section 3: rebuild of the SQLite read model from position 0 vs a raw scan of the same rows. */
+export async function projectionScenario(options: BenchOptions, results: Results, log: (m: string) => void): Promise<void> {
+  const { file, events } = await seededLog('log', { events: options.projectionEvents, perProject: 10 }, results, log);
+  const ours: number[] = [];
+  const raw: number[] = [];
+  for (let rep = 0; rep < options.reps; rep++) {
+    log(`projection: repetition ${rep + 1}/${options.reps} over ${events} events`);
+    const rebuild = await inFreshWorker<Timed>('projector (rebuild)', 'rebuild', { file, dataDir: scratchDir('rebuild') }, results);
+    if (rebuild.events !== events) throw new Error(`rebuild projected ${rebuild.events} of ${events} events`);
+    const scan = await inFreshWorker<Timed>('raw scan', 'rawScan', { file }, results);
+    ours.push((rebuild.events / rebuild.ms) * 1000);
+    raw.push((scan.events / scan.ms) * 1000);
+  }
+  results.add(
+    pairedFigure({
+      id: 'projection.rebuild',
+      section: '3. Projection',
+      label: `rebuild from 0 over ${events.toLocaleString('en-US')} events (SQLite read model)`,
+      unit: 'events/s',
+      runs: ours,
+      baseline: { label: 'raw better-sqlite3 scan + JSON.parse of the same rows', runs: raw },
+      target: { text: 'ratio ≥ 0.3 and ≥ 50k events/s', test: (f) => (f.ratio ?? 0) >= 0.3 && f.value >= 50_000 },
+      notes: options.quick ? [`quick mode: ${events} events instead of 1M`] : [],
+    }),
+  );
+}

@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { EVENT_STORE, type EventStore, type GroupCommitStats } from '@ledger/event-store';
+import { createReadModel, ProjectionRunner, type ReadModel } from '@ledger/read-model';
+import { createStandaloneApp } from '../../apps/standalone/src/standalone.app';
+import { Relay } from '../../apps/relay/src/relay';
+import { relayCheckpointFile, SqliteCheckpointStore } from '../../apps/relay/src/sqlite.checkpoint-store';
+import { BENCH_API_KEYS } from '../lib/bench-keys';
+import { wallNow } from '../lib/wall-clock';
+import { serveWorker } from './worker-runtime';
+
+interface StartPayload {
+  dataDir: string;
+  /** Also run the projector and the relay in this process (the standalone shape), for end-to-end latency. */
+  pipeline?: { amqpUrl: string; exchange: string };
+}
+
+let app: INestApplication | null = null;
+let readModel: ReadModel | null = null;
+let runner: ProjectionRunner | null = null;
+let relay: Relay | null = null;
+let checkpoints: SqliteCheckpointStore | null = null;
+/** [position, wall ms] after each read-model commit: when each position became visible to queries. */
+const visible: [number, number][] = [];
+
+function groupCommitStats(store: EventStore): GroupCommitStats | null {
+  // The store may be wrapped by a decorator (hash chaining): look one level in.
+  const candidate = store as EventStore & { stats?: () => GroupCommitStats; inner?: EventStore & { stats?: () => GroupCommitStats } };
+  return candidate.stats?.() ?? candidate.inner?.stats?.() ?? null;
+}
+
+async function start({ dataDir, pipeline }: StartPayload): Promise<{ port: number }> {
+  app = await createStandaloneApp({
+    dataDir,
+    apiKeys: BENCH_API_KEYS,
+    logLevel: 'info',
+    relayEnabled: false,
+    projectorEnabled: false,
+  });
+  await app.listen(0, '127.0.0.1');
+  const store = app.get<EventStore>(EVENT_STORE, { strict: false });
+  if (pipeline) {
+    readModel = await createReadModel({ readModel: 'sqlite', dataDir, databaseUrl: '' });
+    readModel.onCommit((position) => visible.push([position, wallNow()]));
+    runner = new ProjectionRunner(store, readModel);
+    runner.start();
+    checkpoints = new SqliteCheckpointStore(relayCheckpointFile(dataDir));
+    const quiet = { info: () => undefined, warn: (m: string) => console.warn(`[relay] ${m}`), error: (m: string) => console.error(`[relay] ${m}`) };
+    relay = new Relay({ store, checkpoints, amqpUrl: pipeline.amqpUrl, exchange: pipeline.exchange, logger: quiet, lagLogIntervalMs: 0 });
+    await relay.start();
+  }
+  return { port: (app.getHttpServer().address() as AddressInfo).port };
+}
+
+async function stop(): Promise<void> {
+  await relay?.stop();
+  await checkpoints?.close();
+  await runner?.stop();
+  await readModel?.close();
+  await app?.close();
+}
+
+serveWorker(
+  {
+    start,
+    stats: () => (app ? groupCommitStats(app.get<EventStore>(EVENT_STORE, { strict: false })) : null),
+    visibility: () => visible.splice(0),
+    relayStatus: () => relay?.status() ?? null,
+  },
+  stop,
+);
