@@ -1,4 +1,4 @@
-import { REGIONS, regionSlug, type ProjectCommandType, type ProjectStatus, type Region } from '@ledger/domain';
+import { REGIONS, regionSlug, type Coverage, type ProjectCommandType, type ProjectStatus, type Region } from '@ledger/domain';
 import { ACTIVITY_DATE, REPORTING_ORG_VOCABULARY, coverageFromIatiScope, statusFromIati } from '../iati.codes';
 import { fromIatiDate } from '../iati-dates';
 import { projectIdFromIatiIdentifier } from '../iati-identifier';
@@ -51,41 +51,53 @@ const dateOf = (activity: IatiActivityInput, type: string): string | null => {
   return d ? fromIatiDate(d.isoDate, d.precision ?? undefined) : null;
 };
 
+interface Basics {
+  identifier: string;
+  projectId: string;
+  region: Region;
+  projectType: string;
+  plannedStart: string;
+  plannedEnd: string;
+}
+
+/** What an activity must carry before any command can be built; a string says why it cannot. */
+function basicsOf(activity: IatiActivityInput, options: ImportOptions): Basics | string {
+  if (!activity.iatiIdentifier) return 'no iati-identifier';
+  if (!activity.reportingOrgRef) return 'no reporting-org/@ref, so the project code cannot be cut from the iati-identifier';
+  const projectId = projectIdFromIatiIdentifier(activity.iatiIdentifier, activity.reportingOrgRef);
+  if (!projectId) return `iati-identifier does not start with the reporting-org ref "${activity.reportingOrgRef}-"`;
+  const region = regionFromIati(activity) ?? options.region;
+  if (!region) return 'no IDF region: no recipient-region with vocabulary="99" names one, and no --region was given';
+  const projectType = activity.sectors.find((s) => s.vocabulary === REPORTING_ORG_VOCABULARY)?.code;
+  if (!projectType) return 'no sector with vocabulary="99" (the project type)';
+  const plannedStart = dateOf(activity, ACTIVITY_DATE.plannedStart);
+  const plannedEnd = dateOf(activity, ACTIVITY_DATE.plannedEnd);
+  if (!plannedStart || !plannedEnd) return 'no planned start and end (activity-date types 1 and 3)';
+  return { identifier: activity.iatiIdentifier, projectId, region, projectType, plannedStart, plannedEnd };
+}
+
+/** activity-scope, or (absent) the number of recipient countries: 1 national, 2+ multi-national, 0 global. */
+function coverageOf(activity: IatiActivityInput): Coverage {
+  const fromScope = activity.scopeCode ? coverageFromIatiScope(activity.scopeCode) : null;
+  if (fromScope) return fromScope;
+  return activity.countries.length === 1 ? 'national' : activity.countries.length > 1 ? 'multi-national' : 'global';
+}
+
 /** Turns one activity into commands: create, then start, budget revisions, and complete / suspend / cancel. */
 export function activityToCommands(activity: IatiActivityInput, options: ImportOptions = {}): ActivityPlan {
   const label = activityLabel(activity);
   const skip = (element: string, reason: string): SkipNote => ({ activity: label, element, reason });
-  const refuse = (reason: string): ActivityPlan => ({ activity: label, projectId: null, commands: [], skipped: [skip('iati-activity', reason)] });
-  if (!activity.iatiIdentifier) return refuse('no iati-identifier');
-  if (!activity.reportingOrgRef) return refuse('no reporting-org/@ref, so the project code cannot be cut from the iati-identifier');
-  const projectId = projectIdFromIatiIdentifier(activity.iatiIdentifier, activity.reportingOrgRef);
-  if (!projectId) return refuse(`iati-identifier does not start with the reporting-org ref "${activity.reportingOrgRef}-"`);
-  const region = regionFromIati(activity) ?? options.region;
-  if (!region) return refuse('no IDF region: no recipient-region with vocabulary="99" names one, and no --region was given');
-  const projectType = activity.sectors.find((s) => s.vocabulary === REPORTING_ORG_VOCABULARY)?.code;
-  if (!projectType) return refuse('no sector with vocabulary="99" (the project type)');
-  const plannedStart = dateOf(activity, ACTIVITY_DATE.plannedStart);
-  const plannedEnd = dateOf(activity, ACTIVITY_DATE.plannedEnd);
-  if (!plannedStart || !plannedEnd) return refuse('no planned start and end (activity-date types 1 and 3)');
+  const basics = basicsOf(activity, options);
+  if (typeof basics === 'string') return { activity: label, projectId: null, commands: [], skipped: [skip('iati-activity', basics)] };
   const budgets = importBudgets(activity.budgets, activity.defaultCurrency);
   const skipped = budgets.skipped.map((s) => skip(s.element, s.reason));
-  if (!budgets.original) {
+  const { original } = budgets;
+  if (!original) {
     return { activity: label, projectId: null, commands: [], skipped: [...skipped, skip('iati-activity', 'no usable original budget (budget type 1)')] };
   }
-
-  const coverage =
-    (activity.scopeCode ? coverageFromIatiScope(activity.scopeCode) : null) ??
-    (activity.countries.length === 1 ? 'national' : activity.countries.length > 1 ? 'multi-national' : 'global');
-  const identifier = activity.iatiIdentifier;
-  const command = (type: ProjectCommandType, element: string, body: Record<string, unknown>): PlannedCommand => ({
-    type,
-    projectId,
-    body,
-    element,
-    commandId: importCommandId(identifier, element),
-  });
-  const { original } = budgets;
-  const commands: PlannedCommand[] = [
+  const { identifier, projectId, region, projectType, plannedStart, plannedEnd } = basics;
+  const command: Make = (type, element, body) => ({ type, projectId, body, element, commandId: importCommandId(identifier, element) });
+  const commands = [
     command('CreateProject', 'create', {
       projectId,
       primaId: activity.primaId,
@@ -93,7 +105,7 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
       // The exporter repeats the title when there is no description (the schema requires one).
       description: activity.description === activity.title ? null : activity.description,
       projectType,
-      coverage,
+      coverage: coverageOf(activity),
       region,
       fundingYear: Number((original.valueDate ?? plannedStart).slice(0, 4)),
       plannedStart,
