@@ -19,8 +19,8 @@ describe('Relay (real SQLite store, real RabbitMQ)', () => {
   let exchange: string;
   let release: () => void;
 
-  beforeAll(async () => (release = await acquireBrokerLock()));
-  afterAll(() => release());
+  beforeAll(async () => (release = await acquireBrokerLock()), 200_000);
+  afterAll(() => release?.());
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'relay-'));

@@ -179,7 +179,14 @@ export class Relay {
     this.subscription = subscription;
     if (this.stopping.signal.aborted) await subscription.close();
     try {
+      let last = stored;
       for await (const event of subscription) {
+        if (event.position <= last) {
+          // The port promises no repeats; if a store breaks that, skipping beats publishing twice or crash-looping.
+          this.log.warn(`${this.name}: subscription repeated position ${event.position}; skipped`);
+          continue;
+        }
+        last = event.position;
         while (window.isFull && !failure) {
           await new Promise<void>((resolve) => ((slotFreed = resolve), (wakeOnFailure = resolve)));
         }
