@@ -60,6 +60,23 @@ describe('EventStoreDbEventStore (scripted client)', () => {
     expect(client.liveSubscriptions).toBe(0);
   });
 
+  it('turns a conflict reported as success: false (throwOnAppendFailure=false) into the port error', async () => {
+    const quiet = adapterOver(new ScriptedEsdbClient(3, false));
+    await quiet.append('project-a', events(2), 'no-stream');
+    // Two writers decided on revision 1; the second one's pre-check passes, the server then refuses it.
+    const [first, second] = await Promise.allSettled([
+      quiet.append('project-a', events(1), 1),
+      quiet.append('project-a', events(1), 1),
+    ]);
+    expect(first).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 2 } });
+    expect(second).toMatchObject({
+      status: 'rejected',
+      reason: { code: 'EVENT_STORE.WRONG_EXPECTED_REVISION', expected: 1, actual: 2 },
+    });
+    expect(await quiet.readStream('project-a')).toHaveLength(3);
+    await quiet.close();
+  });
+
   it('never hands system events to readers or subscribers', async () => {
     const probe = new SubscriptionProbe(store.subscribe());
     await store.append('project-a', events(6), 'no-stream');

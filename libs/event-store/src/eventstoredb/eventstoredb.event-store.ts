@@ -80,6 +80,8 @@ export class EventStoreDbEventStore implements EventStore {
       result = await this.client.appendToStream(streamId, events.map(toEventData), {
         expectedRevision: toEsdbExpectedRevision(expectedRevision),
       });
+      // `throwOnAppendFailure=false` in the connection string reports the conflict instead of throwing it.
+      if (!result.success) throw wrongVersionOf(streamId, expectedRevision, result);
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       // Someone wrote between the check and the append: maybe this very batch (a concurrent retry).
@@ -172,4 +174,17 @@ export class EventStoreDbEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new EventStoreClosedError();
   }
+}
+
+function wrongVersionOf(
+  streamName: string,
+  expected: ExpectedRevision,
+  result: EsdbAppendResult,
+): WrongExpectedVersionError {
+  const current = result.nextExpectedRevision < 0n ? 'no_stream' : result.nextExpectedRevision;
+  return new WrongExpectedVersionError(undefined, {
+    streamName,
+    expected: toEsdbExpectedRevision(expected),
+    current,
+  });
 }

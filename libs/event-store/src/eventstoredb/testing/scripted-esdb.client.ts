@@ -27,7 +27,11 @@ export class ScriptedEsdbClient {
   private offset = 1_000_000n;
   private readonly live = new Set<{ sink: PassThrough; after: bigint; filter?: Filter }>();
 
-  constructor(private readonly systemEventEvery = 3) {
+  constructor(
+    private readonly systemEventEvery = 3,
+    /** As with `throwOnAppendFailure=false` in a connection string: conflicts come back as `success: false`. */
+    private readonly throwOnAppendFailure = true,
+  ) {
     this.write('$stats-127.0.0.1:2113', '$statsCollected', {});
   }
 
@@ -41,6 +45,13 @@ export class ScriptedEsdbClient {
     const expected = options.expectedRevision ?? 'any';
     const ok =
       expected === 'any' || (expected === 'no_stream' ? current === 'no_stream' : expected === current);
+    if (!ok && !this.throwOnAppendFailure) {
+      return {
+        success: false,
+        nextExpectedRevision: current === 'no_stream' ? -1n : current,
+        position: undefined,
+      };
+    }
     if (!ok) throw new WrongExpectedVersionError(undefined, { streamName, expected, current });
     const written = events.map((e) => this.write(streamName, e.type, e.data, e.metadata, e.id));
     if (this.log.length % this.systemEventEvery === 0)
