@@ -1,33 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { AuditLedger, startAuditLedger } from './testing/audit-ledger.fixture';
-
-/** The README walk-through of TC.0789, each command sent at a known recording time. */
-const MONGOLIA = {
-  projectId: 'TC.0789',
-  primaId: 'MN10P0001',
-  title: 'Supporting the Government of Mongolia to Improve Migration Management through Migration Management Policy and Training of Border Officials',
-  projectType: 'TCMMCB',
-  coverage: 'national',
-  region: 'Asia and Oceania',
-  fundingYear: 2014,
-  plannedStart: '2014',
-  plannedEnd: '2016',
-  budget: { amount: '180000.00', currency: 'USD' },
-  benefitingMemberStates: ['Mongolia'],
-};
-
-async function walkThrough(ledger: AuditLedger): Promise<void> {
-  const send = async (at: string, path: string, body: unknown) => {
-    ledger.clock.set(at);
-    const response = await ledger.call('POST', path, { role: 'publisher', body });
-    expect(response.status).toBeLessThan(300);
-  };
-  await send('2014-01-20T10:00:00Z', '/projects', MONGOLIA);
-  await send('2014-04-02T08:00:00Z', '/projects/TC.0789/start', { actualStart: '2014-03' });
-  await send('2015-02-01T12:00:00Z', '/projects/TC.0789/budget-revisions', { amount: '200000.00', currency: 'USD', reason: 'additional-funding', effectiveDate: '2015-01-15' });
-  await send('2017-01-10T09:00:00Z', '/projects/TC.0789/complete', { actualEnd: '2016-12' });
-}
+import { AuditLedger, startAuditLedger, walkThrough } from './testing/audit-ledger.fixture';
 
 describe('auditor endpoints over HTTP (Mongolia walk-through)', () => {
   let ledger: AuditLedger;
@@ -155,58 +128,5 @@ describe('tamper evidence of the SQLite log', () => {
     } finally {
       await ledger.stop();
     }
-  });
-});
-
-describe('corrections over HTTP', () => {
-  let ledger: AuditLedger;
-  let startedEventId: string;
-  beforeAll(async () => {
-    ledger = await startAuditLedger();
-    await walkThrough(ledger);
-    const history = await (await ledger.call('GET', '/projects/TC.0789/events', { role: 'auditor' })).json();
-    startedEventId = history[1].eventId;
-  });
-  afterAll(() => ledger.stop());
-
-  const correction = (overrides: Record<string, unknown> = {}) => ({
-    eventId: startedEventId,
-    revision: 1,
-    values: { actualStart: '2014-04' },
-    reason: 'Start date mistyped at import; field report says April',
-    approver: 'auditor@example.org',
-    ...overrides,
-  });
-
-  it('refuses corrections that do not fit the named event, or come from a non-admin', async () => {
-    expect((await ledger.call('POST', '/projects/TC.0789/corrections', { role: 'auditor', body: correction() })).status).toBe(403);
-    const wrongEvent = await ledger.call('POST', '/projects/TC.0789/corrections', { body: correction({ revision: 0 }) });
-    expect(wrongEvent.status).toBe(409);
-    expect(await wrongEvent.json()).toMatchObject({ code: 'CORRECTION.TARGET_MISMATCH' });
-    const foreignField = await ledger.call('POST', '/projects/TC.0789/corrections', { body: correction({ values: { title: 'New title' } }) });
-    expect(await foreignField.json()).toMatchObject({ status: 409, code: 'CORRECTION.TARGET_MISMATCH', detail: expect.stringContaining('title') });
-    const invalid = await ledger.call('POST', '/projects/TC.0789/corrections', { body: correction({ approver: '' }) });
-    expect(await invalid.json()).toMatchObject({ status: 400, code: 'VALIDATION.FAILED', errors: [{ field: 'approver' }] });
-    expect((await (await ledger.call('GET', '/projects/TC.0789/events', { role: 'auditor' })).json()).length).toBe(4);
-  });
-
-  it('keeps the original event, shows the corrected value, and keeps the chain intact', async () => {
-    ledger.clock.set('2018-05-01T09:00:00Z');
-    const response = await ledger.call('POST', '/projects/TC.0789/corrections', { body: correction() });
-    expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ projectId: 'TC.0789', revision: 4 });
-    const history = await (await ledger.call('GET', '/projects/TC.0789/events', { role: 'auditor' })).json();
-    expect(history[1].data.actualStart).toBe('2014-03');
-    expect(history[4]).toMatchObject({
-      type: 'ProjectRecordCorrected',
-      data: { correctedEventId: startedEventId, correctedRevision: 1, values: { actualStart: '2014-04' }, previous: { actualStart: '2014-03' }, approvedBy: 'auditor@example.org' },
-      metadata: { actor: expect.stringContaining('admin') },
-    });
-    const state = async (q: string) => (await (await ledger.call('GET', `/projects/TC.0789/as-of?${q}`, { role: 'auditor' })).json()).state;
-    expect(await state('revision=4')).toMatchObject({ status: 'completed', actualStart: '2014-04' });
-    expect(await state('recordedAt=2018-04-30')).toMatchObject({ actualStart: '2014-03' });
-    expect(await state('effectiveDate=2014-03-15')).toMatchObject({ status: 'planned', actualStart: null });
-    expect(await state('effectiveDate=2014-04-10')).toMatchObject({ status: 'active', actualStart: '2014-04' });
-    expect(await (await ledger.call('GET', '/projects/TC.0789/verify', { role: 'auditor' })).json()).toMatchObject({ ok: true, events: 5 });
   });
 });

@@ -58,3 +58,31 @@ export async function startAuditLedger(overrides: Partial<AppConfig> = {}): Prom
     },
   };
 }
+
+/** The README walk-through record (TC.0789), created with its first approved budget. */
+const MONGOLIA = {
+  projectId: 'TC.0789',
+  primaId: 'MN10P0001',
+  title: 'Supporting the Government of Mongolia to Improve Migration Management through Migration Management Policy and Training of Border Officials',
+  projectType: 'TCMMCB',
+  coverage: 'national',
+  region: 'Asia and Oceania',
+  fundingYear: 2014,
+  plannedStart: '2014',
+  plannedEnd: '2016',
+  budget: { amount: '180000.00', currency: 'USD' },
+  benefitingMemberStates: ['Mongolia'],
+};
+
+/** Sends the README walk-through, each command at a known recording time (2014-2017). */
+export async function walkThrough(ledger: AuditLedger): Promise<void> {
+  const send = async (at: string, path: string, body: unknown) => {
+    ledger.clock.set(at);
+    const response = await ledger.call('POST', path, { role: 'publisher', body });
+    if (response.status >= 300) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  };
+  await send('2014-01-20T10:00:00Z', '/projects', MONGOLIA);
+  await send('2014-04-02T08:00:00Z', '/projects/TC.0789/start', { actualStart: '2014-03' });
+  await send('2015-02-01T12:00:00Z', '/projects/TC.0789/budget-revisions', { amount: '200000.00', currency: 'USD', reason: 'additional-funding', effectiveDate: '2015-01-15' });
+  await send('2017-01-10T09:00:00Z', '/projects/TC.0789/complete', { actualEnd: '2016-12' });
+}
