@@ -4,7 +4,7 @@ import type { Position, RecordedEvent } from '@ledger/event-store';
 import { CheckpointMovedError, type ApplyOptions, type ApplyResult, type ParkedEvent } from '../read-model.port';
 import type { ReadModelDatabase } from '../schema/read-model.tables';
 import type { ReadModelDialect } from '../schema/read-model.migrations';
-import { applyEvent } from './apply-event';
+import { BatchWriter } from './batch-writer';
 
 type Trx = ControlledTransaction<ReadModelDatabase>;
 
@@ -29,6 +29,7 @@ export async function applyBatch(
     let checkpoint = stored;
     let applied = 0;
     const parked: ParkedEvent[] = [];
+    const writer = new BatchWriter(trx);
     for (const event of events) {
       // At-least-once delivery: anything at or below the checkpoint is already in these rows.
       if (event.position <= checkpoint) continue;
@@ -37,11 +38,17 @@ export async function applyBatch(
         checkpoint = event.position;
         continue;
       }
-      const error = await underSavepoint(trx, () => applyEvent(trx, event));
-      if (error === null) applied += 1;
-      else parked.push(await park(trx, subscription, event, error));
+      let record = () => undefined as void;
+      const error = await underSavepoint(trx, async () => {
+        record = await writer.apply(event);
+      });
+      if (error === null) {
+        record();
+        applied += 1;
+      } else parked.push(await park(trx, subscription, event, error));
       checkpoint = event.position;
     }
+    await writer.flushStats();
     await trx.updateTable('checkpoints').set({ position: checkpoint }).where('name', '=', subscription).execute();
     await options.beforeCommit?.(events);
     await trx.commit().execute();

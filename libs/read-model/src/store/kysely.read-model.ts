@@ -21,7 +21,7 @@ import {
 import type { ReadModelDatabase } from '../schema/read-model.tables';
 import type { ReadModelDialect } from '../schema/read-model.migrations';
 import { applyBatch, underSavepoint } from './apply-batch';
-import { applyEvent } from './apply-event';
+import { BatchWriter } from './batch-writer';
 import { dumpTables } from './dump-tables';
 import { listProjects } from './project-list.query';
 import { toBudgetRevisionView, toBudgetStat, toProjectView } from './project-rows';
@@ -63,9 +63,16 @@ export class KyselyReadModel implements ReadModel {
         return { ok: false, error: 'not-parked' };
       }
       const event = JSON.parse(row.eventJson) as RecordedEvent;
-      const error = await underSavepoint(trx, () => applyEvent(trx, event));
-      if (error === null) await trx.deleteFrom('parkedEvents').where('position', '=', position).execute();
-      else {
+      const writer = new BatchWriter(trx);
+      let record = () => undefined as void;
+      const error = await underSavepoint(trx, async () => {
+        record = await writer.apply(event);
+      });
+      if (error === null) {
+        record();
+        await writer.flushStats();
+        await trx.deleteFrom('parkedEvents').where('position', '=', position).execute();
+      } else {
         await trx
           .updateTable('parkedEvents')
           .set({ error, attempts: Number(row.attempts) + 1 })
