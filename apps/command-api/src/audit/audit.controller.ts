@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { SigningKey } from '@ledger/audit';
 import { EVENT_STORE, EventStore } from '@ledger/event-store';
 import { Public, QueryParams, Roles } from '@ledger/platform';
+import { ApiProblems } from '@ledger/platform/problem/problem.openapi';
 import { intParam } from './audit-problems';
 import { AUDIT_SIGNING_KEY } from './audit.tokens';
 import { CheckpointService } from './checkpoint.service';
@@ -9,6 +11,7 @@ import { CheckpointService } from './checkpoint.service';
 const MAX_PAGE = 1000;
 
 /** The global log, signed checkpoints and the key that verifies them. */
+@ApiTags('audit')
 @Controller('audit')
 export class AuditController {
   constructor(
@@ -20,6 +23,7 @@ export class AuditController {
   /** Public on purpose: anyone holding an export must be able to check it against the published key. */
   @Get('public-key')
   @Public()
+  @ApiOperation({ summary: 'The Ed25519 public key (SPKI PEM) and key id that verify signed checkpoints; public on purpose' })
   publicKey() {
     return { keyId: this.key.keyId, algorithm: 'Ed25519', publicKeyPem: this.key.publicKeyPem };
   }
@@ -27,6 +31,9 @@ export class AuditController {
   @Post('checkpoints')
   @HttpCode(201)
   @Roles('auditor')
+  @QueryParams()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign a checkpoint of every stream head now (stored in the audit-checkpoints stream)' })
   async checkpoint() {
     const written = await this.checkpoints.now();
     return { ...written.checkpoint, eventPosition: written.eventPosition, revision: written.revision };
@@ -36,6 +43,11 @@ export class AuditController {
   @Get('events')
   @Roles('auditor')
   @QueryParams('fromPosition', 'limit')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The global log in commit order, paged; pass nextPosition back as fromPosition (null at the head)' })
+  @ApiQuery({ name: 'fromPosition', required: false, description: 'Exclusive; default 0', schema: { type: 'integer', minimum: 0 } })
+  @ApiQuery({ name: 'limit', required: false, description: 'Default 100', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE } })
+  @ApiProblems({ 400: ['QUERY.INVALID_PARAMETER'] })
   async events(@Query('fromPosition') fromRaw: unknown, @Query('limit') limitRaw: unknown) {
     const fromPosition = intParam('fromPosition', fromRaw, 0, 0, Number.MAX_SAFE_INTEGER);
     const limit = intParam('limit', limitRaw, 100, 1, MAX_PAGE);

@@ -34,9 +34,13 @@ describe('corrections over HTTP', () => {
 
   it('keeps the original event, shows the corrected value, and keeps the chain intact', async () => {
     ledger.clock.set('2018-05-01T09:00:00Z');
-    const response = await ledger.call('POST', '/projects/TC.0789/corrections', { body: correction() });
-    expect(response.status).toBe(201);
+    const send = () => ledger.call('POST', '/projects/TC.0789/corrections', { body: correction(), headers: { 'Idempotency-Key': 'fix-start-TC.0789' } });
+    const response = await send();
+    expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ projectId: 'TC.0789', revision: 4 });
+    // A retry with the same key answers as the first time and appends nothing.
+    const retry = await send();
+    expect(await retry.json()).toMatchObject({ revision: 4, position: 5 });
     const history = await (await ledger.call('GET', '/projects/TC.0789/events', { role: 'auditor' })).json();
     expect(history[1].data.actualStart).toBe('2014-03');
     expect(history[4]).toMatchObject({

@@ -25,7 +25,7 @@ export interface AuditLedger {
   app: INestApplication;
   dataDir: string;
   clock: TestClock;
-  call(method: string, path: string, options?: { role?: keyof typeof KEYS | null; body?: unknown }): Promise<Response>;
+  call(method: string, path: string, options?: { role?: keyof typeof KEYS | null; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -47,8 +47,8 @@ export async function startAuditLedger(overrides: Partial<AppConfig> = {}): Prom
     app,
     dataDir,
     clock,
-    call(method, path, { role = 'admin', body } = {}) {
-      const headers: Record<string, string> = role ? { authorization: `Bearer ${KEYS[role]}` } : {};
+    call(method, path, { role = 'admin', body, headers: extra = {} } = {}) {
+      const headers: Record<string, string> = { ...extra, ...(role ? { authorization: `Bearer ${KEYS[role]}` } : {}) };
       if (body !== undefined) headers['content-type'] = 'application/json';
       return fetch(`http://127.0.0.1:${port}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     },
