@@ -93,6 +93,11 @@ export class Relay {
     this.loop = null;
   }
 
+  /** Closes the checkpoint store (after stop); the event store belongs to whoever passed it in. */
+  async closeCheckpoints(): Promise<void> {
+    await this.options.checkpoints.close();
+  }
+
   /** Events in the log the broker has not confirmed yet: head position − checkpoint. */
   async lag(): Promise<number> {
     return Math.max(0, (await this.options.store.headPosition()) - this.checkpoint);

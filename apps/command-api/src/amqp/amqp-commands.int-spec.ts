@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Module, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
+import { firstValueFrom } from 'rxjs';
+import { SqliteEventStore } from '@ledger/event-store';
+import { loadConfig, PlatformModule } from '@ledger/platform';
+import { acquireBrokerLock, AmqpTestKit, TEST_AMQP_URL, uniqueName } from '@ledger/messaging/testing';
+import type { AmqpCommandReply } from './amqp-command.message';
+import { AmqpCommandsModule, connectAmqpCommands } from './amqp-commands.module';
+
+const mongolia = {
+  projectId: 'TC.0789',
+  primaId: 'MN10P0001',
+  title: 'Supporting the Government of Mongolia to Improve Migration Management',
+  projectType: 'TCMMCB',
+  coverage: 'national',
+  region: 'Asia and Oceania',
+  fundingYear: 2014,
+  plannedStart: '2014',
+  plannedEnd: '2016',
+  budget: { amount: '200000.00', currency: 'USD' },
+  benefitingMemberStates: ['Mongolia'],
+};
+
+describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
+  let dir: string;
+  let app: INestApplication;
+  let store: SqliteEventStore;
+  let client: ClientProxy;
+  let kit: AmqpTestKit;
+  let release: () => void;
+
+  beforeAll(async () => (release = await acquireBrokerLock()), 200_000);
+  afterAll(() => release?.());
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'amqp-commands-'));
+    kit = await AmqpTestKit.open();
+    const queue = kit.track('queue', uniqueName('test.commands'));
+    const config = loadConfig({
+      DATA_DIR: dir,
+      COMMAND_QUEUE: queue,
+      AMQP_URL: TEST_AMQP_URL,
+      AMQP_COMMAND_ACTOR: 'amqp:finance-system',
+      API_KEYS: 'admin:admin-key-123',
+      RELAY_ENABLED: 'false',
+      PROJECTOR_ENABLED: 'false',
+      LOG_LEVEL: 'silent',
+    });
+    store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    @Module({ imports: [PlatformModule.forRoot(config, { eventStore: store }), AmqpCommandsModule] })
+    class TestModule {}
+    app = await NestFactory.create(TestModule, { logger: false, abortOnError: false });
+    await connectAmqpCommands(app, config);
+    await app.init();
+    client = ClientProxyFactory.create({
+      transport: Transport.RMQ,
+      options: { urls: [TEST_AMQP_URL], queue, queueOptions: { durable: true } },
+    });
+    await client.connect();
+  });
+
+  afterEach(async () => {
+    await client.close();
+    await app.close();
+    await kit.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const send = (pattern: string, data: unknown): Promise<AmqpCommandReply> =>
+    firstValueFrom(client.send<AmqpCommandReply>(pattern, data));
+
+  it('creates and starts a project, replying with revision and position, recording the channel actor', async () => {
+    expect(await send('project.create', { body: mongolia, correlationId: 'import-7' })).toEqual({
+      ok: true,
+      projectId: 'TC.0789',
+      revision: 0,
+      position: 1,
+    });
+    expect(await send('project.start', { projectId: 'TC.0789', body: { actualStart: '2014-03' } })).toEqual({
+      ok: true,
+      projectId: 'TC.0789',
+      revision: 1,
+      position: 2,
+    });
+    const events = await store.readStream('project-TC.0789');
+    expect(events.map((e) => [e.type, e.metadata.actor])).toEqual([
+      ['ProjectCreated', 'amqp:finance-system'],
+      ['ProjectStarted', 'amqp:finance-system'],
+    ]);
+    expect(events[0].metadata.correlationId).toBe('import-7');
+  });
+
+  it('answers invalid input with the same VALIDATION.FAILED problem as HTTP and stores nothing', async () => {
+    const reply = await send('project.create', { body: { ...mongolia, budget: { amount: 200000, currency: 'USD' } } });
+    expect(reply).toMatchObject({ ok: false, problem: { status: 400, code: 'VALIDATION.FAILED' } });
+    expect(reply.ok === false && reply.problem.errors?.map((e) => e.field)).toContain('budget.amount');
+    expect(await store.headPosition()).toBe(0);
+  });
+
+  it('refuses a message that tries to choose its own actor', async () => {
+    const reply = await send('project.create', { body: mongolia, actor: 'someone-else' });
+    expect(reply).toMatchObject({ ok: false, problem: { code: 'VALIDATION.FAILED', errors: [{ field: 'actor', code: 'UNKNOWN_FIELD' }] } });
+    expect(await store.headPosition()).toBe(0);
+  });
+
+  it('answers rule violations with their domain codes', async () => {
+    expect(await send('project.start', { projectId: 'TC.9999', body: { actualStart: '2014' } })).toMatchObject({
+      ok: false,
+      problem: { status: 404, code: 'PROJECT.NOT_FOUND' },
+    });
+    await send('project.create', { body: mongolia });
+    expect(await send('project.complete', { projectId: 'TC.0789', body: { actualEnd: '2016' } })).toMatchObject({
+      ok: false,
+      problem: { status: 409, code: 'PROJECT.NOT_ACTIVE' },
+    });
+  });
+
+  it('treats a redelivered command (same commandId) as one change', async () => {
+    const message = { body: mongolia, commandId: 'c0ffee00-0000-4000-8000-000000000001' };
+    const first = await send('project.create', message);
+    const again = await send('project.create', message);
+    expect(again).toEqual(first);
+    expect(await store.headPosition()).toBe(1);
+  });
+
+  it('applies fire-and-forget commands (emit, no reply) too', async () => {
+    await firstValueFrom(client.emit('project.create', { body: mongolia }));
+    const deadline = Date.now() + 10_000;
+    while ((await store.headPosition()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect((await store.readStream('project-TC.0789')).map((e) => e.type)).toEqual(['ProjectCreated']);
+  });
+});

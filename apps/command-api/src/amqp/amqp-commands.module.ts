@@ -1,0 +1,41 @@
+import { Module, type INestApplication, type INestMicroservice } from '@nestjs/common';
+import { Transport, type RmqOptions } from '@nestjs/microservices';
+import type { AppConfig } from '@ledger/platform';
+import { CommandApiModule } from '../command-api.module';
+import { AmqpCommandsController } from './amqp-commands.controller';
+
+/** The AMQP command intake. Import it next to CommandApiModule, then call `connectAmqpCommands(app, config)`. */
+@Module({
+  imports: [CommandApiModule],
+  controllers: [AmqpCommandsController],
+})
+export class AmqpCommandsModule {}
+
+export function amqpCommandsTransport(config: Pick<AppConfig, 'amqpUrl' | 'commandQueue'>): RmqOptions {
+  return {
+    transport: Transport.RMQ,
+    options: {
+      urls: [config.amqpUrl],
+      queue: config.commandQueue,
+      queueOptions: { durable: true },
+      // Acked by the controller after the command is decided and stored, so a crash means redelivery
+      // (made harmless by the command id), never a lost command.
+      noAck: false,
+      prefetchCount: 16,
+      persistent: true,
+    },
+  };
+}
+
+/**
+ * Attaches the AMQP command consumer to an app and starts it. The connection is managed by
+ * amqp-connection-manager, which reconnects by itself; HTTP keeps working while the broker is away.
+ */
+export async function connectAmqpCommands(
+  app: INestApplication,
+  config: Pick<AppConfig, 'amqpUrl' | 'commandQueue'>,
+): Promise<INestMicroservice> {
+  const microservice = app.connectMicroservice<RmqOptions>(amqpCommandsTransport(config), { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  return microservice;
+}
