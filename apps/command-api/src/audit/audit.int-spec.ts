@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { keyIdOf, parsePublicKey, verifyStore } from '@ledger/audit';
+import { SqliteEventStore } from '@ledger/event-store';
 import { AuditLedger, startAuditLedger, walkThrough } from './testing/audit-ledger.fixture';
 
 describe('auditor endpoints over HTTP (Mongolia walk-through)', () => {
@@ -53,6 +55,7 @@ describe('auditor endpoints over HTTP (Mongolia walk-through)', () => {
     expect(summary((await asOf('revision=1')).body.state)).toMatchObject({ status: 'active', budget: '180000.00' });
     expect(await asOf('recordedAt=2014-01-20T09:59:59Z')).toMatchObject({ status: 404, body: { code: 'PROJECT.NOT_FOUND_AS_OF' } });
     expect(await asOf('effectiveDate=2013-12-31')).toMatchObject({ status: 404, body: { code: 'PROJECT.NOT_FOUND_AS_OF' } });
+    expect(await asOf('revision=4')).toMatchObject({ status: 404, body: { code: 'PROJECT.NOT_FOUND_AS_OF' } });
   });
 
   it.each([
@@ -125,6 +128,13 @@ describe('tamper evidence of the SQLite log', () => {
       }
       expect(positions.length).toBe(2);
       expect(positions[1] - positions[0]).toBeGreaterThanOrEqual(2);
+      // The heads kept incrementally by the service must equal a full recomputation from the file.
+      const { publicKeyPem } = await (await ledger.call('GET', '/audit/public-key', { role: null })).json();
+      const publicKey = parsePublicKey(publicKeyPem);
+      const store = new SqliteEventStore({ file: join(ledger.dataDir, 'events.sqlite') });
+      const verdict = await verifyStore(store, { publicKey, keyId: keyIdOf(publicKey) });
+      await store.close();
+      expect(verdict).toMatchObject({ ok: true, checkpointsVerified: 2, signedThroughPosition: positions[1] });
     } finally {
       await ledger.stop();
     }

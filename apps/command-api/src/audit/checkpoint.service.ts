@@ -29,17 +29,19 @@ export class CheckpointService implements OnApplicationBootstrap, OnModuleDestro
   async onApplicationBootstrap(): Promise<void> {
     const every = this.config.auditCheckpointEvery;
     if (every <= 0) return;
-    let last = (await latestCheckpoint(this.store))?.data.position ?? 0;
+    const last = (await latestCheckpoint(this.store))?.data.position ?? 0;
     const heads = new StreamHeads();
     const subscription = this.store.subscribe();
     this.subscription = subscription;
+    // Counts events, not positions: EventStoreDB positions are byte offsets, not 1, 2, 3 …
+    let uncovered = 0;
     this.running = (async () => {
       for await (const event of subscription) {
         heads.accept(event);
         // Checkpoint events never trigger one themselves, or every checkpoint would call for the next.
-        if (event.streamId === CHECKPOINT_STREAM || event.position - last < every) continue;
+        if (event.streamId === CHECKPOINT_STREAM || event.position <= last || ++uncovered < every) continue;
         await appendCheckpoint(this.store, this.key, event.position, heads, this.clock.now());
-        last = event.position;
+        uncovered = 0;
       }
     })().catch((error: unknown) => this.logger.error(`Periodic checkpoints stopped: ${(error as Error).message}`));
   }

@@ -29,6 +29,10 @@ export class ProjectAuditController {
     const events = await this.store.readStream(projectStreamId(id));
     if (events.length === 0) throw projectNotFound(id);
     const asOf = parsed.value;
+    const head = events[events.length - 1].revision;
+    if (asOf.kind === 'revision' && asOf.value > head) {
+      throw new ProblemException({ status: 404, code: 'PROJECT.NOT_FOUND_AS_OF', title: 'Project not known at that point', detail: `Project ${id} has no revision ${asOf.value}; its latest is ${head}.` });
+    }
     const result = foldAsOf(events, asOf);
     if (result === null) {
       throw new ProblemException({
