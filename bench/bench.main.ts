@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { machineInfo } from './lib/machine';
 import { parseOptions, type BenchOptions } from './lib/options';
@@ -7,6 +8,7 @@ import { WorkerProcess } from './lib/worker-process';
 import { consoleTable } from './report/console-table';
 import { latencyChartSvg } from './report/latency-chart.svg';
 import { markdownReport } from './report/markdown.report';
+import { publishToDocs } from './report/publish-docs';
 import type { BenchReport } from './report/bench-report';
 import { appendScenario } from './scenarios/append.scenario';
 import { auditScenario } from './scenarios/audit.scenario';
@@ -30,6 +32,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = new Date();
+  const machine = machineInfo();
   const log = (m: string) => process.stderr.write(`[bench +${((Date.now() - started.getTime()) / 1000).toFixed(1)}s] ${m}\n`);
   WorkerProcess.defaultExecArgv = options.workerExecArgv;
   const results = new Results();
@@ -51,7 +54,8 @@ async function main(): Promise<void> {
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     durationSeconds: Math.round((Date.now() - started.getTime()) / 1000),
-    machine: machineInfo(),
+    machine,
+    loadAverageAtEnd: loadavg().map((l) => Math.round(l * 10) / 10),
     settings: results.settings,
     figures: results.figures,
     notMeasured: results.notMeasured,
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
   writeFileSync(`${base}.svg`, latencyChartSvg(report.figures));
   writeFileSync(`${base}.md`, markdownReport(report, `${base.split('/').pop()}.svg`));
   for (const ext of ['json', 'svg', 'md']) writeFileSync(join(options.outDir, `latest.${ext}`), readFileSync(`${base}.${ext}`));
+  if (options.publish) publishToDocs(report, markdownReport(report, 'performance-latency.svg'), latencyChartSvg(report.figures));
   process.stdout.write(consoleTable(report.figures, report.notMeasured, report.peakRssMiB));
   process.stdout.write(`\nwrote ${base}.{json,md,svg} (and latest.* beside them)\n`);
 }

@@ -1,4 +1,4 @@
-import { cpus, freemem, totalmem, release, platform } from 'node:os';
+import { cpus, freemem, loadavg, totalmem, release, platform } from 'node:os';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -7,6 +7,8 @@ export interface MachineInfo {
   freeMemoryGiB: number;
   node: string;
   os: string;
+  /** 1/5/15-minute load averages when the run started: on a shared 2-core machine they explain the noise. */
+  loadAverage: number[];
 }
 
 export function machineInfo(): MachineInfo {
@@ -19,5 +21,6 @@ export function machineInfo(): MachineInfo {
     freeMemoryGiB: gib(freemem()),
     node: process.version,
     os: `${platform()} ${release()}`,
+    loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
   };
 }

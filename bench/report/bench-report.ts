@@ -8,6 +8,7 @@ export interface BenchReport {
   finishedAt: string;
   durationSeconds: number;
   machine: MachineInfo;
+  loadAverageAtEnd: number[];
   settings: Record<string, unknown>;
   figures: Figure[];
   notMeasured: NotMeasured[];

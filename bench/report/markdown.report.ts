@@ -9,6 +9,7 @@ export function markdownReport(report: BenchReport, chartFile: string): string {
     '',
     `Run ${report.startedAt} → ${report.finishedAt} (${report.durationSeconds} s).`,
     `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB RAM (${m.freeMemoryGiB} GiB free at start), Node ${m.node}, ${m.os}.`,
+    `Load average (1/5/15 min) at start ${m.loadAverage.join(' / ')}, at end ${report.loadAverageAtEnd.join(' / ')}: other work shared these ${m.cores} cores.`,
     '',
     'Every figure is the median of the repetitions; its raw baseline was measured in the same repetition, back',
     'to back, and the ratio is the median of the per-repetition ratios. The machine is shared: read ratios, not',

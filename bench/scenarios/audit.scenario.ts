@@ -44,8 +44,8 @@ export async function auditScenario(options: BenchOptions, results: Results, log
   const { file, events } = await seededLog('log', { events: options.projectionEvents, perProject: 10 }, results, log);
   const ours: number[] = [];
   const raw: number[] = [];
-  for (let rep = 0; rep < options.reps; rep++) {
-    log(`audit: verify repetition ${rep + 1}/${options.reps} over ${events} events`);
+  for (let rep = 0; rep < options.logReps; rep++) {
+    log(`audit: verify repetition ${rep + 1}/${options.logReps} over ${events} events`);
     const v = await inFreshWorker<{ events: number; ms: number; ok: boolean }>('audit (verify)', 'verify', { file }, results);
     if (!v.ok || v.events !== events) throw new Error(`verification of the seeded log failed (ok ${v.ok}, ${v.events} events)`);
     const h = await inFreshWorker<{ events: number; ms: number }>('raw hash scan', 'rawHash', { file }, results);

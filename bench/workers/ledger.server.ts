@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { EVENT_STORE, type EventStore, type GroupCommitStats } from '@ledger/event-store';
-import { createReadModel, ProjectionRunner, type ReadModel } from '@ledger/read-model';
+import { ModulesContainer } from '@nestjs/core';
+import { createReadModel, ProjectionRunner, READ_MODEL, type ReadModel } from '@ledger/read-model';
 import { createStandaloneApp } from '../../apps/standalone/src/standalone.app';
 import { Relay } from '../../apps/relay/src/relay';
 import { relayCheckpointFile, SqliteCheckpointStore } from '../../apps/relay/src/sqlite.checkpoint-store';
@@ -30,21 +31,37 @@ function groupCommitStats(store: EventStore): GroupCommitStats | null {
   return candidate.stats?.() ?? candidate.inner?.stats?.() ?? null;
 }
 
+/** True when the app itself runs a provider of that class name (so the bench must not start a second one). */
+function appRuns(nestApp: INestApplication, className: RegExp): boolean {
+  for (const module of nestApp.get(ModulesContainer).values()) {
+    for (const wrapper of module.providers.values()) if (typeof wrapper.name === 'string' && className.test(wrapper.name)) return true;
+  }
+  return false;
+}
+
 async function start({ dataDir, pipeline }: StartPayload): Promise<{ port: number }> {
+  // Append runs measure the command path alone; the pipeline run has the projector and relay on.
   app = await createStandaloneApp({
     dataDir,
     apiKeys: BENCH_API_KEYS,
     logLevel: 'info',
-    relayEnabled: false,
-    projectorEnabled: false,
+    relayEnabled: pipeline !== undefined,
+    projectorEnabled: pipeline !== undefined,
+    ...(pipeline ? { amqpUrl: pipeline.amqpUrl, relayExchange: pipeline.exchange } : {}),
   });
   await app.listen(0, '127.0.0.1');
   const store = app.get<EventStore>(EVENT_STORE, { strict: false });
   if (pipeline) {
-    readModel = await createReadModel({ readModel: 'sqlite', dataDir, databaseUrl: '' });
-    readModel.onCommit((position) => visible.push([position, wallNow()]));
-    runner = new ProjectionRunner(store, readModel);
-    runner.start();
+    // Use the app's own projector once the standalone app wires it; until then, the same runner beside it.
+    if (appRuns(app, /^ProjectorService$/)) {
+      app.get<ReadModel>(READ_MODEL, { strict: false }).onCommit((position) => visible.push([position, wallNow()]));
+    } else {
+      readModel = await createReadModel({ readModel: 'sqlite', dataDir, databaseUrl: '' });
+      readModel.onCommit((position) => visible.push([position, wallNow()]));
+      runner = new ProjectionRunner(store, readModel);
+      runner.start();
+    }
+    if (appRuns(app, /Relay/)) return { port: (app.getHttpServer().address() as AddressInfo).port };
     checkpoints = new SqliteCheckpointStore(relayCheckpointFile(dataDir));
     const quiet = { info: () => undefined, warn: (m: string) => console.warn(`[relay] ${m}`), error: (m: string) => console.error(`[relay] ${m}`) };
     relay = new Relay({ store, checkpoints, amqpUrl: pipeline.amqpUrl, exchange: pipeline.exchange, logger: quiet, lagLogIntervalMs: 0 });
