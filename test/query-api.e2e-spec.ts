@@ -1,5 +1,6 @@
 import { QUERY_TEST_KEYS, startQueryApi, type QueryApiHarness } from '../apps/query-api/src/testing/query-api.harness';
 import { readSse } from '../apps/query-api/src/testing/sse.reader';
+import { ProjectorService } from '../apps/projector/src';
 
 const mongolia = {
   projectId: 'TC.0789',
@@ -135,6 +136,17 @@ describe('query API over real HTTP', () => {
     const [live] = await stream.next(1);
     expect(live.id).toBe('5');
     expect(JSON.parse(live.data)).toMatchObject({ projectId: 'TC.0790', eventType: 'ProjectCreated', status: 'planned', position: 5 });
-    stream.close();
+    // Shutting down with a client still connected ends its stream instead of hanging the server.
+    await api.stop();
+    await stream.close();
+  });
+
+  it('runs the projector in-process: checkpoint and lag follow the log', async () => {
+    const projector = api.app.get(ProjectorService);
+    const position = await mongoliaLifecycle();
+    await api.call('GET', `/projects?minPosition=${position}`);
+    expect(projector.checkpoint).toBe(position);
+    expect(await projector.lag()).toBe(0);
+    expect(projector.status()).toMatchObject({ running: true, lastError: null });
   });
 });

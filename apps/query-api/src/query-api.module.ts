@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReadModelModule } from '@ledger/read-model';
+import { ChangeStreams } from './http/change-streams';
 import { ProjectUpdatesController } from './http/project-updates.controller';
 import { ProjectsQueryController } from './http/projects-query.controller';
 import { ProjectionPosition } from './http/projection-position';
@@ -14,6 +15,6 @@ import { StatsController } from './http/stats.controller';
 @Module({
   imports: [ReadModelModule],
   controllers: [ProjectUpdatesController, StatsController, ProjectsQueryController],
-  providers: [ProjectionPosition, ProjectionPositionInterceptor],
+  providers: [ProjectionPosition, ProjectionPositionInterceptor, ChangeStreams],
 })
 export class QueryApiModule {}

@@ -38,6 +38,7 @@ export async function startQueryApi(overrides: Partial<AppConfig> = {}): Promise
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  let stopped = false;
   return {
     app,
     baseUrl,
@@ -51,6 +52,8 @@ export async function startQueryApi(overrides: Partial<AppConfig> = {}): Promise
       return fetch(baseUrl + path, { method, headers, body });
     },
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await app.close();
       if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },

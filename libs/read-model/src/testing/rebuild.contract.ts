@@ -25,12 +25,17 @@ export function rebuildContract(factory: ReadModelFixtureFactory): void {
     await seed();
     await ctx().project();
     const { db } = ctx().model as KyselyReadModel;
+    const { data: a1 } = await ctx().model.getProject('A.1');
+    const ghost = { ...(await db.selectFrom('projects').selectAll().where('projectId', '=', 'A.1').executeTakeFirstOrThrow()), projectId: 'GHOST' };
+    await db.insertInto('projects').values(ghost).execute();
     await db.insertInto('projectMemberStates').values({ projectId: 'GHOST', memberState: 'FR', ordinal: 0 }).execute();
+    expect(a1?.title).toBe(MONGOLIA.title);
     await db.updateTable('projects').set({ title: 'Tampered' }).where('projectId', '=', 'A.1').execute();
 
     const before = await checkReadModel(ctx().fixture.config, ctx().store);
     expect(before.differences).toEqual([
       expect.objectContaining({ table: 'projects', key: 'A.1', kind: 'changed', columns: expect.objectContaining({ title: { live: 'Tampered', rebuilt: MONGOLIA.title } }) }),
+      { table: 'projects', key: 'GHOST', kind: 'unexpected' },
       { table: 'projectMemberStates', key: 'GHOST/FR', kind: 'unexpected' },
     ]);
 
@@ -40,6 +45,7 @@ export function rebuildContract(factory: ReadModelFixtureFactory): void {
     expect(progress[progress.length - 1]).toBe(3);
     // The live handle still works after the swap and sees the rebuilt rows.
     expect((await ctx().model.getProject('A.1')).data?.title).toBe(MONGOLIA.title);
+    expect((await ctx().model.getProject('GHOST')).data).toBeNull();
     expect((await checkReadModel(ctx().fixture.config, ctx().store)).differences).toEqual([]);
   });
 
