@@ -31,6 +31,7 @@ describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
   let store: SqliteEventStore;
   let client: ClientProxy;
   let kit: AmqpTestKit;
+  let queue: string;
   let release: () => void;
 
   beforeAll(async () => (release = await acquireBrokerLock()), 200_000);
@@ -39,7 +40,7 @@ describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'amqp-commands-'));
     kit = await AmqpTestKit.open();
-    const queue = kit.track('queue', uniqueName('test.commands'));
+    queue = kit.track('queue', uniqueName('test.commands'));
     const config = loadConfig({
       DATA_DIR: dir,
       COMMAND_QUEUE: queue,
@@ -125,6 +126,26 @@ describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
     const again = await send('project.create', message);
     expect(again).toEqual(first);
     expect(await store.headPosition()).toBe(1);
+  });
+
+  it('answers a plain AMQP client (not Nest) speaking the documented wire format', async () => {
+    const channel = kit.channel;
+    const { queue: replyTo } = await channel.assertQueue('', { exclusive: true });
+    const id = 'req-1';
+    channel.sendToQueue(
+      queue,
+      Buffer.from(JSON.stringify({ pattern: 'project.create', id, data: { body: mongolia } })),
+      { replyTo, correlationId: id, persistent: true },
+    );
+    const reply = await new Promise<{ correlationId: unknown; body: Record<string, unknown> }>((resolve) => {
+      void channel.consume(
+        replyTo,
+        (m) => m && resolve({ correlationId: m.properties.correlationId, body: JSON.parse(m.content.toString()) }),
+        { noAck: true },
+      );
+    });
+    expect(reply.correlationId).toBe(id);
+    expect(reply.body).toMatchObject({ isDisposed: true, response: { ok: true, projectId: 'TC.0789', revision: 0 } });
   });
 
   it('applies fire-and-forget commands (emit, no reply) too', async () => {
