@@ -30,6 +30,7 @@ export async function runProjector(config: AppConfig = loadConfig(), out: Out = 
   const runner = new ProjectionRunner(store, readModel, {
     beforeCommit: failpointFromEnv(),
     onError: (error) => console.error(`projection failed, resubscribing from the checkpoint: ${String(error)}`),
+    onParked: (events) => events.forEach((e) => console.error(`parked ${e.type} at position ${e.position} (${e.streamId}): ${e.error}`)),
   });
   runner.start();
   out(`projector following the log from position ${await readModel.checkpoint()} into ${readModel.kind} ${readModel.location}`);

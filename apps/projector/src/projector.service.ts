@@ -18,13 +18,15 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL) readModel: ReadModel,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly health?: HealthRegistry,
     @Optional() @Inject(METRICS) private readonly metrics?: LedgerMetrics,
   ) {
     this.runner = new ProjectionRunner(store, readModel, {
       onError: (error) => this.logger.error(`projection failed, resubscribing from the checkpoint: ${String(error)}`),
+      onParked: (parked) =>
+        parked.forEach((p) => this.logger.warn(`parked ${p.type} at position ${p.position} (${p.streamId}): ${p.error}; see npm run projector -- parked`)),
     });
   }
 
@@ -37,6 +39,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     });
     this.metrics?.gauge('ledger_projector_checkpoint', 'Position the read model reflects', () => this.checkpoint);
     this.metrics?.gauge('ledger_projector_lag', 'Events stored but not yet projected', () => this.lag());
+    this.metrics?.gauge('ledger_projector_parked_events', 'Poison events waiting for a retry', async () => (await this.readModel.listParked()).length);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { EventStore, Position, RecordedEvent } from '@ledger/event-store';
-import { CheckpointMovedError, PROJECTS_SUBSCRIPTION, type ApplyOptions, type ReadModel } from '../read-model.port';
+import { CheckpointMovedError, PROJECTS_SUBSCRIPTION, type ApplyOptions, type ParkedEvent, type ReadModel } from '../read-model.port';
 import { nextBatch } from './batch-reader';
 
 export interface ProjectionRunnerOptions {
@@ -13,6 +13,8 @@ export interface ProjectionRunnerOptions {
   retryDelayMs?: number;
   beforeCommit?: ApplyOptions['beforeCommit'];
   onError?: (error: unknown) => void;
+  /** Told about every event a batch parked (poison events), so it can be logged and alerted on. */
+  onParked?: (parked: ParkedEvent[]) => void;
 }
 
 export interface ProjectionStatus {
@@ -102,6 +104,7 @@ export class ProjectionRunner {
         });
         this.checkpointValue = result.checkpoint;
         this.lastError = null;
+        if (result.parked.length > 0) this.options.onParked?.(result.parked);
       }
     } finally {
       this.closeCurrent = null;

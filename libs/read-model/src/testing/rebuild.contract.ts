@@ -79,4 +79,16 @@ export function rebuildContract(factory: ReadModelFixtureFactory): void {
     expect((await ctx().model.getProject('A.1')).data?.status).toBe('active');
     expect((await checkReadModel(ctx().fixture.config, ctx().store)).differences).toEqual([]);
   });
+
+  it('a running projector reports a parked poison event and keeps projecting after it', async () => {
+    const parked: number[] = [];
+    const runner = new ProjectionRunner(ctx().store, ctx().model, { onParked: (events) => parked.push(...events.map((e) => e.position)) });
+    runner.start();
+    await appendProjectEvents(ctx().store, 'B.2', [{ type: 'ProjectStarted', data: { projectId: 'B.2', actualStart: '2014' } }]);
+    await appendProjectEvents(ctx().store, 'A.1', [projectCreated({ projectId: 'A.1' })]);
+    expect(await ctx().model.waitForPosition(2, 5000)).toBe(true);
+    await runner.stop();
+    expect(parked).toEqual([1]);
+    expect((await ctx().model.getProject('A.1')).data?.status).toBe('planned');
+  });
 }
