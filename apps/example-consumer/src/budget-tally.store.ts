@@ -66,10 +66,16 @@ export class BudgetTallyStore {
   }
 }
 
-function addToTally(db: Database.Database, region: string, currency: string, amount: string, projects: number): void {
-  const row = db.prepare('SELECT total FROM region_budgets WHERE region = ? AND currency = ?').get(region, currency) as
-    | { total: string }
-    | undefined;
+function addToTally(
+  db: Database.Database,
+  region: string,
+  currency: string,
+  amount: string,
+  projects: number,
+): void {
+  const row = db
+    .prepare('SELECT total FROM region_budgets WHERE region = ? AND currency = ?')
+    .get(region, currency) as { total: string } | undefined;
   const total = new Decimal(row?.total ?? '0').plus(amount).toFixed(2);
   db.prepare(
     `INSERT INTO region_budgets (region, currency, total, projects) VALUES (?, ?, ?, ?)

@@ -51,10 +51,20 @@ describe('example consumer: relay → quorum queue → budget tally (real Rabbit
     });
     // 12 projects over the 6 regions; each: 200000.00 + revisions of 1000.00.
     await seedProjects(store, { projects: 12, eventsPerProject: 8 });
-    const wanted = (await store.readAll({ limit: 1000 })).filter((e) => ['ProjectCreated', 'ProjectBudgetRevised'].includes(e.type));
+    const wanted = (await store.readAll({ limit: 1000 })).filter((e) =>
+      ['ProjectCreated', 'ProjectBudgetRevised'].includes(e.type),
+    );
 
     const checkpoints = new SqliteCheckpointStore(join(dir, 'relay-checkpoint.sqlite'));
-    const relay = new Relay({ store, checkpoints, amqpUrl: TEST_AMQP_URL, exchange, window: 8, logger: quiet, lagLogIntervalMs: 0 });
+    const relay = new Relay({
+      store,
+      checkpoints,
+      amqpUrl: TEST_AMQP_URL,
+      exchange,
+      window: 8,
+      logger: quiet,
+      lagLogIntervalMs: 0,
+    });
     await relay.start();
     await relay.waitForCheckpoint(await store.headPosition());
     await relay.stop();
@@ -89,7 +99,9 @@ describe('example consumer: relay → quorum queue → budget tally (real Rabbit
     }
     const tally = consumer.store.tally();
     expect(tally.map((row) => [row.region, row.total, row.projects])).toEqual(
-      [...expected.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([region, total]) => [region, total.toFixed(2), 2]),
+      [...expected.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([region, total]) => [region, total.toFixed(2), 2]),
     );
     expect(tally).toHaveLength(6);
   });

@@ -7,7 +7,9 @@ async function main(): Promise<void> {
     info: (m) => console.log(m),
     warn: (m) => console.warn(m),
   });
-  console.log(`example consumer: ${config.queue} bound to ${config.exchange} (${config.bindings.join(', ')})`);
+  console.log(
+    `example consumer: ${config.queue} bound to ${config.exchange} (${config.bindings.join(', ')})`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

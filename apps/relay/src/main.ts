@@ -17,7 +17,9 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: Error) => {
-    console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : error.stack ?? error.message);
+    console.error(
+      error instanceof UsageError ? `${error.message}\n${USAGE}` : (error.stack ?? error.message),
+    );
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

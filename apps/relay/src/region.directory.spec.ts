@@ -1,8 +1,16 @@
 import { InMemoryEventStore, type RecordedEvent } from '@ledger/event-store';
 import { RegionDirectory } from './region.directory';
 
-const append = async (store: InMemoryEventStore, type: string, data: Record<string, unknown>): Promise<RecordedEvent> => {
-  const { nextExpectedRevision } = await store.append('project-TC.0789', [{ eventId: `e-${type}-${Math.random()}`, type, data: { projectId: 'TC.0789', ...data }, metadata: {} }], 'any');
+const append = async (
+  store: InMemoryEventStore,
+  type: string,
+  data: Record<string, unknown>,
+): Promise<RecordedEvent> => {
+  const { nextExpectedRevision } = await store.append(
+    'project-TC.0789',
+    [{ eventId: `e-${type}-${Math.random()}`, type, data: { projectId: 'TC.0789', ...data }, metadata: {} }],
+    'any',
+  );
   return (await store.readStream('project-TC.0789', { fromRevision: nextExpectedRevision, maxCount: 1 }))[0];
 };
 

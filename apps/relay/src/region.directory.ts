@@ -24,7 +24,10 @@ export class RegionDirectory {
     // A correction may have changed the region since creation: the last one stated up to this event wins.
     const history = await this.store.readStream(event.streamId, { toRevision: event.revision });
     const [first] = history;
-    const last = history.map(regionOf).filter((r): r is string => r !== null).pop();
+    const last = history
+      .map(regionOf)
+      .filter((r): r is string => r !== null)
+      .pop();
     const slug = first?.type === 'ProjectCreated' && last ? regionSlug(last) : UNKNOWN_REGION_SLUG;
     this.slugs.set(event.streamId, slug);
     return slug;
@@ -38,6 +41,7 @@ export class RegionDirectory {
 /** The region an event states: ProjectCreated's, or a correction's new value; null for other events. */
 function regionOf(event: RecordedEvent): string | null {
   if (event.type === 'ProjectCreated') return (event.data as ProjectCreatedData).region;
-  if (event.type === 'ProjectRecordCorrected') return (event.data as { values?: { region?: string } }).values?.region ?? null;
+  if (event.type === 'ProjectRecordCorrected')
+    return (event.data as { values?: { region?: string } }).values?.region ?? null;
   return null;
 }

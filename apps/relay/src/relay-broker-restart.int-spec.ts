@@ -13,7 +13,8 @@ import { SqliteCheckpointStore } from './sqlite.checkpoint-store';
  * Stops the whole broker (rabbitmqctl stop_app) while the relay is publishing. It holds the broker lock
  * that every AMQP suite of ours takes, so none of them runs meanwhile; start_app runs in `finally`.
  */
-const rabbitmqctl = (...args: string[]): void => void execFileSync('rabbitmqctl', args, { stdio: 'ignore', timeout: 60_000 });
+const rabbitmqctl = (...args: string[]): void =>
+  void execFileSync('rabbitmqctl', args, { stdio: 'ignore', timeout: 60_000 });
 const WINDOW = 64;
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -82,12 +83,22 @@ describe('Relay across a broker restart (rabbitmqctl stop_app / start_app)', () 
     kit.track('exchange', exchange);
     try {
       const received: { id: string; stream: string; revision: number }[] = [];
-      await kit.channel.consume(queue, (m) => {
-        if (m) received.push({ id: String(m.properties.messageId), stream: String(m.properties.headers?.stream), revision: Number(m.properties.headers?.revision) });
-      }, { noAck: true });
+      await kit.channel.consume(
+        queue,
+        (m) => {
+          if (m)
+            received.push({
+              id: String(m.properties.messageId),
+              stream: String(m.properties.headers?.stream),
+              revision: Number(m.properties.headers?.revision),
+            });
+        },
+        { noAck: true },
+      );
       const all = await store.readAll({ limit: 10_000 });
       const deadline = Date.now() + 20_000;
-      while (new Set(received.map((r) => r.id)).size < all.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while (new Set(received.map((r) => r.id)).size < all.length && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
       const ids = new Set(received.map((r) => r.id));
       expect(all.filter((e) => !ids.has(e.eventId)).map((e) => e.position)).toEqual([]);
       expect(received.length - ids.size).toBeLessThanOrEqual(relay.status().sessions * WINDOW);

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
 import { seedProjects } from '@ledger/contracts/testing/project-events.fixture';
-import { acquireBrokerLock, AmqpTestKit, TEST_AMQP_URL, uniqueName, type QueueCollector } from '@ledger/messaging/testing';
+import {
+  acquireBrokerLock,
+  AmqpTestKit,
+  TEST_AMQP_URL,
+  uniqueName,
+  type QueueCollector,
+} from '@ledger/messaging/testing';
 import { relayCheckpointFile, SqliteCheckpointStore } from './sqlite.checkpoint-store';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -15,7 +21,10 @@ const WINDOW = 256;
 /** Starts the relay CLI as a child process; `exit` resolves with the signal it died of (null on a clean exit). */
 const children = new Set<ChildProcess>();
 
-function startRelayProcess(env: Record<string, string>): { child: ChildProcess; exit: Promise<NodeJS.Signals | null> } {
+function startRelayProcess(env: Record<string, string>): {
+  child: ChildProcess;
+  exit: Promise<NodeJS.Signals | null>;
+} {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/relay/src/main.ts', 'run'], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -67,7 +76,12 @@ describe('Relay crash recovery (child process SIGKILLed between confirm and chec
     const exchange = uniqueName('test.crash');
     const queue: QueueCollector = await kit.collect(exchange, 'project.#');
     const positionsSeen = new Set<number>();
-    const env = { DATA_DIR: dir, RELAY_EXCHANGE: exchange, AMQP_URL: TEST_AMQP_URL, RELAY_WINDOW: String(WINDOW) };
+    const env = {
+      DATA_DIR: dir,
+      RELAY_EXCHANGE: exchange,
+      AMQP_URL: TEST_AMQP_URL,
+      RELAY_WINDOW: String(WINDOW),
+    };
     const readCheckpoint = async (): Promise<number> => {
       const checkpoints = new SqliteCheckpointStore(relayCheckpointFile(dir));
       try {
@@ -85,7 +99,11 @@ describe('Relay crash recovery (child process SIGKILLed between confirm and chec
     const original = queue.push.bind(queue);
     queue.push = (msg) => {
       const h = msg.properties.headers ?? {};
-      received.push({ id: String(msg.properties.messageId), stream: String(h.stream), revision: Number(h.revision) });
+      received.push({
+        id: String(msg.properties.messageId),
+        stream: String(h.stream),
+        revision: Number(h.revision),
+      });
       original(msg);
     };
 
@@ -94,7 +112,8 @@ describe('Relay crash recovery (child process SIGKILLed between confirm and chec
     let kills = 0;
     for (let i = 0; i < KILLS; i++) {
       const killAfter = 150 + Math.floor(Math.random() * 500);
-      const signal = await startRelayProcess({ ...env, RELAY_FAILPOINT: `kill-after-confirm:${killAfter}` }).exit;
+      const signal = await startRelayProcess({ ...env, RELAY_FAILPOINT: `kill-after-confirm:${killAfter}` })
+        .exit;
       if (signal === 'SIGKILL') kills++;
       const checkpoint = await readCheckpoint();
       expect(checkpoint).toBeGreaterThanOrEqual(previous);
@@ -106,7 +125,8 @@ describe('Relay crash recovery (child process SIGKILLed between confirm and chec
     await queue.waitFor(() => seenUpTo(head), 90_000);
     // Let the last checkpoint be stored, then stop it gracefully.
     const deadline = Date.now() + 10_000;
-    while ((await readCheckpoint()) < head && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((await readCheckpoint()) < head && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(await readCheckpoint()).toBe(head);
     final.child.kill('SIGTERM');
     expect(await final.exit).toBeNull();

@@ -54,15 +54,25 @@ export async function runReplay(args: string[]): Promise<void> {
   const config = loadConfig();
   const selection = replaySelection(values);
   if (values.exchange && values.queue) throw new UsageError('give --exchange or --queue, not both');
-  const target: ReplayTarget = values.queue ? { queue: values.queue } : { exchange: values.exchange ?? config.relayExchange };
+  const target: ReplayTarget = values.queue
+    ? { queue: values.queue }
+    : { exchange: values.exchange ?? config.relayExchange };
   const store = createEventStore(config);
   const model = await connect(config.amqpUrl);
   try {
     const channel = await model.createConfirmChannel();
     if ('queue' in target) await channel.checkQueue(target.queue);
     else await channel.checkExchange(target.exchange);
-    const { published } = await replayEvents({ store, channel, target, selection, source: loadRelaySettings().source });
-    console.log(`replayed ${published} events to ${'queue' in target ? `queue ${target.queue}` : `exchange ${target.exchange}`}`);
+    const { published } = await replayEvents({
+      store,
+      channel,
+      target,
+      selection,
+      source: loadRelaySettings().source,
+    });
+    console.log(
+      `replayed ${published} events to ${'queue' in target ? `queue ${target.queue}` : `exchange ${target.exchange}`}`,
+    );
   } finally {
     await model.close().catch(() => undefined);
     await store.close();

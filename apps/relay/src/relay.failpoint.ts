@@ -11,7 +11,8 @@ export function failpointFromEnv(env: NodeJS.ProcessEnv = process.env): RelayFai
   const spec = env.RELAY_FAILPOINT;
   if (!spec) return null;
   const match = /^kill-after-confirm:(\d+)$/.exec(spec);
-  if (!match) throw new Error(`RELAY_FAILPOINT: expected kill-after-confirm:<n>, got ${JSON.stringify(spec)}`);
+  if (!match)
+    throw new Error(`RELAY_FAILPOINT: expected kill-after-confirm:<n>, got ${JSON.stringify(spec)}`);
   const n = Number(match[1]);
   return {
     afterConfirm(confirmsSoFar: number): void {

@@ -38,7 +38,15 @@ describe('Relay (real SQLite store, real RabbitMQ)', () => {
   });
 
   const relayFor = (window = 64): Relay =>
-    new Relay({ store, checkpoints, amqpUrl: TEST_AMQP_URL, exchange, window, logger: quiet, lagLogIntervalMs: 0 });
+    new Relay({
+      store,
+      checkpoints,
+      amqpUrl: TEST_AMQP_URL,
+      exchange,
+      window,
+      logger: quiet,
+      lagLogIntervalMs: 0,
+    });
 
   it('publishes every event as a schema-valid CloudEvent with routing key, properties and headers', async () => {
     await seedProjects(store, { projects: 30, eventsPerProject: 9 });
@@ -80,7 +88,11 @@ describe('Relay (real SQLite store, real RabbitMQ)', () => {
   });
 
   it('routes by region even for projects created before the checkpoint it restarted from', async () => {
-    await store.append(projectStreamId('TC.0789'), toAppend(projectLife('TC.0789', 'Asia and Oceania', 2)), 'no-stream');
+    await store.append(
+      projectStreamId('TC.0789'),
+      toAppend(projectLife('TC.0789', 'Asia and Oceania', 2)),
+      'no-stream',
+    );
     const first = relayFor();
     await first.start();
     await first.waitForCheckpoint(2);

@@ -33,9 +33,16 @@ describe('RelayModule (in-process relay in a Nest app)', () => {
       const store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 20 });
       @Module({ imports: [PlatformModule.forRoot(config, { eventStore: store }), RelayModule] })
       class TestModule {}
-      const app = await NestFactory.createApplicationContext(TestModule, { logger: false, abortOnError: false });
+      const app = await NestFactory.createApplicationContext(TestModule, {
+        logger: false,
+        abortOnError: false,
+      });
       await app.init();
-      await store.append(projectStreamId('TC.0789'), toAppend(projectLife('TC.0789', 'Asia and Oceania', 3)), 'no-stream');
+      await store.append(
+        projectStreamId('TC.0789'),
+        toAppend(projectLife('TC.0789', 'Asia and Oceania', 3)),
+        'no-stream',
+      );
       await queue.waitFor((m) => m.length === 3);
       expect(queue.messages.map((m) => m.fields.routingKey)).toEqual([
         'project.created.asia-and-oceania',

@@ -3,7 +3,13 @@ import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { PROJECT_STREAM_PREFIX } from '@ledger/domain';
 import type { EventStore, Position, Subscription } from '@ledger/event-store';
 import { toEventMessage } from '@ledger/contracts';
-import { assertEventsExchange, backoffDelay, ConfirmWindow, sleep, type BackoffOptions } from '@ledger/messaging';
+import {
+  assertEventsExchange,
+  backoffDelay,
+  ConfirmWindow,
+  sleep,
+  type BackoffOptions,
+} from '@ledger/messaging';
 import type { CheckpointStore } from './checkpoint.store';
 import { RegionDirectory } from './region.directory';
 import type { RelayFailpoint } from './relay.failpoint';
@@ -196,16 +202,26 @@ export class Relay {
           await new Promise<void>((resolve) => ((slotFreed = resolve), (wakeOnFailure = resolve)));
         }
         if (failure) break;
-        const message = toEventMessage(event, { regionSlug: await this.regions.slugFor(event), source: this.options.source });
-        window.track(event.position);
-        const ok = channel.publish(this.options.exchange, message.routingKey, message.body, message.properties, (err) => {
-          if (err) return fail(new Error(`broker nacked position ${event.position}`));
-          window.confirm(event.position);
-          this.options.failpoint?.afterConfirm(++this.stats.confirmed);
-          setImmediate(() => void flush().catch((e: Error) => fail(e)));
+        const message = toEventMessage(event, {
+          regionSlug: await this.regions.slugFor(event),
+          source: this.options.source,
         });
+        window.track(event.position);
+        const ok = channel.publish(
+          this.options.exchange,
+          message.routingKey,
+          message.body,
+          message.properties,
+          (err) => {
+            if (err) return fail(new Error(`broker nacked position ${event.position}`));
+            window.confirm(event.position);
+            this.options.failpoint?.afterConfirm(++this.stats.confirmed);
+            setImmediate(() => void flush().catch((e: Error) => fail(e)));
+          },
+        );
         this.stats.published++;
-        if (!ok && !failure) await Promise.race([once(channel, 'drain'), new Promise<void>((r) => (wakeOnFailure = r))]);
+        if (!ok && !failure)
+          await Promise.race([once(channel, 'drain'), new Promise<void>((r) => (wakeOnFailure = r))]);
       }
       if (failure) throw failure;
       // Graceful stop: let the broker confirm what is in flight, then store the final checkpoint.
@@ -214,7 +230,6 @@ export class Relay {
       await flushing;
     } finally {
       await subscription.close();
-      if (failure) throw failure;
     }
   }
 

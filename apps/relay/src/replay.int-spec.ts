@@ -39,7 +39,12 @@ describe('relay replay CLI (npm run relay -- replay ...)', () => {
     });
   const drain = async (queue: string): Promise<GetMessage[]> => {
     const out: GetMessage[] = [];
-    for (let m = await kit.channel.get(queue, { noAck: true }); m; m = await kit.channel.get(queue, { noAck: true })) out.push(m);
+    for (
+      let m = await kit.channel.get(queue, { noAck: true });
+      m;
+      m = await kit.channel.get(queue, { noAck: true })
+    )
+      out.push(m);
     return out;
   };
 
@@ -52,7 +57,9 @@ describe('relay replay CLI (npm run relay -- replay ...)', () => {
     const expected = all.filter((e) => e.streamId === 'project-TC.00001');
     expect(got.map((m) => m.properties.messageId)).toEqual(expected.map((e) => e.eventId));
     expect(got.map((m) => m.properties.headers?.['x-replay'])).toEqual(expected.map(() => true));
-    expect(got.map((m) => m.properties.headers?.['x-original-position'])).toEqual(expected.map((e) => e.position));
+    expect(got.map((m) => m.properties.headers?.['x-original-position'])).toEqual(
+      expected.map((e) => e.position),
+    );
   });
 
   it('republishes a position range to an exchange with the live routing keys', async () => {

@@ -34,7 +34,9 @@ export async function replayEvents(options: ReplayOptions): Promise<{ published:
         replay: true,
       });
       const [exchange, routingKey] =
-        'queue' in options.target ? ['', options.target.queue] : [options.target.exchange, message.routingKey];
+        'queue' in options.target
+          ? ['', options.target.queue]
+          : [options.target.exchange, message.routingKey];
       options.channel.publish(exchange, routingKey, message.body, message.properties);
       if (++published % batch === 0) await options.channel.waitForConfirms();
     }
@@ -48,7 +50,7 @@ async function* pages(store: EventStore, selection: ReplaySelection): AsyncGener
     yield await store.readStream(projectStreamId(selection.projectId));
     return;
   }
-  for (let after = selection.from - 1; after < selection.to; ) {
+  for (let after = selection.from - 1; after < selection.to;) {
     const page = await store.readAll({ fromPosition: after, limit: 1000 });
     const wanted = page.filter((e) => e.position <= selection.to);
     if (wanted.length > 0) yield wanted;

@@ -8,7 +8,8 @@ export interface ContractViolation {
   message: string;
 }
 
-export type ContractCheck = { ok: true; type: IntegrationEventType } | { ok: false; errors: ContractViolation[] };
+export type ContractCheck =
+  { ok: true; type: IntegrationEventType } | { ok: false; errors: ContractViolation[] };
 
 let compiled: Map<string, ValidateFunction> | null = null;
 
@@ -16,7 +17,9 @@ function validators(): Map<string, ValidateFunction> {
   if (compiled) return compiled;
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
-  compiled = new Map(INTEGRATION_EVENT_TYPES.map((type) => [type, ajv.compile(INTEGRATION_EVENT_SCHEMAS[type])]));
+  compiled = new Map(
+    INTEGRATION_EVENT_TYPES.map((type) => [type, ajv.compile(INTEGRATION_EVENT_SCHEMAS[type])]),
+  );
   return compiled;
 }
 
@@ -24,10 +27,14 @@ function validators(): Map<string, ValidateFunction> {
 export function validateIntegrationEvent(envelope: unknown): ContractCheck {
   const type = (envelope as { type?: unknown } | null)?.type;
   const validate = typeof type === 'string' ? validators().get(type) : undefined;
-  if (!validate) return { ok: false, errors: [{ path: '/type', message: `unknown event type ${String(type)}` }] };
+  if (!validate)
+    return { ok: false, errors: [{ path: '/type', message: `unknown event type ${String(type)}` }] };
   if (validate(envelope)) return { ok: true, type: type as IntegrationEventType };
   return {
     ok: false,
-    errors: (validate.errors ?? []).map((e) => ({ path: e.instancePath || '/', message: e.message ?? e.keyword })),
+    errors: (validate.errors ?? []).map((e) => ({
+      path: e.instancePath || '/',
+      message: e.message ?? e.keyword,
+    })),
   };
 }

@@ -6,7 +6,11 @@ import { validateIntegrationEvent } from './integration-event.validator';
 import { kindOf, toIntegrationEvent, UnmappableEventError } from './to-integration-event';
 import { projectLife } from './testing/project-events.fixture';
 
-const recorded = (event: ProjectEvent, position = 7, metadata: Record<string, unknown> = {}): RecordedEvent => ({
+const recorded = (
+  event: ProjectEvent,
+  position = 7,
+  metadata: Record<string, unknown> = {},
+): RecordedEvent => ({
   eventId: `00000000-0000-4000-8000-00000000000${position % 10}`,
   type: event.type,
   data: event.data,
@@ -17,7 +21,10 @@ const recorded = (event: ProjectEvent, position = 7, metadata: Record<string, un
 });
 
 const everyKind = (): ProjectEvent[] => {
-  const cancelled: ProjectEvent = { type: 'ProjectCancelled', data: { projectId: 'TC.0790', reason: 'funding withdrawn' } };
+  const cancelled: ProjectEvent = {
+    type: 'ProjectCancelled',
+    data: { projectId: 'TC.0790', reason: 'funding withdrawn' },
+  };
   const corrected: ProjectEvent = {
     type: 'ProjectRecordCorrected',
     data: {
@@ -59,13 +66,18 @@ describe('toIntegrationEvent', () => {
 
   it('does not leak fields the contract does not publish', () => {
     const [created] = projectLife('TC.0789', 'Europe', 1);
-    const withSecret = { ...created, data: { ...created.data, internalNote: 'not for consumers' } } as unknown as ProjectEvent;
+    const withSecret = {
+      ...created,
+      data: { ...created.data, internalNote: 'not for consumers' },
+    } as unknown as ProjectEvent;
     expect(toIntegrationEvent(recorded(withSecret)).data).not.toHaveProperty('internalNote');
   });
 
   it('refuses an event without a recording time or of an unknown type', () => {
     const [created] = projectLife('TC.0789', 'Europe', 1);
-    expect(() => toIntegrationEvent(recorded(created, 1, { recordedAt: undefined }))).toThrow(UnmappableEventError);
+    expect(() => toIntegrationEvent(recorded(created, 1, { recordedAt: undefined }))).toThrow(
+      UnmappableEventError,
+    );
     const alien = { type: 'ProjectTeleported', data: { projectId: 'X' } } as unknown as ProjectEvent;
     expect(() => toIntegrationEvent(recorded(alien))).toThrow(/unknown event type ProjectTeleported/);
   });
@@ -77,7 +89,9 @@ describe('integration event schemas', () => {
     const envelope = toIntegrationEvent(recorded(revised)) as unknown as { data: Record<string, unknown> };
     const broken = { ...envelope, data: { ...envelope.data, amount: 201000 } };
     expect(validateIntegrationEvent(broken)).toMatchObject({ ok: false, errors: [{ path: '/data/amount' }] });
-    expect(validateIntegrationEvent({ ...envelope, type: 'org.example.other.v1' })).toMatchObject({ ok: false });
+    expect(validateIntegrationEvent({ ...envelope, type: 'org.example.other.v1' })).toMatchObject({
+      ok: false,
+    });
   });
 });
 
@@ -92,7 +106,13 @@ describe('wire message', () => {
       contentType: 'application/cloudevents+json',
       timestamp: Date.parse('2026-11-29T05:00:00.000Z') / 1000,
       correlationId: 'corr-1',
-      headers: { stream: 'project-TC.0789', revision: 3, position: 42, region: 'asia-and-oceania', 'correlation-id': 'corr-1' },
+      headers: {
+        stream: 'project-TC.0789',
+        revision: 3,
+        position: 42,
+        region: 'asia-and-oceania',
+        'correlation-id': 'corr-1',
+      },
     });
     expect(message.properties.headers).not.toHaveProperty('x-replay');
     expect(JSON.parse(message.body.toString())).toEqual(message.envelope);
@@ -106,7 +126,9 @@ describe('wire message', () => {
 
   it('slugs every region and names kinds from CloudEvent types', () => {
     expect(regionSlug('Latin America and the Caribbean')).toBe('latin-america-and-the-caribbean');
-    expect(routingKeyFor('completed', 'middle-east-and-north-africa')).toBe('project.completed.middle-east-and-north-africa');
+    expect(routingKeyFor('completed', 'middle-east-and-north-africa')).toBe(
+      'project.completed.middle-east-and-north-africa',
+    );
     expect(kindOf('org.projectledger.project.budget-revised.v1')).toBe('budget-revised');
     expect(kindOf('org.projectledger.project.teleported.v1')).toBeNull();
   });

@@ -27,7 +27,8 @@ export function toIntegrationEvent(
   options: ToIntegrationEventOptions = {},
 ): ProjectIntegrationEvent {
   const time = recorded.metadata.recordedAt;
-  if (typeof time !== 'string') throw new UnmappableEventError(recorded.eventId, 'metadata.recordedAt is missing');
+  if (typeof time !== 'string')
+    throw new UnmappableEventError(recorded.eventId, 'metadata.recordedAt is missing');
   const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
   const base = {
     specversion: '1.0' as const,
@@ -137,7 +138,10 @@ export function toIntegrationEvent(
     }
     default: {
       const unknown: never = event;
-      throw new UnmappableEventError(recorded.eventId, `unknown event type ${(unknown as { type: string }).type}`);
+      throw new UnmappableEventError(
+        recorded.eventId,
+        `unknown event type ${(unknown as { type: string }).type}`,
+      );
     }
   }
 }

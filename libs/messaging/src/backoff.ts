@@ -4,7 +4,10 @@ export interface BackoffOptions {
 }
 
 /** Exponential backoff with full jitter in [50%, 100%] of the step, so restarted clients do not stampede. */
-export function backoffDelay(attempt: number, { initialMs = 200, maxMs = 10_000 }: BackoffOptions = {}): number {
+export function backoffDelay(
+  attempt: number,
+  { initialMs = 200, maxMs = 10_000 }: BackoffOptions = {},
+): number {
   const step = Math.min(maxMs, initialMs * 2 ** Math.max(0, attempt));
   return Math.round(step / 2 + Math.random() * (step / 2));
 }

@@ -16,7 +16,10 @@ describe('ConfirmWindow', () => {
           const safe = window.safeCheckpoint();
           for (const p of positions) if (p <= safe) expect(confirmed.has(p)).toBe(true);
           const firstGap = positions.find((p) => !confirmed.has(p));
-          const expected = firstGap === undefined ? positions[positions.length - 1] : positions.filter((p) => p < firstGap).pop() ?? 0;
+          const expected =
+            firstGap === undefined
+              ? positions[positions.length - 1]
+              : (positions.filter((p) => p < firstGap).pop() ?? 0);
           expect(safe).toBe(expected);
         },
       ),

@@ -14,7 +14,8 @@ export class ConfirmWindow {
     checkpoint: number,
     readonly capacity: number,
   ) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`window must be >= 1, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`window must be >= 1, got ${capacity}`);
     this.settled = checkpoint;
   }
 

@@ -8,7 +8,10 @@ import { acquireBrokerLock, AmqpTestKit, TEST_AMQP_URL, uniqueName } from './tes
 /** Five schema-valid event messages of one project, as the relay would publish them. */
 function messages(projectId: string) {
   return toAppend(projectLife(projectId, 'Africa', 5)).map((e, i) =>
-    toEventMessage({ ...e, streamId: `project-${projectId}`, revision: i, position: i + 1 } as RecordedEvent, { regionSlug: 'africa' }),
+    toEventMessage(
+      { ...e, streamId: `project-${projectId}`, revision: i, position: i + 1 } as RecordedEvent,
+      { regionSlug: 'africa' },
+    ),
   );
 }
 
@@ -35,7 +38,14 @@ describe('EventConsumer (quorum queue + dead-letter queue, real RabbitMQ)', () =
   });
 
   const start = async (handle: (e: ReceivedEvent) => void): Promise<void> => {
-    consumer = new EventConsumer({ url: TEST_AMQP_URL, exchange, queue, bindings: ['project.#'], deliveryLimit: 2, handle });
+    consumer = new EventConsumer({
+      url: TEST_AMQP_URL,
+      exchange,
+      queue,
+      bindings: ['project.#'],
+      deliveryLimit: 2,
+      handle,
+    });
     await consumer.start();
   };
   const deadLettered = async (expected: number): Promise<string[]> => {
@@ -70,7 +80,10 @@ describe('EventConsumer (quorum queue + dead-letter queue, real RabbitMQ)', () =
     await start((event) => void handled.push(event.messageId));
     const [good] = messages('TC.0002');
     const badId = randomUUID();
-    kit.channel.publish(exchange, 'project.created.africa', Buffer.from('{not json'), { messageId: badId, persistent: true });
+    kit.channel.publish(exchange, 'project.created.africa', Buffer.from('{not json'), {
+      messageId: badId,
+      persistent: true,
+    });
     kit.channel.publish(exchange, good.routingKey, good.body, good.properties);
     expect(await deadLettered(1)).toEqual([badId]);
     for (let i = 0; i < 50 && handled.length === 0; i++) await new Promise((r) => setTimeout(r, 100));

@@ -73,7 +73,7 @@ export class EventConsumer {
   private async superviseFrom(closed: Promise<void>): Promise<void> {
     const log = this.options.logger ?? silent;
     let current: Promise<void> | null = closed;
-    for (let attempt = 0; !this.stopping.signal.aborted; ) {
+    for (let attempt = 0; !this.stopping.signal.aborted;) {
       if (current) {
         await current;
         current = null;
@@ -97,7 +97,9 @@ export class EventConsumer {
     const event = decode(msg);
     try {
       if (!event) {
-        log.warn(`consumer ${this.options.queue}: malformed message ${String(msg.properties.messageId)} dead-lettered`);
+        log.warn(
+          `consumer ${this.options.queue}: malformed message ${String(msg.properties.messageId)} dead-lettered`,
+        );
         channel.nack(msg, false, false);
         return;
       }

@@ -6,7 +6,8 @@ import { SqliteInbox } from './sqlite.inbox';
 describe('SqliteInbox', () => {
   let dir: string;
   let inbox: SqliteInbox;
-  const count = (): number => (inbox.db.prepare('SELECT COUNT(*) AS n FROM effects').get() as { n: number }).n;
+  const count = (): number =>
+    (inbox.db.prepare('SELECT COUNT(*) AS n FROM effects').get() as { n: number }).n;
   const effect = (db: SqliteInbox['db']): void => void db.prepare('INSERT INTO effects VALUES (1)').run();
 
   beforeEach(() => {

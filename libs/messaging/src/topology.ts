@@ -28,7 +28,10 @@ export interface ConsumerQueueNames {
  * A quorum queue bound to the events exchange, with a dead-letter exchange and queue: a message that
  * keeps failing is parked after `deliveryLimit` deliveries instead of blocking the ones behind it.
  */
-export async function assertConsumerQueue(channel: Channel, spec: ConsumerQueueSpec): Promise<ConsumerQueueNames> {
+export async function assertConsumerQueue(
+  channel: Channel,
+  spec: ConsumerQueueSpec,
+): Promise<ConsumerQueueNames> {
   const deadLetterExchange = spec.deadLetterExchange ?? `${spec.queue}.dlx`;
   const deadLetterQueue = spec.deadLetterQueue ?? `${spec.queue}.dlq`;
   await assertEventsExchange(channel, spec.exchange);

@@ -33,5 +33,4 @@ export interface AmqpCommandMessage {
 }
 
 export type AmqpCommandReply =
-  | { ok: true; projectId: string; revision: number; position: number }
-  | { ok: false; problem: Problem };
+  { ok: true; projectId: string; revision: number; position: number } | { ok: false; problem: Problem };

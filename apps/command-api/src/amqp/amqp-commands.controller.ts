@@ -3,7 +3,11 @@ import { Ctx, MessagePattern, Payload, RmqContext } from '@nestjs/microservices'
 import type { Message } from 'amqplib';
 import { APP_CONFIG, type AppConfig, ProblemException } from '@ledger/platform';
 import { ProjectCommandService } from '../commands/project-command.service';
-import { AMQP_COMMAND_PATTERNS, type AmqpCommandPattern, type AmqpCommandReply } from './amqp-command.message';
+import {
+  AMQP_COMMAND_PATTERNS,
+  type AmqpCommandPattern,
+  type AmqpCommandReply,
+} from './amqp-command.message';
 import { parseAmqpCommand } from './amqp-command.parser';
 
 const logger = new Logger('AmqpCommands');
@@ -51,7 +55,10 @@ export class AmqpCommandsController {
 
   private async run(pattern: AmqpCommandPattern, data: unknown, ctx: RmqContext): Promise<AmqpCommandReply> {
     const message = ctx.getMessage() as Message;
-    const channel = ctx.getChannelRef() as { ack(m: Message): void; nack(m: Message, all: boolean, requeue: boolean): void };
+    const channel = ctx.getChannelRef() as {
+      ack(m: Message): void;
+      nack(m: Message, all: boolean, requeue: boolean): void;
+    };
     try {
       const input = parseAmqpCommand(AMQP_COMMAND_PATTERNS[pattern], data, message);
       const result = await this.commands.execute({ ...input, actor: this.config.amqpCommandActor });

@@ -96,7 +96,9 @@ describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
   });
 
   it('answers invalid input with the same VALIDATION.FAILED problem as HTTP and stores nothing', async () => {
-    const reply = await send('project.create', { body: { ...mongolia, budget: { amount: 200000, currency: 'USD' } } });
+    const reply = await send('project.create', {
+      body: { ...mongolia, budget: { amount: 200000, currency: 'USD' } },
+    });
     expect(reply).toMatchObject({ ok: false, problem: { status: 400, code: 'VALIDATION.FAILED' } });
     expect(reply.ok === false && reply.problem.errors?.map((e) => e.field)).toContain('budget.amount');
     expect(await store.headPosition()).toBe(0);
@@ -104,17 +106,24 @@ describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
 
   it('refuses a message that tries to choose its own actor', async () => {
     const reply = await send('project.create', { body: mongolia, actor: 'someone-else' });
-    expect(reply).toMatchObject({ ok: false, problem: { code: 'VALIDATION.FAILED', errors: [{ field: 'actor', code: 'UNKNOWN_FIELD' }] } });
+    expect(reply).toMatchObject({
+      ok: false,
+      problem: { code: 'VALIDATION.FAILED', errors: [{ field: 'actor', code: 'UNKNOWN_FIELD' }] },
+    });
     expect(await store.headPosition()).toBe(0);
   });
 
   it('answers rule violations with their domain codes', async () => {
-    expect(await send('project.start', { projectId: 'TC.9999', body: { actualStart: '2014' } })).toMatchObject({
+    expect(
+      await send('project.start', { projectId: 'TC.9999', body: { actualStart: '2014' } }),
+    ).toMatchObject({
       ok: false,
       problem: { status: 404, code: 'PROJECT.NOT_FOUND' },
     });
     await send('project.create', { body: mongolia });
-    expect(await send('project.complete', { projectId: 'TC.0789', body: { actualEnd: '2016' } })).toMatchObject({
+    expect(
+      await send('project.complete', { projectId: 'TC.0789', body: { actualEnd: '2016' } }),
+    ).toMatchObject({
       ok: false,
       problem: { status: 409, code: 'PROJECT.NOT_ACTIVE' },
     });
@@ -140,18 +149,23 @@ describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
     const reply = await new Promise<{ correlationId: unknown; body: Record<string, unknown> }>((resolve) => {
       void channel.consume(
         replyTo,
-        (m) => m && resolve({ correlationId: m.properties.correlationId, body: JSON.parse(m.content.toString()) }),
+        (m) =>
+          m && resolve({ correlationId: m.properties.correlationId, body: JSON.parse(m.content.toString()) }),
         { noAck: true },
       );
     });
     expect(reply.correlationId).toBe(id);
-    expect(reply.body).toMatchObject({ isDisposed: true, response: { ok: true, projectId: 'TC.0789', revision: 0 } });
+    expect(reply.body).toMatchObject({
+      isDisposed: true,
+      response: { ok: true, projectId: 'TC.0789', revision: 0 },
+    });
   });
 
   it('applies fire-and-forget commands (emit, no reply) too', async () => {
     await firstValueFrom(client.emit('project.create', { body: mongolia }));
     const deadline = Date.now() + 10_000;
-    while ((await store.headPosition()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((await store.headPosition()) === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect((await store.readStream('project-TC.0789')).map((e) => e.type)).toEqual(['ProjectCreated']);
   });
 });

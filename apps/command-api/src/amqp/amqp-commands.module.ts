@@ -35,7 +35,9 @@ export async function connectAmqpCommands(
   app: INestApplication,
   config: Pick<AppConfig, 'amqpUrl' | 'commandQueue'>,
 ): Promise<INestMicroservice> {
-  const microservice = app.connectMicroservice<RmqOptions>(amqpCommandsTransport(config), { inheritAppConfig: true });
+  const microservice = app.connectMicroservice<RmqOptions>(amqpCommandsTransport(config), {
+    inheritAppConfig: true,
+  });
   await app.startAllMicroservices();
   return microservice;
 }

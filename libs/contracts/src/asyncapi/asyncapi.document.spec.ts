@@ -20,7 +20,10 @@ describe('AsyncAPI document', () => {
 
   it('documents one message per integration event type, on the durable topic exchange', async () => {
     const { document } = await new Parser().parse(committed);
-    const names = document!.messages().all().map((m) => m.name());
+    const names = document!
+      .messages()
+      .all()
+      .map((m) => m.name());
     expect(names.sort()).toEqual([...INTEGRATION_EVENT_TYPES].sort());
     for (const channel of document!.channels().all()) {
       expect(channel.address()).toMatch(/^project\.[a-z-]+\.\{region\}$/);

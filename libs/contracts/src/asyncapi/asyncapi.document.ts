@@ -1,6 +1,12 @@
 import { REGIONS } from '@ledger/domain';
 import { stringify } from 'yaml';
-import { CLOUDEVENT_TYPE_PREFIX, EVENT_KINDS, regionSlug, UNKNOWN_REGION_SLUG, type EventKind } from '../event-kinds';
+import {
+  CLOUDEVENT_TYPE_PREFIX,
+  EVENT_KINDS,
+  regionSlug,
+  UNKNOWN_REGION_SLUG,
+  type EventKind,
+} from '../event-kinds';
 import { EVENT_HEADERS } from '../event-message';
 import { CLOUDEVENTS_CONTENT_TYPE, type IntegrationEventType } from '../integration-events';
 import { INTEGRATION_EVENT_SCHEMAS, INTEGRATION_EVENT_TYPES } from '../schemas/project-events.schemas';
@@ -27,11 +33,22 @@ const headersSchema = {
   required: [EVENT_HEADERS.stream, EVENT_HEADERS.revision, EVENT_HEADERS.position, EVENT_HEADERS.region],
   properties: {
     [EVENT_HEADERS.stream]: { type: 'string', description: 'Event stream, `project-<projectId>`.' },
-    [EVENT_HEADERS.revision]: { type: 'integer', minimum: 0, description: 'Revision within the stream (0 = first).' },
-    [EVENT_HEADERS.position]: { type: 'integer', minimum: 1, description: 'Global position in the event log.' },
+    [EVENT_HEADERS.revision]: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Revision within the stream (0 = first).',
+    },
+    [EVENT_HEADERS.position]: {
+      type: 'integer',
+      minimum: 1,
+      description: 'Global position in the event log.',
+    },
     [EVENT_HEADERS.region]: { type: 'string', description: 'Region slug, as in the routing key.' },
     [EVENT_HEADERS.correlationId]: { type: 'string' },
-    [EVENT_HEADERS.replay]: { type: 'boolean', description: 'Present and true on republished (replayed) messages.' },
+    [EVENT_HEADERS.replay]: {
+      type: 'boolean',
+      description: 'Present and true on republished (replayed) messages.',
+    },
     [EVENT_HEADERS.originalPosition]: { type: 'integer', description: 'Position of a replayed event.' },
   },
 };

@@ -16,7 +16,11 @@ import {
   region,
 } from './common.schema';
 
-const memberStates: Record<string, unknown> = { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[A-Z]{2}$' } };
+const memberStates: Record<string, unknown> = {
+  type: 'array',
+  uniqueItems: true,
+  items: { type: 'string', pattern: '^[A-Z]{2}$' },
+};
 
 /** The fields an auditor-approved correction may set (any subset). */
 const correctableFields: Record<string, unknown> = {
@@ -52,7 +56,11 @@ const DATA_SCHEMAS: Record<IntegrationEventType, Record<string, unknown>> = {
     plannedStart: partialDate,
     plannedEnd: partialDate,
     budget: money,
-    benefitingMemberStates: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[A-Z]{2}$' } },
+    benefitingMemberStates: {
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', pattern: '^[A-Z]{2}$' },
+    },
   }),
   'org.projectledger.project.started.v1': closedObject({ projectId, actualStart: partialDate }),
   'org.projectledger.project.completed.v1': closedObject({ projectId, actualEnd: partialDate }),
@@ -89,7 +97,10 @@ const DATA_SCHEMAS: Record<IntegrationEventType, Record<string, unknown>> = {
 export const INTEGRATION_EVENT_TYPES = Object.keys(DATA_SCHEMAS) as IntegrationEventType[];
 
 /** Full JSON Schema (envelope + data) of each integration event type and version. */
-export const INTEGRATION_EVENT_SCHEMAS: Record<IntegrationEventType, Record<string, unknown>> = Object.fromEntries(
+export const INTEGRATION_EVENT_SCHEMAS: Record<
+  IntegrationEventType,
+  Record<string, unknown>
+> = Object.fromEntries(
   INTEGRATION_EVENT_TYPES.map((type) => [type, envelope(type, DATA_SCHEMAS[type])]),
 ) as Record<IntegrationEventType, Record<string, unknown>>;
 

@@ -9,7 +9,12 @@ const at = (i: number): string => new Date(Date.UTC(2026, 0, 1) + i * 1000).toIS
  * resumptions and extensions; completed when `complete`), for relay and consumer tests. Budget amounts
  * go up by 1000.00 per revision so consumers can check totals.
  */
-export function projectLife(projectId: string, region: Region, length: number, complete = false): ProjectEvent[] {
+export function projectLife(
+  projectId: string,
+  region: Region,
+  length: number,
+  complete = false,
+): ProjectEvent[] {
   const events: ProjectEvent[] = [
     {
       type: 'ProjectCreated',
@@ -79,12 +84,20 @@ export const toAppend = (events: ProjectEvent[], offset = 0): EventToAppend[] =>
 /** Appends `projects` project lives of `eventsPerProject` events each, regions round-robin. */
 export async function seedProjects(
   store: EventStore,
-  { projects, eventsPerProject, prefix = 'TC' }: { projects: number; eventsPerProject: number; prefix?: string },
+  {
+    projects,
+    eventsPerProject,
+    prefix = 'TC',
+  }: { projects: number; eventsPerProject: number; prefix?: string },
 ): Promise<string[]> {
   const ids = Array.from({ length: projects }, (_, i) => `${prefix}.${String(i).padStart(5, '0')}`);
   await Promise.all(
     ids.map((id, i) =>
-      store.append(projectStreamId(id), toAppend(projectLife(id, REGIONS[i % REGIONS.length], eventsPerProject), i), 'no-stream'),
+      store.append(
+        projectStreamId(id),
+        toAppend(projectLife(id, REGIONS[i % REGIONS.length], eventsPerProject), i),
+        'no-stream',
+      ),
     ),
   );
   return ids;

@@ -37,7 +37,8 @@ export async function acquireBrokerLock(timeoutMs = 180_000): Promise<() => void
       stale = false;
     }
     if (stale) rmSync(BROKER_LOCK_DIR, { recursive: true, force: true });
-    if (Date.now() > deadline) throw new Error(`broker lock ${BROKER_LOCK_DIR} still held after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`broker lock ${BROKER_LOCK_DIR} still held after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
