@@ -101,7 +101,7 @@ describe('project projection of record corrections', () => {
         projectId: 'TC.0789',
         correctedEventId: 'e-1',
         correctedRevision: 0,
-        values: { title: 'Mongolia Border Training', region: 'Global', benefitingMemberStates: ['MN', 'CN'] },
+        values: { title: 'Mongolia Border Training', region: 'Global', benefitingMemberStates: ['MN', 'CN'], budgetAmount: '1.00' },
         previous: { title: MONGOLIA.title, region: 'Asia and Oceania', benefitingMemberStates: ['MN'] },
         reason: 'typo in the import',
         approvedBy: 'auditor',

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { CorrectedValues, ProjectCreatedData, ProjectEvent } from '@ledger/domain';
+import { CORRECTABLE_FIELDS, type CorrectedValues, type ProjectCreatedData, type ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type {
   BudgetRevisionsTable,
@@ -145,7 +145,9 @@ function created(d: ProjectCreatedData, recorded: RecordedEvent, at: string): Om
 /** An auditor-approved correction: the named fields take their new values; member states are replaced. */
 function corrected(current: ProjectsTable, values: CorrectedValues, base: Partial<ProjectsTable>): Omit<ProjectEffect, 'change'> {
   const { benefitingMemberStates, title, ...rest } = values;
-  const after: ProjectsTable = { ...current, ...rest, ...base };
+  // Only correctable fields reach the row: anything else in the event is not ours to copy into a column.
+  const known = Object.fromEntries(Object.entries(rest).filter(([field]) => (CORRECTABLE_FIELDS as readonly string[]).includes(field)));
+  const after: ProjectsTable = { ...current, ...known, ...base };
   if (title !== undefined) Object.assign(after, { title, titleKey: title.toLowerCase() });
   if (!benefitingMemberStates) return { after };
   after.memberStates = JSON.stringify(benefitingMemberStates);
