@@ -1,18 +1,9 @@
-import { once } from 'node:events';
-import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
-import { PROJECT_STREAM_PREFIX } from '@ledger/domain';
-import type { EventStore, Position, Subscription } from '@ledger/event-store';
-import { toEventMessage } from '@ledger/contracts';
-import {
-  assertEventsExchange,
-  backoffDelay,
-  ConfirmWindow,
-  sleep,
-  type BackoffOptions,
-} from '@ledger/messaging';
+import type { EventStore, Position } from '@ledger/event-store';
+import { backoffDelay, sleep, type BackoffOptions } from '@ledger/messaging';
 import type { CheckpointStore } from './checkpoint.store';
 import { RegionDirectory } from './region.directory';
 import type { RelayFailpoint } from './relay.failpoint';
+import { RelaySession } from './relay.session';
 
 export interface RelayLogger {
   info(message: string): void;
@@ -64,8 +55,7 @@ export class Relay {
   private readonly stopping = new AbortController();
   private readonly regions: RegionDirectory;
   private loop: Promise<void> | null = null;
-  private model: ChannelModel | null = null;
-  private subscription: Subscription | null = null;
+  private session: RelaySession | null = null;
   private checkpoint: Position = 0;
   private stats = { published: 0, confirmed: 0, sessions: 0, connected: false };
   private checkpointWaiters: { position: Position; resolve: () => void }[] = [];
@@ -94,7 +84,7 @@ export class Relay {
   async stop(): Promise<void> {
     this.stopping.abort();
     if (this.lagTimer) clearInterval(this.lagTimer);
-    await this.subscription?.close();
+    await this.session?.close();
     await this.loop;
     this.loop = null;
   }
@@ -126,110 +116,42 @@ export class Relay {
 
   private async supervise(): Promise<void> {
     for (let attempt = 0; !this.stopping.signal.aborted; attempt++) {
+      const session = new RelaySession({
+        store: this.options.store,
+        checkpoints: this.options.checkpoints,
+        regions: this.regions,
+        amqpUrl: this.options.amqpUrl,
+        exchange: this.options.exchange,
+        name: this.name,
+        window: this.options.window ?? 256,
+        source: this.options.source,
+        failpoint: this.options.failpoint,
+        onConnected: (stored) => {
+          attempt = 0;
+          this.stats.connected = true;
+          this.stats.sessions++;
+          this.log.info(`${this.name}: connected, relaying after position ${stored}`);
+        },
+        onPublished: () => void this.stats.published++,
+        onConfirmed: () => ++this.stats.confirmed,
+        onCheckpoint: (position) => this.advanceTo(position),
+        onRepeat: (position) =>
+          this.log.warn(`${this.name}: subscription repeated position ${position}; skipped`),
+      });
+      this.session = session;
+      if (this.stopping.signal.aborted) await session.close();
       try {
-        await this.session(() => (attempt = 0));
+        await session.run();
       } catch (error) {
         this.log.warn(`${this.name}: session ended: ${(error as Error).message}`);
       } finally {
         this.stats.connected = false;
-        await this.model?.close().catch(() => undefined);
-        this.model = null;
+        this.session = null;
       }
       if (this.stopping.signal.aborted) break;
       const delay = backoffDelay(attempt, this.options.backoff);
       this.log.info(`${this.name}: reconnecting in ${delay} ms`);
       await sleep(delay, this.stopping.signal);
-    }
-  }
-
-  private async session(onConnected: () => void): Promise<void> {
-    const model = await connect(this.options.amqpUrl);
-    this.model = model;
-    let failure: Error | null = null;
-    let wakeOnFailure: () => void = () => undefined;
-    const fail = (error: Error): void => {
-      if (failure) return;
-      failure = error;
-      wakeOnFailure();
-      void this.subscription?.close();
-    };
-    model.on('error', (e: Error) => fail(e));
-    model.on('close', () => fail(new Error('connection closed')));
-    const channel: ConfirmChannel = await model.createConfirmChannel();
-    channel.on('error', (e: Error) => fail(e));
-    channel.on('close', () => fail(new Error('channel closed')));
-    await assertEventsExchange(channel, this.options.exchange);
-    onConnected();
-    this.stats.connected = true;
-    this.stats.sessions++;
-    const stored = await this.options.checkpoints.load(this.name);
-    const window = new ConfirmWindow(stored, this.options.window ?? 256);
-    this.log.info(`${this.name}: connected, relaying after position ${stored}`);
-
-    let released = stored;
-    let flushing: Promise<void> | null = null;
-    let slotFreed: () => void = () => undefined;
-    const flush = (): Promise<void> => {
-      flushing ??= (async () => {
-        for (let safe = window.safeCheckpoint(); safe > released; safe = window.safeCheckpoint()) {
-          // checkpoint after confirm: storing it before the broker has the message could lose the event
-          if (safe > this.checkpoint) await this.options.checkpoints.save(this.name, safe);
-          this.advanceTo(safe);
-          window.release(safe);
-          released = safe;
-          slotFreed();
-        }
-      })().finally(() => (flushing = null));
-      return flushing;
-    };
-
-    const subscription = this.options.store.subscribe({
-      fromPosition: stored,
-      filter: { streamPrefixes: [PROJECT_STREAM_PREFIX] },
-    });
-    this.subscription = subscription;
-    if (this.stopping.signal.aborted) await subscription.close();
-    try {
-      let last = stored;
-      for await (const event of subscription) {
-        if (event.position <= last) {
-          // The port promises no repeats; if a store breaks that, skipping beats publishing twice or crash-looping.
-          this.log.warn(`${this.name}: subscription repeated position ${event.position}; skipped`);
-          continue;
-        }
-        last = event.position;
-        while (window.isFull && !failure) {
-          await new Promise<void>((resolve) => ((slotFreed = resolve), (wakeOnFailure = resolve)));
-        }
-        if (failure) break;
-        const message = toEventMessage(event, {
-          regionSlug: await this.regions.slugFor(event),
-          source: this.options.source,
-        });
-        window.track(event.position);
-        const ok = channel.publish(
-          this.options.exchange,
-          message.routingKey,
-          message.body,
-          message.properties,
-          (err) => {
-            if (err) return fail(new Error(`broker nacked position ${event.position}`));
-            window.confirm(event.position);
-            this.options.failpoint?.afterConfirm(++this.stats.confirmed);
-            setImmediate(() => void flush().catch((e: Error) => fail(e)));
-          },
-        );
-        this.stats.published++;
-        if (!ok && !failure)
-          await Promise.race([once(channel, 'drain'), new Promise<void>((r) => (wakeOnFailure = r))]);
-      }
-      if (failure) throw failure;
-      // Graceful stop: let the broker confirm what is in flight, then store the final checkpoint.
-      await channel.waitForConfirms();
-      await flush();
-      await flushing;
-    } finally {
-      await subscription.close();
     }
   }
 
