@@ -1,6 +1,7 @@
 import { QUERY_TEST_KEYS, startQueryApi, type QueryApiHarness } from '../apps/query-api/src/testing/query-api.harness';
 import { readSse } from '../apps/query-api/src/testing/sse.reader';
 import { ProjectorService } from '../apps/projector/src';
+import { startProjectorProcess } from '../apps/projector/src/testing/projector-process';
 
 const mongolia = {
   projectId: 'TC.0789',
@@ -148,5 +149,31 @@ describe('query API over real HTTP', () => {
     expect(projector.checkpoint).toBe(position);
     expect(await projector.lag()).toBe(0);
     expect(projector.status()).toMatchObject({ running: true, lastError: null });
+  });
+
+  describe('with the projector in another process', () => {
+    it('serves read-your-writes and live updates by polling the shared read model', async () => {
+      await api.stop();
+      api = await startQueryApi({ projectorEnabled: false });
+      const projector = startProjectorProcess(['run'], { readModel: 'sqlite', dataDir: api.dataDir, databaseUrl: 'postgres://unused' });
+      try {
+        // Its start-up (compiling TypeScript on the fly) must not eat into the 5 s minPosition window.
+        for (let waited = 0; !projector.output().includes('projector following the log'); waited += 100) {
+          if (waited > 20_000) throw new Error(`projector did not start: ${projector.output()}`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const stream = readSse(`${api.baseUrl}/projects/updates`, { authorization: `Bearer ${QUERY_TEST_KEYS.reader}`, 'last-event-id': '0' });
+        const position = await command('/projects', mongolia);
+        const response = await api.call('GET', `/projects/TC.0789?minPosition=${position}`);
+        expect(response.status).toBe(200);
+        expect(((await response.json()) as { status: string }).status).toBe('planned');
+        const [created] = await stream.next(1, 8000);
+        expect(created.id).toBe(String(position));
+        await stream.close();
+      } finally {
+        projector.child.kill('SIGTERM');
+        expect(await projector.exited).toBe(0);
+      }
+    }, 30_000);
   });
 });
