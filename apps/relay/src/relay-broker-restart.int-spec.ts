@@ -6,6 +6,7 @@ import { projectStreamId } from '@ledger/domain';
 import { SqliteEventStore } from '@ledger/event-store';
 import { projectLife, seedProjects, toAppend } from '@ledger/contracts/testing/project-events.fixture';
 import { acquireBrokerLock, AmqpTestKit, TEST_AMQP_URL, uniqueName } from '@ledger/messaging/testing';
+import { EventConsumer, SqliteInbox } from '@ledger/messaging';
 import { Relay } from './relay';
 import { SqliteCheckpointStore } from './sqlite.checkpoint-store';
 
@@ -31,7 +32,7 @@ describe('Relay across a broker restart (rabbitmqctl stop_app / start_app)', () 
     release?.();
   });
 
-  it('loses no confirmed event, keeps per-project order and lets commands succeed while the broker is down', async () => {
+  it('loses no confirmed event, keeps order, lets commands succeed meanwhile; a kit consumer reconnects and applies each once', async () => {
     const store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 20 });
     const checkpoints = new SqliteCheckpointStore(join(dir, 'relay-checkpoint.sqlite'));
     const exchange = uniqueName('test.restart');
@@ -41,6 +42,20 @@ describe('Relay across a broker restart (rabbitmqctl stop_app / start_app)', () 
     await setup.channel.assertQueue(queue, { durable: true });
     await setup.channel.bindQueue(queue, exchange, 'project.#');
     await setup.model.close();
+    // A consumer-kit consumer rides through the restart too: it must reconnect and apply each event once.
+    const inbox = new SqliteInbox(join(dir, 'consumer.sqlite'));
+    inbox.db.exec('CREATE TABLE applied (message_id TEXT NOT NULL)');
+    const consumer = new EventConsumer({
+      url: TEST_AMQP_URL,
+      exchange,
+      queue: `${queue}.kit`,
+      bindings: ['project.#'],
+      handle: (event) =>
+        void inbox.processOnce(event.messageId, (db) =>
+          db.prepare('INSERT INTO applied VALUES (?)').run(event.messageId),
+        ),
+    });
+    await consumer.start();
 
     await seedProjects(store, { projects: 300, eventsPerProject: 10 });
     const relay = new Relay({
@@ -79,8 +94,8 @@ describe('Relay across a broker restart (rabbitmqctl stop_app / start_app)', () 
     await relay.stop();
 
     const kit = await AmqpTestKit.open();
-    kit.track('queue', queue);
-    kit.track('exchange', exchange);
+    for (const q of [queue, `${queue}.kit`, `${queue}.kit.dlq`]) kit.track('queue', q);
+    for (const e of [exchange, `${queue}.kit.dlx`]) kit.track('exchange', e);
     try {
       const received: { id: string; stream: string; revision: number }[] = [];
       await kit.channel.consume(
@@ -108,11 +123,20 @@ describe('Relay across a broker restart (rabbitmqctl stop_app / start_app)', () 
         next.set(r.stream, r.revision + 1);
       }
       expect(relay.status().sessions).toBeGreaterThanOrEqual(2);
+      const appliedCount = (): number =>
+        (inbox.db.prepare('SELECT COUNT(*) AS n FROM applied').get() as { n: number }).n;
+      for (const until = Date.now() + 20_000; appliedCount() < all.length && Date.now() < until;) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(appliedCount()).toBe(all.length);
+      expect(inbox.processedCount()).toBe(all.length);
       console.log(
         `broker restart: checkpoint ${atStop} of 3000 when stopped, ${all.length} events, ` +
           `${received.length - ids.size} duplicates, ${relay.status().sessions} sessions`,
       );
     } finally {
+      await consumer.close();
+      inbox.close();
       await kit.cleanup();
       await checkpoints.close();
       await store.close();
