@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { ProjectionError } from './projection.error';
 
 const INTEGER_DIGITS = 24;
 const FRACTION_DIGITS = 6;
@@ -9,10 +10,10 @@ const FRACTION_DIGITS = 6;
  */
 export function budgetKey(amount: string): string {
   const value = new Decimal(amount);
-  if (!value.isFinite() || value.isNegative()) throw new Error(`Budget amount must be a non-negative decimal: "${amount}"`);
+  if (!value.isFinite() || value.isNegative()) throw new ProjectionError(`Budget amount must be a non-negative decimal: "${amount}"`);
   const [integer, fraction = ''] = value.toFixed().split('.');
   if (integer.length > INTEGER_DIGITS || fraction.length > FRACTION_DIGITS) {
-    throw new Error(`Budget amount out of the sortable range: "${amount}"`);
+    throw new ProjectionError(`Budget amount out of the sortable range: "${amount}"`);
   }
   return `${integer.padStart(INTEGER_DIGITS, '0')}.${fraction.padEnd(FRACTION_DIGITS, '0')}`;
 }

@@ -8,6 +8,9 @@ import type {
   ProjectsTable,
 } from '../schema/read-model.tables';
 import { budgetKey } from './budget-key';
+import { ProjectionError } from './projection.error';
+
+export { ProjectionError };
 
 /** What one event does to the read model: the project row after it, plus rows it adds. */
 export interface ProjectEffect {
@@ -18,13 +21,6 @@ export interface ProjectEffect {
   change: ProjectChangesTable;
 }
 
-/** Thrown for an event the projection cannot apply; the projector parks it. */
-export class ProjectionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ProjectionError';
-  }
-}
 
 /**
  * Pure projection of one recorded event onto the project's current row (null before it exists).

@@ -5,6 +5,7 @@ import { CheckpointMovedError, type ApplyOptions, type ApplyResult, type ParkedE
 import type { ReadModelDatabase } from '../schema/read-model.tables';
 import type { ReadModelDialect } from '../schema/read-model.migrations';
 import { BatchWriter } from './batch-writer';
+import { isPoison } from './poison';
 
 type Trx = ControlledTransaction<ReadModelDatabase>;
 
@@ -71,7 +72,10 @@ async function lockCheckpoint(trx: Trx, dialect: ReadModelDialect, subscription:
   return Number(row.position);
 }
 
-/** Runs `work` under a savepoint; returns null on success, the error message after rolling back to it. */
+/**
+ * Runs `work` under a savepoint; returns null on success, or the error message of a poison event after
+ * rolling back to the savepoint. Other errors are rethrown and fail the batch.
+ */
 export async function underSavepoint(trx: Trx, work: () => Promise<void>): Promise<string | null> {
   const saved = await trx.savepoint('event').execute();
   try {
@@ -81,6 +85,7 @@ export async function underSavepoint(trx: Trx, work: () => Promise<void>): Promi
   } catch (error) {
     await saved.rollbackToSavepoint('event').execute();
     await saved.releaseSavepoint('event').execute();
+    if (!isPoison(error)) throw error;
     return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   }
 }

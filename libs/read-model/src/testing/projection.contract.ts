@@ -163,4 +163,16 @@ export function projectionContract(factory: ReadModelFixtureFactory): void {
     expect(await model.applyBatch(PROJECTS_SUBSCRIPTION, all)).toEqual({ checkpoint: 2, applied: 1, parked: [] });
     expect(await model.changesAfter(0, 10)).toHaveLength(1);
   });
+
+  it('parks an event whose data a column refuses (NOT NULL) and keeps the rest', async () => {
+    const { store, model } = ctx();
+    const { projectType: _dropped, ...withoutType } = projectCreated({ projectId: 'NO.TYPE' }).data as Record<string, unknown>;
+    await store.append('project-NO.TYPE', [{ eventId: randomUUID(), type: 'ProjectCreated', data: withoutType, metadata: {} }], 'any');
+    await appendProjectEvents(store, 'TC.0789', [projectCreated()]);
+    const result = await model.applyBatch(PROJECTS_SUBSCRIPTION, await ctx().log());
+    expect(result).toMatchObject({ checkpoint: 2, applied: 1, parked: [{ position: 1, streamId: 'project-NO.TYPE' }] });
+    expect(result.parked[0].error).toMatch(/null/i);
+    expect((await model.getProject('NO.TYPE')).data).toBeNull();
+    expect((await model.budgetStats('projectType')).data).toEqual([{ key: 'TCMMCB', projects: 1, budget: { currency: 'USD', total: '200000.00' } }]);
+  });
 }
