@@ -29,6 +29,7 @@ export async function startLedger(
     apiKeys: TEST_API_KEYS,
     logLevel: 'error',
     relayEnabled: false,
+    amqpCommandsEnabled: false,
     ...overrides,
   }, options);
   await app.listen(0, '127.0.0.1');

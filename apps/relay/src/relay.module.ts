@@ -1,6 +1,6 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, Module, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
-import { APP_CONFIG, type AppConfig } from '@ledger/platform';
+import { APP_CONFIG, CLOCK, HealthRegistry, METRICS, subscriptionLag, type AppConfig, type Clock, type LedgerMetrics } from '@ledger/platform';
 import { Relay } from './relay';
 import { failpointFromEnv } from './relay.failpoint';
 import { loadRelaySettings } from './relay.settings';
@@ -39,10 +39,26 @@ export class RelayModule implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly relay: Relay,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly health?: HealthRegistry,
+    @Optional() @Inject(METRICS) private readonly metrics?: LedgerMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.relayEnabled) await this.relay.start();
+    if (!this.config.relayEnabled) return;
+    await this.relay.start();
+    const lag = () => subscriptionLag(this.store, this.relay.status().checkpoint, this.clock.now());
+    this.health?.register('relay', async () => {
+      const { connected, checkpoint } = this.relay.status();
+      const { positions } = await lag();
+      // Commands succeed while the broker is away; readiness says the relay is behind, not the app broken.
+      return { up: connected && positions <= this.config.healthMaxLag, connected, checkpoint, lag: positions };
+    });
+    this.metrics?.gauge('ledger_relay_lag_positions', 'Events stored but not yet confirmed by the broker', async () => (await lag()).positions);
+    this.metrics?.gauge('ledger_relay_lag_seconds', 'Age of the oldest event not yet confirmed by the broker', async () => (await lag()).seconds);
+    this.metrics?.counter('ledger_relay_confirms_total', 'Messages the broker confirmed (since start)', () => this.relay.status().confirmed);
+    this.metrics?.counter('ledger_relay_nacks_total', 'Messages the broker refused (since start)', () => this.relay.status().nacked);
   }
 
   async onModuleDestroy(): Promise<void> {

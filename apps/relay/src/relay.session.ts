@@ -23,6 +23,8 @@ export interface RelaySessionDeps {
   onPublished(): void;
   /** Returns the number of confirms so far in this process. */
   onConfirmed(): number;
+  /** Called when the broker refuses a message (the session then ends and restarts from the checkpoint). */
+  onNacked(): void;
   /** Called after each stored checkpoint. */
   onCheckpoint(position: Position): void;
   onRepeat(position: Position): void;
@@ -120,7 +122,10 @@ export class RelaySession {
       message.body,
       message.properties,
       (err) => {
-        if (err) return this.fail(new Error(`broker nacked position ${event.position}`));
+        if (err) {
+          this.deps.onNacked();
+          return this.fail(new Error(`broker nacked position ${event.position}`));
+        }
         this.window.confirm(event.position);
         this.deps.failpoint?.afterConfirm(this.deps.onConfirmed());
         setImmediate(() => void this.flush().catch((e: Error) => this.fail(e)));

@@ -34,6 +34,7 @@ export interface RelayStatus {
   checkpoint: Position;
   published: number;
   confirmed: number;
+  nacked: number;
   sessions: number;
 }
 
@@ -57,7 +58,7 @@ export class Relay {
   private loop: Promise<void> | null = null;
   private session: RelaySession | null = null;
   private checkpoint: Position = 0;
-  private stats = { published: 0, confirmed: 0, sessions: 0, connected: false };
+  private stats = { published: 0, confirmed: 0, nacked: 0, sessions: 0, connected: false };
   private checkpointWaiters: { position: Position; resolve: () => void }[] = [];
   private lagTimer: NodeJS.Timeout | null = null;
 
@@ -134,6 +135,7 @@ export class Relay {
         },
         onPublished: () => void this.stats.published++,
         onConfirmed: () => ++this.stats.confirmed,
+        onNacked: () => void this.stats.nacked++,
         onCheckpoint: (position) => this.advanceTo(position),
         onRepeat: (position) =>
           this.log.warn(`${this.name}: subscription repeated position ${position}; skipped`),

@@ -5,6 +5,7 @@ import { AppConfig, PinoNestLogger, createLogger, loadConfig } from '@ledger/pla
 import { configureHttp } from './http-app';
 import { setupOpenApi } from './openapi/openapi.document';
 import { StandaloneModule } from './standalone.module';
+import { connectAmqpCommands } from '../../command-api/src/amqp';
 
 /** Builds (does not start) the all-in-one app. `overrides` win over the environment, for tests. */
 export async function createStandaloneApp(
@@ -19,5 +20,7 @@ export async function createStandaloneApp(
   });
   configureHttp(app);
   setupOpenApi(app);
+  // The RMQ transport reconnects by itself, so a broker that is down delays AMQP commands, not start-up.
+  if (config.amqpCommandsEnabled) await connectAmqpCommands(app, config);
   return app;
 }

@@ -16,3 +16,4 @@ export * from './health/health.registry';
 export * from './metrics/ledger-metrics';
 export * from './metrics/metrics.controller';
 export * from './security';
+export * from './health/subscription-lag';

@@ -3,6 +3,7 @@ import { Transport, type RmqOptions } from '@nestjs/microservices';
 import type { AppConfig } from '@ledger/platform';
 import { CommandApiModule } from '../command-api.module';
 import { AmqpCommandsController } from './amqp-commands.controller';
+import { CommandQueueServer } from './command-queue.server';
 
 /** The AMQP command intake. Import it next to CommandApiModule, then call `connectAmqpCommands(app, config)`. */
 @Module({
@@ -35,9 +36,8 @@ export async function connectAmqpCommands(
   app: INestApplication,
   config: Pick<AppConfig, 'amqpUrl' | 'commandQueue'>,
 ): Promise<INestMicroservice> {
-  const microservice = app.connectMicroservice<RmqOptions>(amqpCommandsTransport(config), {
-    inheritAppConfig: true,
-  });
+  const strategy = new CommandQueueServer(amqpCommandsTransport(config).options ?? {});
+  const microservice = app.connectMicroservice({ strategy }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   return microservice;
 }

@@ -16,6 +16,7 @@ export async function generateOpenApiJson(): Promise<string> {
     logLevel: 'silent',
     relayEnabled: false,
     projectorEnabled: false,
+    amqpCommandsEnabled: false,
   });
   try {
     await app.init();

@@ -33,6 +33,10 @@ export const appConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RELAY_ENABLED: z.enum(['true', 'false']).default('true'),
   PROJECTOR_ENABLED: z.enum(['true', 'false']).default('true'),
+  AMQP_COMMANDS_ENABLED: z.enum(['true', 'false']).default('true'),
+  READ_MODEL_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name').default('read_model'),
+  // /health/ready reports the projector or relay down when it is more than this many events behind.
+  HEALTH_MAX_LAG: z.coerce.number().int().min(0).default(10_000),
   // IATI organisation identifier of the publisher (OECD DAC code 47066: the International Organization for Migration).
   IATI_REPORTING_ORG: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9.]+)+$/, 'an IATI organisation identifier such as XM-DAC-47066').default('XM-DAC-47066'),
   IATI_REPORTING_ORG_NAME: z.string().trim().min(1).default('International Organization for Migration'),
@@ -58,6 +62,12 @@ export interface AppConfig extends SecurityConfig {
   logLevel: string;
   relayEnabled: boolean;
   projectorEnabled: boolean;
+  /** Consume commands from COMMAND_QUEUE inside the standalone process. */
+  amqpCommandsEnabled: boolean;
+  /** PostgreSQL schema of the live read model (READ_MODEL=postgres). */
+  readModelSchema: string;
+  /** Readiness fails when the projector or relay is more than this many events behind the log. */
+  healthMaxLag: number;
   /** reporting-org/@ref of IATI exports and the prefix of every iati-identifier (docs/iati.md). */
   iatiReportingOrg: string;
   iatiReportingOrgName: string;
@@ -106,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: c.LOG_LEVEL,
     relayEnabled: c.RELAY_ENABLED === 'true',
     projectorEnabled: c.PROJECTOR_ENABLED === 'true',
+    amqpCommandsEnabled: c.AMQP_COMMANDS_ENABLED === 'true',
+    readModelSchema: c.READ_MODEL_SCHEMA,
+    healthMaxLag: c.HEALTH_MAX_LAG,
     iatiReportingOrg: c.IATI_REPORTING_ORG,
     iatiReportingOrgName: c.IATI_REPORTING_ORG_NAME,
     auditCheckpointEvery: c.AUDIT_CHECKPOINT_EVERY,

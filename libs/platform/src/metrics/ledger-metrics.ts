@@ -22,12 +22,23 @@ export class LedgerMetrics {
     registers: [this.registry],
   });
 
-  readonly publishConfirms = new Counter({ name: 'ledger_relay_confirms_total', help: 'Messages the broker confirmed', registers: [this.registry] });
-  readonly publishNacks = new Counter({ name: 'ledger_relay_nacks_total', help: 'Messages the broker refused (nack)', registers: [this.registry] });
-  readonly deadLetters = new Counter({ name: 'ledger_consumer_dead_letters_total', help: 'Messages a consumer sent to its dead-letter queue', registers: [this.registry] });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'ledger_process_' });
+  }
+
+  /** A counter kept by its owner (e.g. the relay's confirms since start), read on each scrape. */
+  counter(name: string, help: string, read: () => number): void {
+    if (this.registry.getSingleMetric(name)) this.registry.removeSingleMetric(name);
+    new Counter({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(read());
+      },
+    });
   }
 
   /** A gauge read on each scrape, e.g. lag in positions computed from the store head and a checkpoint. */
