@@ -29,7 +29,7 @@ const SCENARIO_RUNNERS: Record<string, { section: string; run: Scenario }> = {
 // Exit through process.exit on a signal so 'exit' handlers (temp files, broker lock) run.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const started = new Date();
   const machine = machineInfo();
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   WorkerProcess.defaultExecArgv = options.workerExecArgv;
   const results = new Results();
   Object.assign(results.settings, options);
+  let failures = 0;
   for (const name of options.only) {
     const { section, run } = SCENARIO_RUNNERS[name];
     try {
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
       const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
       log(`${name} failed: ${(error as Error).stack ?? why}`);
       results.missing(section, name, `the scenario failed: ${why}`);
+      failures += 1;
     }
   }
   results.rss('bench driver (autocannon, consumers)', Math.round(process.resourceUsage().maxRSS / 1024));
@@ -71,10 +73,12 @@ async function main(): Promise<void> {
   if (options.publish) publishToDocs(report, markdownReport(report, 'performance-latency.svg'), latencyChartSvg(report.figures));
   process.stdout.write(consoleTable(report.figures, report.notMeasured, report.peakRssMiB));
   process.stdout.write(`\nwrote ${base}.{json,md,svg} (and latest.* beside them)\n`);
+  // Missed targets are findings, not failures; a scenario that could not run is a failure (CI smoke runs).
+  return failures;
 }
 
 main().then(
-  () => process.exit(0),
+  (failures) => process.exit(failures > 0 ? 2 : 0),
   (error: Error) => {
     process.stderr.write(`${error.stack ?? error.message}\n`);
     process.exit(1);

@@ -13,8 +13,16 @@ import type { RawAppendResult, RawPattern } from '../workers/raw-append.worker';
 const CONCURRENCY = [1, 64] as const;
 const auth = `Bearer ${BENCH_KEYS.publisher}`;
 const runId = Date.now().toString(36);
-/** A load test measures capacity: the rate limiter stays in the stack but with limits load cannot reach. */
-export const UNTHROTTLED = { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000' };
+/**
+ * Environment of the benchmark's servers. A load test measures capacity: the rate limiter stays in the stack
+ * but with limits the load cannot reach. The AMQP command intake is off: these runs send commands over HTTP
+ * and must not consume from a queue other people's tests use.
+ */
+export const BENCH_SERVER_ENV = {
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
+  AMQP_COMMANDS_ENABLED: 'false',
+};
 
 interface Rep {
   ledger: Record<number, LoadResult>;
@@ -27,7 +35,7 @@ interface Rep {
 
 async function httpRuns(worker: 'ledger.server' | 'noop.server', path: string, options: BenchOptions, results: Results, rep: number) {
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${worker}-`));
-  const server = WorkerProcess.start(worker, UNTHROTTLED);
+  const server = WorkerProcess.start(worker, BENCH_SERVER_ENV);
   try {
     const { port } = await server.call<{ port: number }>('start', { dataDir });
     const body = (n: number) => createProjectBody(`B${runId}.${rep}.${worker[0]}.${n}`, n);

@@ -10,7 +10,7 @@ import { pairedFigure, type Results } from '../lib/results';
 import { summarise, type LatencySummary } from '../lib/stats';
 import { wallNow } from '../lib/wall-clock';
 import { WorkerProcess } from '../lib/worker-process';
-import { UNTHROTTLED } from './append.scenario';
+import { BENCH_SERVER_ENV } from './append.scenario';
 
 interface Rep {
   accepted: LatencySummary;
@@ -18,6 +18,7 @@ interface Rep {
   consumer: LatencySummary;
   achievedRate: number;
   failed: number;
+  wiring: string;
 }
 
 /** First wall time at which the checkpoint reached `position` (visibility is sorted by position). */
@@ -37,9 +38,9 @@ async function oneRep(options: BenchOptions, results: Results, rate: number, rep
   const received = new Map<number, number>();
   await topology.channel.consume(topology.queue, (msg) => msg && received.set(Number(msg.properties.headers?.position), wallNow()), { noAck: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-e2e-'));
-  const server = WorkerProcess.start('ledger.server', UNTHROTTLED);
+  const server = WorkerProcess.start('ledger.server', BENCH_SERVER_ENV);
   try {
-    const { port } = await server.call<{ port: number }>('start', { dataDir, pipeline: { amqpUrl: options.amqpUrl, exchange: topology.exchange } });
+    const { port, wiring } = await server.call<{ port: number; wiring: string }>('start', { dataDir, pipeline: { amqpUrl: options.amqpUrl, exchange: topology.exchange } });
     const tag = `E2E${Date.now().toString(36)}.${rate}.${rep}`;
     const sent = await openLoop({ port, path: '/projects', authorization: `Bearer ${BENCH_KEYS.publisher}`, rate, durationMs: options.e2eMs, body: (n) => createProjectBody(`${tag}.${n}`, n) });
     const accepted = sent.filter((s) => s.position > 0);
@@ -61,6 +62,7 @@ async function oneRep(options: BenchOptions, results: Results, rate: number, rep
       consumer: summarise(accepted.map((s) => (received.get(s.position) ?? deadline) - s.sentAt)),
       achievedRate: accepted.length / span,
       failed: sent.length - accepted.length,
+      wiring,
     };
   } finally {
     server.kill();
@@ -92,7 +94,7 @@ function addFigures(results: Results, rate: number, reps: Rep[], notes: string[]
   notes.push(
     `offered ${rate}/s open-loop; achieved ${reps.map((r) => r.achievedRate.toFixed(0)).join(', ')}/s`,
     'latencies run from the moment the request was sent (they include the command itself)',
-    'projector and relay run in the standalone process beside the command API, as `npm start` would',
+    `projector and relay in the standalone process beside the command API, as \`npm start\` runs them: ${reps[0]?.wiring}`,
   );
   results.add(
     pairedFigure({

@@ -39,7 +39,7 @@ function appRuns(nestApp: INestApplication, className: RegExp): boolean {
   return false;
 }
 
-async function start({ dataDir, pipeline }: StartPayload): Promise<{ port: number }> {
+async function start({ dataDir, pipeline }: StartPayload): Promise<{ port: number; wiring: string }> {
   // Append runs measure the command path alone; the pipeline run has the projector and relay on.
   app = await createStandaloneApp({
     dataDir,
@@ -50,10 +50,13 @@ async function start({ dataDir, pipeline }: StartPayload): Promise<{ port: numbe
     ...(pipeline ? { amqpUrl: pipeline.amqpUrl, relayExchange: pipeline.exchange } : {}),
   });
   await app.listen(0, '127.0.0.1');
+  let wiring = 'command path only';
   const store = app.get<EventStore>(EVENT_STORE, { strict: false });
   if (pipeline) {
     // Use the app's own projector once the standalone app wires it; until then, the same runner beside it.
-    if (appRuns(app, /^ProjectorService$/)) {
+    const appProjector = appRuns(app, /^ProjectorService$/);
+    wiring = appProjector ? "the app's own projector" : 'a ProjectionRunner started beside the app (the app has no projector yet)';
+    if (appProjector) {
       app.get<ReadModel>(READ_MODEL, { strict: false }).onCommit((position) => visible.push([position, wallNow()]));
     } else {
       readModel = await createReadModel({ readModel: 'sqlite', dataDir, databaseUrl: '' });
@@ -61,13 +64,13 @@ async function start({ dataDir, pipeline }: StartPayload): Promise<{ port: numbe
       runner = new ProjectionRunner(store, readModel);
       runner.start();
     }
-    if (appRuns(app, /Relay/)) return { port: (app.getHttpServer().address() as AddressInfo).port };
+    if (appRuns(app, /Relay/)) return { port: (app.getHttpServer().address() as AddressInfo).port, wiring: `${wiring}; the app's own relay` };
     checkpoints = new SqliteCheckpointStore(relayCheckpointFile(dataDir));
     const quiet = { info: () => undefined, warn: (m: string) => console.warn(`[relay] ${m}`), error: (m: string) => console.error(`[relay] ${m}`) };
     relay = new Relay({ store, checkpoints, amqpUrl: pipeline.amqpUrl, exchange: pipeline.exchange, logger: quiet, lagLogIntervalMs: 0 });
     await relay.start();
   }
-  return { port: (app.getHttpServer().address() as AddressInfo).port };
+  return { port: (app.getHttpServer().address() as AddressInfo).port, wiring: pipeline ? `${wiring}; a Relay started beside the app (the app has none yet)` : 'command path only' };
 }
 
 async function stop(): Promise<void> {
