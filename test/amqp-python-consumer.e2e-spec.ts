@@ -1,0 +1,69 @@
+import { ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { connect } from 'amqplib';
+import { acquireBrokerLock, TEST_AMQP_URL, uniqueName } from '@ledger/messaging/testing';
+import { RunningLedger, startLedger } from './support/standalone-harness';
+
+const readmeBlock = (name: string, language: string): string => {
+  const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+  const match = new RegExp(`<!-- ${name}:start -->\\s*\`\`\`${language}\\n([\\s\\S]*?)\`\`\`\\s*<!-- ${name}:end -->`).exec(readme);
+  if (!match) throw new Error(`README.md has no ${name} block`);
+  return match[1];
+};
+
+/** The README's Python consumer, run as documented, receives the walk-through's events in order. */
+describe('README: a Python (pika) consumer of the relayed events', () => {
+  let ledger: RunningLedger;
+  let release: () => void;
+  let python: ChildProcessWithoutNullStreams | undefined;
+  const exchange = uniqueName('test.python.events');
+  const queue = uniqueName('test.python.queue');
+
+  beforeAll(async () => {
+    release = await acquireBrokerLock();
+    ledger = await startLedger({ relayEnabled: true, relayExchange: exchange, amqpUrl: TEST_AMQP_URL });
+  });
+
+  afterAll(async () => {
+    python?.kill();
+    await ledger?.stop();
+    const connection = await connect(TEST_AMQP_URL);
+    const channel = await connection.createChannel();
+    await channel.deleteQueue(queue);
+    await channel.deleteExchange(exchange);
+    await connection.close();
+    release?.();
+  });
+
+  it('prints created, started, budget-revised and completed for TC.0789 with revisions 0..3', async () => {
+    const lines: string[] = [];
+    python = spawn('/usr/bin/python3', ['-c', readmeBlock('python-consumer', 'python')], {
+      env: { ...process.env, LEDGER_EXCHANGE: exchange, LEDGER_QUEUE: queue, LIMIT: '4', AMQP_URL: TEST_AMQP_URL },
+    });
+    let stderr = '';
+    python.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => python!.on('exit', resolve));
+    await new Promise<void>((resolve, reject) => {
+      python!.stdout.on('data', (chunk: Buffer) => {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        if (lines.includes('waiting for events')) resolve();
+      });
+      python!.on('exit', (code) => reject(new Error(`python exited early (${code}): ${stderr}`)));
+    });
+
+    await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', readmeBlock('walkthrough', 'bash')], {
+      env: { ...process.env, LEDGER: ledger.baseUrl },
+    });
+
+    expect(await exited).toBe(0);
+    expect(lines).toEqual([
+      'waiting for events',
+      'org.projectledger.project.created.v1 TC.0789 revision 0',
+      'org.projectledger.project.started.v1 TC.0789 revision 1',
+      'org.projectledger.project.budget-revised.v1 TC.0789 revision 2',
+      'org.projectledger.project.completed.v1 TC.0789 revision 3',
+    ]);
+  }, 60_000);
+});
