@@ -1,30 +1,60 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
+import type { AppConfig } from '@ledger/platform';
 import { RunningLedger, startLedger } from './support/standalone-harness';
 
-/** The README's walk-through must work verbatim: run its bash block against a fresh server. */
-describe('README walk-through', () => {
+const readmeBlock = (name: string): string => {
+  const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+  const match = new RegExp(`<!-- ${name}:start -->\\s*\`\`\`bash\\n([\\s\\S]*?)\`\`\`\\s*<!-- ${name}:end -->`).exec(readme);
+  if (!match) throw new Error(`README.md has no ${name} block`);
+  return match[1];
+};
+
+const runBlock = async (name: string, ledger: RunningLedger): Promise<string[]> => {
+  const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', readmeBlock(name)], {
+    env: { ...process.env, LEDGER: ledger.baseUrl },
+  });
+  return stdout.trim().split('\n');
+};
+
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** The README's walk-through and queries must work verbatim: run their bash blocks against a fresh server. */
+describe.each<[string, () => Partial<AppConfig>]>([
+  ['SQLite read model', () => ({})],
+  ['PostgreSQL read model', () => ({ readModel: 'postgres', databaseUrl: DATABASE_URL, readModelSchema: `readme_${randomBytes(4).toString('hex')}` })],
+])('README walk-through (%s)', (_name, settings) => {
   let ledger: RunningLedger;
-  beforeEach(async () => (ledger = await startLedger()));
-  afterEach(() => ledger.stop());
+  let config: Partial<AppConfig>;
+  beforeEach(async () => {
+    config = settings();
+    ledger = await startLedger(config);
+  });
+  afterEach(async () => {
+    await ledger.stop();
+    if (config.readModel === 'postgres') {
+      const client = new Client({ connectionString: DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${config.readModelSchema} CASCADE`);
+      await client.end();
+    }
+  });
 
-  function walkthroughScript(): string {
-    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-    const block = /<!-- walkthrough:start -->\s*```bash\n([\s\S]*?)```\s*<!-- walkthrough:end -->/.exec(readme);
-    if (!block) throw new Error('README.md has no walkthrough block');
-    return block[1];
-  }
-
-  it('runs every curl of the walk-through successfully and leaves the Mongolia project completed at USD 200,000.00', async () => {
-    const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', walkthroughScript()], {
-      env: { ...process.env, LEDGER: ledger.baseUrl },
-    });
-    const lines = stdout.trim().split('\n');
-    expect(JSON.parse(lines[0])).toEqual({ projectId: 'TC.0789', revision: 0, position: 1 });
-    const history = JSON.parse(lines[lines.length - 1]);
+  it('drives the Mongolia project through its life, then the queries show it completed at USD 200,000.00', async () => {
+    const walkthrough = await runBlock('walkthrough', ledger);
+    expect(JSON.parse(walkthrough[0])).toEqual({ projectId: 'TC.0789', revision: 0, position: 1 });
+    const history = JSON.parse(walkthrough[walkthrough.length - 1]);
     expect(history.map((e: { type: string }) => e.type)).toEqual(['ProjectCreated', 'ProjectStarted', 'ProjectBudgetRevised', 'ProjectCompleted']);
     expect(history[2].data).toMatchObject({ previous: '180000.00', amount: '200000.00', delta: '20000.00', currency: 'USD' });
+
+    const [project, list, stats, revisions] = (await runBlock('queries', ledger)).map((line) => JSON.parse(line));
+    expect(project).toMatchObject({ projectId: 'TC.0789', primaId: 'MN10P0001', status: 'completed', budget: { amount: '200000.00', currency: 'USD' }, benefitingMemberStates: ['MN'], revision: 3 });
+    expect(list.items.map((p: { projectId: string }) => p.projectId)).toEqual(['TC.0789']);
+    expect(stats).toEqual([{ key: 'Asia and Oceania', projects: 1, budget: { currency: 'USD', total: '200000.00' } }]);
+    expect(revisions).toEqual([expect.objectContaining({ previous: '180000.00', amount: '200000.00', delta: '20000.00', reason: 'additional-funding' })]);
   });
 });
