@@ -7,7 +7,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type Position } from '@ledger/event-store';
-import { APP_CONFIG, HealthRegistry, LedgerMetrics, METRICS, type AppConfig } from '@ledger/platform';
+import { APP_CONFIG, CLOCK, HealthRegistry, LedgerMetrics, METRICS, subscriptionLag, type AppConfig, type Clock } from '@ledger/platform';
 import { ProjectionRunner, READ_MODEL, type ProjectionStatus, type ReadModel } from '@ledger/read-model';
 
 /** Runs the projector's subscription inside the app: started on bootstrap, stopped before shutdown. */
@@ -20,6 +20,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Optional() private readonly health?: HealthRegistry,
     @Optional() @Inject(METRICS) private readonly metrics?: LedgerMetrics,
   ) {
@@ -35,10 +36,15 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     this.runner.start();
     this.health?.register('projector', async () => {
       const status = this.runner.status();
-      return { up: status.running && status.lastError === null, checkpoint: status.checkpoint, lag: await this.lag() };
+      const lag = await this.lag();
+      const up = status.running && status.lastError === null && lag <= this.config.healthMaxLag;
+      return { up, checkpoint: status.checkpoint, lag };
     });
     this.metrics?.gauge('ledger_projector_checkpoint', 'Position the read model reflects', () => this.checkpoint);
     this.metrics?.gauge('ledger_projector_lag', 'Events stored but not yet projected', () => this.lag());
+    this.metrics?.gauge('ledger_projector_lag_seconds', 'Age of the oldest event not yet projected', async () =>
+      (await subscriptionLag(this.store, this.checkpoint, this.clock.now())).seconds,
+    );
     this.metrics?.gauge('ledger_projector_parked_events', 'Poison events waiting for a retry', async () => (await this.readModel.listParked()).length);
   }
 

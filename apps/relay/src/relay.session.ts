@@ -127,7 +127,8 @@ export class RelaySession {
           return this.fail(new Error(`broker nacked position ${event.position}`));
         }
         this.window.confirm(event.position);
-        this.deps.failpoint?.afterConfirm(this.deps.onConfirmed());
+        const confirmed = this.deps.onConfirmed();
+        this.deps.failpoint?.afterConfirm(confirmed);
         setImmediate(() => void this.flush().catch((e: Error) => this.fail(e)));
       },
     );

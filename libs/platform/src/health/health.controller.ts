@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/roles';
+import { ProblemException } from '../problem/problem.exception';
 import { HealthRegistry, ReadinessCheck } from './health.registry';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -23,8 +24,22 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check(this.registry.entries().map(([name, check]) => () => this.run(name, check)));
+  async ready() {
+    try {
+      return await this.health.check(this.registry.entries().map(([name, check]) => () => this.run(name, check)));
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      // Keep terminus's per-check details in the problem body: they say which part is down and why.
+      const result = error.getResponse() as { error?: Record<string, unknown>; details?: Record<string, unknown> };
+      throw new ProblemException({
+        status: 503,
+        code: 'HEALTH.NOT_READY',
+        title: 'Not ready',
+        detail: `Down: ${Object.keys(result.error ?? {}).join(', ')}`,
+        error: result.error,
+        details: result.details,
+      });
+    }
   }
 
   private async run(name: string, check: ReadinessCheck) {
