@@ -1,4 +1,4 @@
-import type { ProjectEventType, Region } from '@ledger/domain';
+import type { ProjectEventType } from '@ledger/domain';
 
 /**
  * The public name of each domain event on the wire. Kept explicit (not derived from the TypeScript name)
@@ -25,12 +25,8 @@ export const CLOUDEVENT_TYPE_PREFIX = 'org.projectledger.project.';
 export const cloudEventType = (kind: EventKind, version: number = CONTRACT_VERSION): string =>
   `${CLOUDEVENT_TYPE_PREFIX}${kind}.v${version}`;
 
-/** Region as it appears in routing keys: `Asia and Oceania` -> `asia-and-oceania`. */
-export const regionSlug = (region: Region | string): string =>
-  region
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+/** Region as it appears in routing keys: `Asia and Oceania` -> `asia-and-oceania` (the domain's slug). */
+export { regionSlug } from '@ledger/domain';
 
 /** Used when the relay cannot find a project's region (e.g. a stream without ProjectCreated). */
 export const UNKNOWN_REGION_SLUG = 'unknown';

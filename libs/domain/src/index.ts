@@ -12,4 +12,4 @@ export { CURRENCY_MINOR_DIGITS, currencyMinorDigits } from './currencies.policy'
 export { comparePartialDates, isFullDate, isPartialDate, utcDateOf } from './partial-date';
 export { countryCode } from './country-code';
 export { COUNTRY_NAME_ALIASES } from './country-aliases.policy';
-export { eventKindSlug, regionSlug } from './slugs';
+export { regionSlug } from './slugs';
