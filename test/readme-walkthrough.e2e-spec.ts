@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
@@ -16,10 +16,15 @@ const readmeBlock = (name: string): string => {
 
 const runBlock = async (name: string, ledger: RunningLedger): Promise<string[]> => {
   const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', readmeBlock(name)], {
-    env: { ...process.env, LEDGER: ledger.baseUrl },
+    env: { ...process.env, LEDGER: ledger.baseUrl, DATA_DIR: ledger.dataDir },
+    cwd: ROOT,
   });
   return stdout.trim().split('\n');
 };
+
+const ROOT = join(__dirname, '..');
+/** Files the auditors' block writes in the working directory, as a user following the README would. */
+const AUDIT_OUTPUTS = ['ledger-public.pem', 'TC.0789.ndjson'];
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -36,6 +41,7 @@ describe.each<[string, () => Partial<AppConfig>]>([
   });
   afterEach(async () => {
     await ledger.stop();
+    for (const file of AUDIT_OUTPUTS) rmSync(join(ROOT, file), { force: true });
     if (config.readModel === 'postgres') {
       const client = new Client({ connectionString: DATABASE_URL });
       await client.connect();
@@ -44,7 +50,7 @@ describe.each<[string, () => Partial<AppConfig>]>([
     }
   });
 
-  it('drives the Mongolia project through its life, then the queries show it completed at USD 200,000.00', async () => {
+  it('drives the Mongolia project through its life; queries and audit show it completed at USD 200,000.00', async () => {
     const walkthrough = await runBlock('walkthrough', ledger);
     expect(JSON.parse(walkthrough[0])).toEqual({ projectId: 'TC.0789', revision: 0, position: 1 });
     const history = JSON.parse(walkthrough[walkthrough.length - 1]);
@@ -56,5 +62,16 @@ describe.each<[string, () => Partial<AppConfig>]>([
     expect(list.items.map((p: { projectId: string }) => p.projectId)).toEqual(['TC.0789']);
     expect(stats).toEqual([{ key: 'Asia and Oceania', projects: 1, budget: { currency: 'USD', total: '200000.00' } }]);
     expect(revisions).toEqual([expect.objectContaining({ previous: '180000.00', amount: '200000.00', delta: '20000.00', reason: 'additional-funding' })]);
-  });
+
+    const audit = await runBlock('auditors', ledger);
+    const [planned, before, after, completed, atRevision1, known, verify] = audit.slice(0, 7).map((line) => JSON.parse(line));
+    expect(planned.state).toMatchObject({ status: 'planned' });
+    expect(before.state).toMatchObject({ status: 'active', budget: { amount: '180000.00' } });
+    expect(after.state).toMatchObject({ status: 'active', budget: { amount: '200000.00' } });
+    expect(completed.state).toMatchObject({ status: 'completed' });
+    expect(atRevision1.state).toMatchObject({ status: 'active', budget: { amount: '180000.00' } });
+    expect(known.state).toMatchObject({ status: 'completed', budget: { amount: '200000.00' } });
+    expect(verify).toMatchObject({ ok: true, events: 4 });
+    expect(audit[audit.length - 1]).toMatch(/^OK: 4 events in 1 streams; 1 signed checkpoint\(s\) verified/);
+  }, 60_000);
 });
