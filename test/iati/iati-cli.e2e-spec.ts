@@ -103,4 +103,12 @@ describe('IATI CLI', () => {
     expect(result.stderr).toContain('--status "finished" is not one of');
     expect(result.stdout).toBe('');
   });
+
+  it('`npm run export -- iati … > out.xml` (exactly as the issue and docs write it) leaves only valid IATI XML in the file', async () => {
+    const out = join(scratch, 'npm-run-export.xml');
+    await run('bash', ['-c', `npm run export -- iati --project TC.0789 > ${out}`], { cwd: ROOT, env: { ...process.env, DATA_DIR: ledger.dataDir, LOG_LEVEL: 'error' } });
+    const xml = readFileSync(out, 'utf8');
+    expect(identifiers(xml)).toEqual(['XM-DAC-47066-TC.0789']);
+    expect(await validateIati(xml)).toEqual({ valid: true, errors: [] });
+  }, 60_000);
 });
