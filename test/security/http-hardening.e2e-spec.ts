@@ -3,6 +3,9 @@ import { createTestIssuer } from '@ledger/platform/security/testing/jwt-issuer.f
 import { RunningLedger, startLedger } from '../support/standalone-harness';
 import { mongoliaProject } from '../support/mongolia';
 
+// Each test boots an app; on a loaded 2-core CI machine that alone can take seconds.
+jest.setTimeout(30_000);
+
 const headOf = (ledger: RunningLedger) => ledger.app.get<EventStore>(EVENT_STORE).headPosition();
 
 describe('HTTP hardening', () => {

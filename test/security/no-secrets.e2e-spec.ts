@@ -19,7 +19,7 @@ const URL_CREDENTIALS = /\b(?:amqps?|postgres(?:ql)?|mongodb|redis|https?|esdb):
  * password in example connection strings, and placeholders.
  */
 const ALLOWED_URL_PASSWORDS = new Set(['guest', 'ledger', 'changeit', 'pass', 'password']);
-const PLACEHOLDER = /^\$\{?[A-Z_]+\}?$|^<[^>]+>$|^\*+$|^…$/;
+const PLACEHOLDER = /^\$\{?[A-Za-z_]+\}?$|^<[^>]+>$|^\*+$|^…$/;
 
 function trackedTextFiles(): string[] {
   return execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
