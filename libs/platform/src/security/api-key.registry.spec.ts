@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,8 +33,8 @@ describe('ApiKeyRegistry (hashed keys, constant-time comparison)', () => {
 
   it('compares against every stored key whichever key matches (no early exit to time)', () => {
     const registry = ApiKeyRegistry.fromList(LIST);
-    // The live module object the registry calls through (a namespace import would be a copy).
-    const spy = jest.spyOn(require('node:crypto') as typeof import('node:crypto'), 'timingSafeEqual');
+    // The default import is the live module object the registry calls through (a namespace import is a copy).
+    const spy = jest.spyOn(crypto, 'timingSafeEqual');
     try {
       for (const attempt of ['fixture-publisher-key', 'fixture-admin-key', 'no-such-key-at-all']) {
         spy.mockClear();
