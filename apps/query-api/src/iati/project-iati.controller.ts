@@ -2,7 +2,7 @@ import { Controller, Get, Header, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@ledger/event-store';
 import { buildIatiActivitiesXml, readIatiRecord } from '@ledger/iati';
-import { APP_CONFIG, AppConfig, CLOCK, Clock, ProblemException, Roles } from '@ledger/platform';
+import { APP_CONFIG, AppConfig, CLOCK, Clock, ProblemException, QueryParams, Roles } from '@ledger/platform';
 import { problemResponse } from '@ledger/platform/problem/problem.openapi';
 import { MONGOLIA_IATI_EXAMPLE } from './iati.openapi';
 
@@ -19,6 +19,7 @@ export class ProjectIatiController {
 
   @Get(':id/iati')
   @Roles('reader')
+  @QueryParams()
   @Header('Content-Type', 'application/xml; charset=utf-8')
   @ApiOperation({ summary: 'A project as an IATI 2.03 activity', description: 'iati-activities version="2.03" holding one iati-activity; mapping in docs/iati.md.' })
   @ApiParam({ name: 'id', example: 'TC.0789', description: 'Projects ID' })
