@@ -64,7 +64,6 @@ describe('RabbitMQ least-privilege setup from docs/security.md', () => {
     await run('rabbitmqctl', ['-q', 'set_permissions', '-p', names.VHOST, 'guest', '.*', '.*', '.*']);
     admin = await connect(url('guest', 'guest'));
     adminChannel = await admin.createChannel();
-    await adminChannel.assertQueue('projects.commands', { durable: true, arguments: { 'x-queue-type': 'quorum' } });
     await adminChannel.assertQueue('reply.caller-1', { durable: false, exclusive: false, autoDelete: true });
   }, 480_000);
 
@@ -87,6 +86,9 @@ describe('RabbitMQ least-privilege setup from docs/security.md', () => {
     const relay = await open(names.RELAY_USER, names.RELAY_PASSWORD);
     const intake = await open(names.INTAKE_USER, names.INTAKE_PASSWORD);
     const consumer = await open(names.CONSUMER_USER, names.CONSUMER_PASSWORD);
+
+    // The command intake declares its own queue at start, as the app does.
+    expect(await attempt(intake, (c) => c.assertQueue('projects.commands', { durable: true }))).toBe('allowed');
 
     // Relay: declares and publishes to the events exchange, with project.* routing keys only.
     expect(await attempt(relay, (c) => c.assertExchange('projects.events', 'topic', { durable: true }))).toBe('allowed');
@@ -124,7 +126,8 @@ describe('RabbitMQ least-privilege setup from docs/security.md', () => {
     expect(await attempt(intake, (c) => c.consume('projects.commands', () => undefined))).toBe('allowed');
     expect(await attempt(intake, publish('', 'reply.caller-1'))).toBe('allowed');
     expect(await attempt(intake, publish('projects.events', 'project.created.africa'))).toBe('refused');
-    expect(await attempt(intake, (c) => c.assertQueue('projects.commands', { durable: true, arguments: { 'x-queue-type': 'quorum' } }))).toBe('refused');
+    expect(await attempt(intake, (c) => c.assertQueue('projects.commands.shadow', { durable: true }))).toBe('refused');
+    expect(await attempt(intake, (c) => c.assertExchange('projects.events', 'topic', { durable: true }))).toBe('refused');
     expect(await attempt(intake, (c) => c.consume(queue, () => undefined))).toBe('refused');
   }, 60_000);
 });
