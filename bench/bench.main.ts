@@ -33,7 +33,8 @@ async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const started = new Date();
   const machine = machineInfo();
-  const log = (m: string) => process.stderr.write(`[bench +${((Date.now() - started.getTime()) / 1000).toFixed(1)}s] ${m}\n`);
+  const log = (m: string) =>
+    process.stderr.write(`[bench +${((Date.now() - started.getTime()) / 1000).toFixed(1)}s] ${m}\n`);
   WorkerProcess.defaultExecArgv = options.workerExecArgv;
   const results = new Results();
   Object.assign(results.settings, options);
@@ -69,8 +70,10 @@ async function main(): Promise<number> {
   writeFileSync(`${base}.json`, JSON.stringify(report, null, 2));
   writeFileSync(`${base}.svg`, latencyChartSvg(report.figures));
   writeFileSync(`${base}.md`, markdownReport(report, `${base.split('/').pop()}.svg`));
-  for (const ext of ['json', 'svg', 'md']) writeFileSync(join(options.outDir, `latest.${ext}`), readFileSync(`${base}.${ext}`));
-  if (options.publish) publishToDocs(report, markdownReport(report, 'performance-latency.svg'), latencyChartSvg(report.figures));
+  for (const ext of ['json', 'svg', 'md'])
+    writeFileSync(join(options.outDir, `latest.${ext}`), readFileSync(`${base}.${ext}`));
+  if (options.publish)
+    publishToDocs(report, markdownReport(report, 'performance-latency.svg'), latencyChartSvg(report.figures));
   process.stdout.write(consoleTable(report.figures, report.notMeasured, report.peakRssMiB));
   process.stdout.write(`\nwrote ${base}.{json,md,svg} (and latest.* beside them)\n`);
   // Missed targets are findings, not failures; a scenario that could not run is a failure (CI smoke runs).

@@ -41,7 +41,11 @@ export async function benchTopology(amqpUrl: string, purpose: string): Promise<B
  * The team's broker lock: a broker-restart test must not stop RabbitMQ under a measurement. If a test holds
  * it too long we measure anyway and say so, rather than leaving the figure out.
  */
-export async function withBrokerLock<T>(timeoutMs: number, log: (m: string) => void, work: (locked: boolean) => Promise<T>): Promise<T> {
+export async function withBrokerLock<T>(
+  timeoutMs: number,
+  log: (m: string) => void,
+  work: (locked: boolean) => Promise<T>,
+): Promise<T> {
   let release: (() => void) | null = null;
   try {
     release = await acquireBrokerLock(timeoutMs);

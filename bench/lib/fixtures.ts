@@ -16,7 +16,12 @@ export function scratchDir(prefix: string): string {
 }
 
 /** A seeded, hash-chained event-store file of `events` events, made once per run and shared by scenarios. */
-export function seededLog(name: string, seed: Omit<SeedOptions, 'file'>, results: Results, log: (m: string) => void) {
+export function seededLog(
+  name: string,
+  seed: Omit<SeedOptions, 'file'>,
+  results: Results,
+  log: (m: string) => void,
+) {
   let entry = seeded.get(name);
   if (!entry) {
     entry = (async () => {
@@ -39,7 +44,12 @@ export function seededLog(name: string, seed: Omit<SeedOptions, 'file'>, results
 }
 
 /** Runs one handler of the log worker in a fresh process, recording its peak RSS under `role`. */
-export async function inFreshWorker<T>(role: string, kind: string, payload: unknown, results: Results): Promise<T> {
+export async function inFreshWorker<T>(
+  role: string,
+  kind: string,
+  payload: unknown,
+  results: Results,
+): Promise<T> {
   const worker = WorkerProcess.start('log.worker');
   try {
     const value = await worker.call<T>(kind, payload);

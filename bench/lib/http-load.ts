@@ -38,13 +38,21 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       },
     ],
   });
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, Number(s.count)]));
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, Number(s.count)]),
+  );
   return {
     perSecond: result['2xx'] / result.duration,
     ok: result['2xx'],
     failed: result.non2xx + result.errors,
     // autocannon's histogram has no p95 (it has p90 and p97.5); NaN rather than a stand-in.
-    latencyMs: { p50: result.latency.p50, p95: Number.NaN, p99: result.latency.p99, max: result.latency.max, count: result['2xx'] },
+    latencyMs: {
+      p50: result.latency.p50,
+      p95: Number.NaN,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      count: result['2xx'],
+    },
     statusCodes,
   };
 }

@@ -34,14 +34,22 @@ export async function openLoop(options: OpenLoopOptions): Promise<SentCommand[]>
     pending.push(
       new Promise<void>((resolve) => {
         const req = request(
-          { agent, host: '127.0.0.1', port: options.port, method: 'POST', path: options.path, headers: { 'content-type': 'application/json', authorization: options.authorization } },
+          {
+            agent,
+            host: '127.0.0.1',
+            port: options.port,
+            method: 'POST',
+            path: options.path,
+            headers: { 'content-type': 'application/json', authorization: options.authorization },
+          },
           (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
             res.on('end', () => {
               entry.respondedAt = wallNow();
               entry.status = res.statusCode ?? 0;
-              if (entry.status < 300) entry.position = Number(JSON.parse(Buffer.concat(chunks).toString()).position);
+              if (entry.status < 300)
+                entry.position = Number(JSON.parse(Buffer.concat(chunks).toString()).position);
               resolve();
             });
           },

@@ -40,7 +40,8 @@ export function parseOptions(argv: string[]): BenchOptions {
   const quick = values.quick ?? false;
   const only = values.only ? values.only.split(',') : [...SCENARIOS];
   const unknown = only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
-  if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
   return {
     quick,
     reps: values.reps ? Number(values.reps) : quick ? 1 : 3,

@@ -1,6 +1,12 @@
 import type { ProjectCreatedData, ProjectEvent } from '@ledger/domain';
 
-const REGIONS = ['Asia and Oceania', 'Africa', 'Europe', 'Latin America and the Caribbean', 'Middle East and North Africa'] as const;
+const REGIONS = [
+  'Asia and Oceania',
+  'Africa',
+  'Europe',
+  'Latin America and the Caribbean',
+  'Middle East and North Africa',
+] as const;
 const STATES = ['MN', 'KE', 'PE', 'MA', 'UA', 'VN', 'BO', 'SN'];
 
 const cents = (value: number): string => (value / 100).toFixed(2);
@@ -39,7 +45,15 @@ export function projectLife(projectId: string, n: number, length: number): Proje
   for (let i = 0; events.length < length - 1; i++) {
     if (i % 8 === 7) {
       const next = plannedEnd + 1;
-      events.push({ type: 'ProjectExtended', data: { projectId, previousPlannedEnd: String(plannedEnd), plannedEnd: String(next), reason: 'extension' } });
+      events.push({
+        type: 'ProjectExtended',
+        data: {
+          projectId,
+          previousPlannedEnd: String(plannedEnd),
+          plannedEnd: String(next),
+          reason: 'extension',
+        },
+      });
       plannedEnd = next;
       continue;
     }
@@ -47,7 +61,16 @@ export function projectLife(projectId: string, n: number, length: number): Proje
     const next = budget + delta;
     events.push({
       type: 'ProjectBudgetRevised',
-      data: { projectId, previous: cents(budget), amount: cents(next), delta: cents(delta), currency: 'USD', reason: 'additional-funding', effectiveDate: '2015-01-01', note: null },
+      data: {
+        projectId,
+        previous: cents(budget),
+        amount: cents(next),
+        delta: cents(delta),
+        currency: 'USD',
+        reason: 'additional-funding',
+        effectiveDate: '2015-01-01',
+        note: null,
+      },
     });
     budget = next;
   }

@@ -25,7 +25,15 @@ function toAppend(event: ProjectEvent, position: number): EventToAppend {
     eventId: randomUUID(),
     type: event.type,
     data: event.data,
-    metadata: { actor: 'bench', correlationId: commandId, causationId: commandId, commandId, commandType: event.type, schemaVersion: 1, recordedAt },
+    metadata: {
+      actor: 'bench',
+      correlationId: commandId,
+      causationId: commandId,
+      commandId,
+      commandType: event.type,
+      schemaVersion: 1,
+      recordedAt,
+    },
   };
 }
 
@@ -50,18 +58,29 @@ export async function seedStore(options: SeedOptions): Promise<{ events: number;
       const projectId = `${prefix}.${first + i}`;
       const streamId = projectStreamId(projectId);
       // Position of revision r of life i in this block (written round-robin below); recordedAt follows it.
-      const events = projectLife(projectId, first + i, options.perProject).map((e, r) => toAppend(e, position + r * count + i + 1));
+      const events = projectLife(projectId, first + i, options.perProject).map((e, r) =>
+        toAppend(e, position + r * count + i + 1),
+      );
       return { streamId, events: chain(streamId, events, undefined) };
     });
     for (let revision = 0; revision < options.perProject; revision++) {
       for (const life of lives) {
         const event = life.events[revision];
         position += 1;
-        insert.run(position, life.streamId, revision, event.eventId, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
+        insert.run(
+          position,
+          life.streamId,
+          revision,
+          event.eventId,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+        );
       }
     }
   });
-  for (let first = 0; first < projects; first += interleave) writeBlock(first, Math.min(interleave, projects - first));
+  for (let first = 0; first < projects; first += interleave)
+    writeBlock(first, Math.min(interleave, projects - first));
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return { events: position, projects };

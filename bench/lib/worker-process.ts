@@ -38,7 +38,11 @@ export class WorkerProcess {
   }
 
   /** Starts dist/bench/workers/<name>.js; stdout is dropped (request logs would only cost the driver CPU). */
-  static start(name: string, env: Record<string, string> = {}, execArgv: string[] = WorkerProcess.defaultExecArgv): WorkerProcess {
+  static start(
+    name: string,
+    env: Record<string, string> = {},
+    execArgv: string[] = WorkerProcess.defaultExecArgv,
+  ): WorkerProcess {
     const child = fork(join(__dirname, '..', 'workers', `${name}.js`), [], {
       env: { ...process.env, ...env },
       execArgv,
@@ -63,7 +67,9 @@ export class WorkerProcess {
   /** Asks the worker to clean up and exit; resolves with its peak resident set size in MiB. */
   async stop(): Promise<number> {
     const { maxRssKb } = await this.call<{ maxRssKb: number }>('exit');
-    await new Promise<void>((resolve) => (this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve())));
+    await new Promise<void>((resolve) =>
+      this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve()),
+    );
     return Math.round(maxRssKb / 1024);
   }
 

@@ -24,7 +24,8 @@ export function fmt(value: number | undefined): string {
   return value.toFixed(2);
 }
 
-export const fmtRatio = (ratio: number | undefined): string => (ratio === undefined || !Number.isFinite(ratio) ? '–' : ratio.toFixed(2));
+export const fmtRatio = (ratio: number | undefined): string =>
+  ratio === undefined || !Number.isFinite(ratio) ? '–' : ratio.toFixed(2);
 
 export function latencyText(figure: Pick<Figure, 'latencyMs'>['latencyMs']): string {
   if (!figure) return '';

@@ -18,6 +18,12 @@ export function consoleTable(figures: Figure[], missing: NotMeasured[], rss: Rec
   const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i])).join(' │ ');
   const out = [line(header), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.map(line)];
   for (const m of missing) out.push(`not measured: ${m.section} ${m.label}: ${m.why}`);
-  out.push('', 'peak RSS: ' + Object.entries(rss).map(([role, mib]) => `${role} ${mib} MiB`).join('; '));
+  out.push(
+    '',
+    'peak RSS: ' +
+      Object.entries(rss)
+        .map(([role, mib]) => `${role} ${mib} MiB`)
+        .join('; '),
+  );
   return out.join('\n') + '\n';
 }

@@ -36,7 +36,9 @@ export function markdownReport(report: BenchReport, chartFile: string): string {
         verdict(f),
         f.runs.map(fmt).join(', ') + (f.baseline ? ` / raw ${f.baseline.runs.map(fmt).join(', ')}` : ''),
         '',
-      ].join(' | ').trim(),
+      ]
+        .join(' | ')
+        .trim(),
     ),
     '',
     ...report.figures.flatMap((f) => f.notes.map((n) => `- ${f.label}: ${n}`)),
@@ -45,7 +47,9 @@ export function markdownReport(report: BenchReport, chartFile: string): string {
     '',
     '## Not measured',
     '',
-    ...(report.notMeasured.length === 0 ? ['Everything in the brief was measured.'] : report.notMeasured.map((n) => `- not measured: ${n.section} ${n.label}: ${n.why}`)),
+    ...(report.notMeasured.length === 0
+      ? ['Everything in the brief was measured.']
+      : report.notMeasured.map((n) => `- not measured: ${n.section} ${n.label}: ${n.why}`)),
     '',
     '## Peak RSS per process',
     '',

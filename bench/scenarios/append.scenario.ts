@@ -33,7 +33,13 @@ interface Rep {
   appendsPerCommit: number;
 }
 
-async function httpRuns(worker: 'ledger.server' | 'noop.server', path: string, options: BenchOptions, results: Results, rep: number) {
+async function httpRuns(
+  worker: 'ledger.server' | 'noop.server',
+  path: string,
+  options: BenchOptions,
+  results: Results,
+  rep: number,
+) {
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${worker}-`));
   const server = WorkerProcess.start(worker, BENCH_SERVER_ENV);
   try {
@@ -44,11 +50,22 @@ async function httpRuns(worker: 'ledger.server' | 'noop.server', path: string, o
     let appendsPerCommit = Number.NaN;
     for (const connections of CONCURRENCY) {
       const before = await server.call<GroupCommitStats | null>('stats').catch(() => null);
-      loads[connections] = await runLoad({ port, path, authorization: auth, connections, durationMs: options.loadMs, body });
+      loads[connections] = await runLoad({
+        port,
+        path,
+        authorization: auth,
+        connections,
+        durationMs: options.loadMs,
+        body,
+      });
       const after = await server.call<GroupCommitStats | null>('stats').catch(() => null);
-      if (connections === 64 && before && after) appendsPerCommit = (after.appends - before.appends) / (after.commits - before.commits);
+      if (connections === 64 && before && after)
+        appendsPerCommit = (after.appends - before.appends) / (after.commits - before.commits);
     }
-    results.rss(worker === 'ledger.server' ? 'standalone (command API)' : 'no-op Nest app', await server.stop());
+    results.rss(
+      worker === 'ledger.server' ? 'standalone (command API)' : 'no-op Nest app',
+      await server.stop(),
+    );
     return { loads, appendsPerCommit };
   } finally {
     server.kill();
@@ -56,11 +73,21 @@ async function httpRuns(worker: 'ledger.server' | 'noop.server', path: string, o
   }
 }
 
-async function rawRun(pattern: RawPattern, clients: number, options: BenchOptions, results: Results): Promise<RawAppendResult> {
+async function rawRun(
+  pattern: RawPattern,
+  clients: number,
+  options: BenchOptions,
+  results: Results,
+): Promise<RawAppendResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-raw-'));
   const worker = WorkerProcess.start('raw-append.worker');
   try {
-    const result = await worker.call<RawAppendResult>('rawAppend', { file: join(dir, 'raw.sqlite'), pattern, clients, durationMs: options.loadMs });
+    const result = await worker.call<RawAppendResult>('rawAppend', {
+      file: join(dir, 'raw.sqlite'),
+      pattern,
+      clients,
+      durationMs: options.loadMs,
+    });
     results.rss('raw better-sqlite3 writer', await worker.stop());
     return result;
   } finally {
@@ -70,18 +97,32 @@ async function rawRun(pattern: RawPattern, clients: number, options: BenchOption
 }
 
 /** Sections 1 and 2: durable appends over HTTP vs raw SQLite inserts, and vs a no-op endpoint. */
-export async function appendScenario(options: BenchOptions, results: Results, log: (m: string) => void): Promise<void> {
+export async function appendScenario(
+  options: BenchOptions,
+  results: Results,
+  log: (m: string) => void,
+): Promise<void> {
   const reps: Rep[] = [];
   for (let rep = 0; rep < options.reps; rep++) {
     log(`append: repetition ${rep + 1}/${options.reps}`);
     const ledger = await httpRuns('ledger.server', '/projects', options, results, rep);
     const noop = await httpRuns('noop.server', '/noop', options, results, rep);
-    const raw = { 1: await rawRun('serial', 1, options, results), 64: await rawRun('writers', 64, options, results) };
+    const raw = {
+      1: await rawRun('serial', 1, options, results),
+      64: await rawRun('writers', 64, options, results),
+    };
     const rawBatched = await rawRun('batched', 64, options, results);
     for (const load of [...Object.values(ledger.loads), ...Object.values(noop.loads)]) {
-      if (load.failed > 0) log(`append: ${load.failed} failed requests (${JSON.stringify(load.statusCodes)})`);
+      if (load.failed > 0)
+        log(`append: ${load.failed} failed requests (${JSON.stringify(load.statusCodes)})`);
     }
-    reps.push({ ledger: ledger.loads, noop: noop.loads, raw, rawBatched, appendsPerCommit: ledger.appendsPerCommit });
+    reps.push({
+      ledger: ledger.loads,
+      noop: noop.loads,
+      raw,
+      rawBatched,
+      appendsPerCommit: ledger.appendsPerCommit,
+    });
   }
   const section1 = '1. Durable append';
   for (const c of CONCURRENCY) {
@@ -94,7 +135,8 @@ export async function appendScenario(options: BenchOptions, results: Results, lo
         runs: reps.map((r) => r.ledger[c].perSecond),
         latencies: reps.map((r) => r.ledger[c].latencyMs),
         baseline: {
-          label: c === 1 ? 'raw insert, 1 writer, 1 txn per insert' : 'raw insert, 64 writers, 1 txn (fsync) each',
+          label:
+            c === 1 ? 'raw insert, 1 writer, 1 txn per insert' : 'raw insert, 64 writers, 1 txn (fsync) each',
           runs: reps.map((r) => r.raw[c].perSecond),
           latencies: reps.map((r) => r.raw[c].latencyMs),
         },
@@ -110,7 +152,11 @@ export async function appendScenario(options: BenchOptions, results: Results, lo
       label: 'POST /projects, 64 clients (vs raw batched ceiling)',
       unit: 'commands/s',
       runs: reps.map((r) => r.ledger[64].perSecond),
-      baseline: { label: 'raw insert, 64 rows per txn (group-commit ceiling)', runs: reps.map((r) => r.rawBatched.perSecond), latencies: reps.map((r) => r.rawBatched.latencyMs) },
+      baseline: {
+        label: 'raw insert, 64 rows per txn (group-commit ceiling)',
+        runs: reps.map((r) => r.rawBatched.perSecond),
+        latencies: reps.map((r) => r.rawBatched.latencyMs),
+      },
       notes: ['Not a target: how close group commit gets to the best a single SQLite writer can do.'],
     }),
   );
@@ -130,14 +176,23 @@ export async function appendScenario(options: BenchOptions, results: Results, lo
   for (const c of CONCURRENCY) {
     results.add(
       pairedFigure({
-        notes: c === 64 && starved ? ['the no-op baseline was slower at 64 connections than at 1 in every repetition: not a valid baseline (see docs/performance.md, rate limiter)'] : [],
+        notes:
+          c === 64 && starved
+            ? [
+                'the no-op baseline was slower at 64 connections than at 1 in every repetition: not a valid baseline (see docs/performance.md, rate limiter)',
+              ]
+            : [],
         id: `http.overhead.${c}`,
         section: '2. HTTP overhead',
         label: `POST /projects vs no-op, ${c} client${c > 1 ? 's' : ''}`,
         unit: 'requests/s',
         runs: reps.map((r) => r.ledger[c].perSecond),
         latencies: reps.map((r) => r.ledger[c].latencyMs),
-        baseline: { label: 'no-op POST, same Nest/express stack', runs: reps.map((r) => r.noop[c].perSecond), latencies: reps.map((r) => r.noop[c].latencyMs) },
+        baseline: {
+          label: 'no-op POST, same Nest/express stack',
+          runs: reps.map((r) => r.noop[c].perSecond),
+          latencies: reps.map((r) => r.noop[c].latencyMs),
+        },
         target: { text: 'ratio ≥ 0.7', test: (f) => (f.ratio ?? 0) >= 0.7 },
       }),
     );

@@ -11,16 +11,32 @@ interface AsOfResult {
 }
 
 /** Section 6: as-of state of a 10k-event project, and hash-chain verification of the whole log. */
-export async function auditScenario(options: BenchOptions, results: Results, log: (m: string) => void): Promise<void> {
-  const long = await seededLog('long-stream', { events: options.asOfEvents, perProject: options.asOfEvents, idPrefix: 'LONG' }, results, log);
+export async function auditScenario(
+  options: BenchOptions,
+  results: Results,
+  log: (m: string) => void,
+): Promise<void> {
+  const long = await seededLog(
+    'long-stream',
+    { events: options.asOfEvents, perProject: options.asOfEvents, idPrefix: 'LONG' },
+    results,
+    log,
+  );
   // Seeded events are recorded one second apart from 2024-01-01: ask for the state three quarters in.
-  const recordedAt = new Date(Date.parse('2024-01-01T00:00:00Z') + Math.floor(long.events * 0.75) * 1000).toISOString();
+  const recordedAt = new Date(
+    Date.parse('2024-01-01T00:00:00Z') + Math.floor(long.events * 0.75) * 1000,
+  ).toISOString();
   const asOfOurs: number[] = [];
   const asOfRaw: number[] = [];
   const asOfLatencies: LatencySummary[] = [];
   const rawLatencies: LatencySummary[] = [];
   for (let rep = 0; rep < options.reps; rep++) {
-    const r = await inFreshWorker<AsOfResult>('audit (as-of)', 'asOf', { file: long.file, streamId: projectStreamId('LONG.0'), recordedAt, times: 15 }, results);
+    const r = await inFreshWorker<AsOfResult>(
+      'audit (as-of)',
+      'asOf',
+      { file: long.file, streamId: projectStreamId('LONG.0'), recordedAt, times: 15 },
+      results,
+    );
     if (r.revision < long.events / 2) throw new Error(`as-of folded only up to revision ${r.revision}`);
     asOfOurs.push(r.ours.p50);
     asOfRaw.push(r.raw.p50);
@@ -41,14 +57,30 @@ export async function auditScenario(options: BenchOptions, results: Results, log
     }),
   );
 
-  const { file, events } = await seededLog('log', { events: options.projectionEvents, perProject: 10 }, results, log);
+  const { file, events } = await seededLog(
+    'log',
+    { events: options.projectionEvents, perProject: 10 },
+    results,
+    log,
+  );
   const ours: number[] = [];
   const raw: number[] = [];
   for (let rep = 0; rep < options.logReps; rep++) {
     log(`audit: verify repetition ${rep + 1}/${options.logReps} over ${events} events`);
-    const v = await inFreshWorker<{ events: number; ms: number; ok: boolean }>('audit (verify)', 'verify', { file }, results);
-    if (!v.ok || v.events !== events) throw new Error(`verification of the seeded log failed (ok ${v.ok}, ${v.events} events)`);
-    const h = await inFreshWorker<{ events: number; ms: number }>('raw hash scan', 'rawHash', { file }, results);
+    const v = await inFreshWorker<{ events: number; ms: number; ok: boolean }>(
+      'audit (verify)',
+      'verify',
+      { file },
+      results,
+    );
+    if (!v.ok || v.events !== events)
+      throw new Error(`verification of the seeded log failed (ok ${v.ok}, ${v.events} events)`);
+    const h = await inFreshWorker<{ events: number; ms: number }>(
+      'raw hash scan',
+      'rawHash',
+      { file },
+      results,
+    );
     ours.push((v.events / v.ms) * 1000);
     raw.push((h.events / h.ms) * 1000);
   }

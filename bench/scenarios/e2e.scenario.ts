@@ -36,13 +36,27 @@ function visibleAt(visibility: [number, number][], position: number): number {
 async function oneRep(options: BenchOptions, results: Results, rate: number, rep: number): Promise<Rep> {
   const topology = await benchTopology(options.amqpUrl, 'e2e');
   const received = new Map<number, number>();
-  await topology.channel.consume(topology.queue, (msg) => msg && received.set(Number(msg.properties.headers?.position), wallNow()), { noAck: true });
+  await topology.channel.consume(
+    topology.queue,
+    (msg) => msg && received.set(Number(msg.properties.headers?.position), wallNow()),
+    { noAck: true },
+  );
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-e2e-'));
   const server = WorkerProcess.start('ledger.server', BENCH_SERVER_ENV);
   try {
-    const { port, wiring } = await server.call<{ port: number; wiring: string }>('start', { dataDir, pipeline: { amqpUrl: options.amqpUrl, exchange: topology.exchange } });
+    const { port, wiring } = await server.call<{ port: number; wiring: string }>('start', {
+      dataDir,
+      pipeline: { amqpUrl: options.amqpUrl, exchange: topology.exchange },
+    });
     const tag = `E2E${Date.now().toString(36)}.${rate}.${rep}`;
-    const sent = await openLoop({ port, path: '/projects', authorization: `Bearer ${BENCH_KEYS.publisher}`, rate, durationMs: options.e2eMs, body: (n) => createProjectBody(`${tag}.${n}`, n) });
+    const sent = await openLoop({
+      port,
+      path: '/projects',
+      authorization: `Bearer ${BENCH_KEYS.publisher}`,
+      rate,
+      durationMs: options.e2eMs,
+      body: (n) => createProjectBody(`${tag}.${n}`, n),
+    });
     const accepted = sent.filter((s) => s.position > 0);
     const last = Math.max(...accepted.map((s) => s.position));
     const visibility: [number, number][] = [];
@@ -72,7 +86,11 @@ async function oneRep(options: BenchOptions, results: Results, rate: number, rep
 }
 
 /** Section 5: end-to-end latency at fixed offered loads, command sent → read model / → consumer. */
-export async function e2eScenario(options: BenchOptions, results: Results, log: (m: string) => void): Promise<void> {
+export async function e2eScenario(
+  options: BenchOptions,
+  results: Results,
+  log: (m: string) => void,
+): Promise<void> {
   await withBrokerLock(options.quick ? 20_000 : 120_000, log, async (locked) => {
     for (const rate of options.e2eRates) {
       const reps: Rep[] = [];
@@ -90,7 +108,11 @@ export async function e2eScenario(options: BenchOptions, results: Results, log: 
 
 function addFigures(results: Results, rate: number, reps: Rep[], notes: string[]): void {
   const section = '5. End-to-end latency';
-  const reference = { label: 'command accepted (HTTP 201), same requests', runs: reps.map((r) => r.accepted.p99), latencies: reps.map((r) => r.accepted) };
+  const reference = {
+    label: 'command accepted (HTTP 201), same requests',
+    runs: reps.map((r) => r.accepted.p99),
+    latencies: reps.map((r) => r.accepted),
+  };
   notes.push(
     `offered ${rate}/s open-loop; achieved ${reps.map((r) => r.achievedRate.toFixed(0)).join(', ')}/s`,
     'latencies run from the moment the request was sent (they include the command itself)',

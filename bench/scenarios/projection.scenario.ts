@@ -8,13 +8,27 @@ interface Timed {
 }
 
 /** Section 3: rebuild of the SQLite read model from position 0 vs a raw scan of the same rows. */
-export async function projectionScenario(options: BenchOptions, results: Results, log: (m: string) => void): Promise<void> {
-  const { file, events } = await seededLog('log', { events: options.projectionEvents, perProject: 10 }, results, log);
+export async function projectionScenario(
+  options: BenchOptions,
+  results: Results,
+  log: (m: string) => void,
+): Promise<void> {
+  const { file, events } = await seededLog(
+    'log',
+    { events: options.projectionEvents, perProject: 10 },
+    results,
+    log,
+  );
   const ours: number[] = [];
   const raw: number[] = [];
   for (let rep = 0; rep < options.logReps; rep++) {
     log(`projection: repetition ${rep + 1}/${options.logReps} over ${events} events`);
-    const rebuild = await inFreshWorker<Timed>('projector (rebuild)', 'rebuild', { file, dataDir: scratchDir('rebuild') }, results);
+    const rebuild = await inFreshWorker<Timed>(
+      'projector (rebuild)',
+      'rebuild',
+      { file, dataDir: scratchDir('rebuild') },
+      results,
+    );
     if (rebuild.events !== events) throw new Error(`rebuild projected ${rebuild.events} of ${events} events`);
     const scan = await inFreshWorker<Timed>('raw scan', 'rawScan', { file }, results);
     ours.push((rebuild.events / rebuild.ms) * 1000);
@@ -28,8 +42,14 @@ export async function projectionScenario(options: BenchOptions, results: Results
       unit: 'events/s',
       runs: ours,
       baseline: { label: 'raw better-sqlite3 scan + JSON.parse of the same rows', runs: raw },
-      target: { text: 'ratio ≥ 0.3 and ≥ 50k events/s', test: (f) => (f.ratio ?? 0) >= 0.3 && f.value >= 50_000 },
-      notes: [...(options.quick ? [`quick mode: ${events} events instead of 1M`] : []), `${options.logReps} repetition(s): one rebuild of the whole log takes minutes on this machine`],
+      target: {
+        text: 'ratio ≥ 0.3 and ≥ 50k events/s',
+        test: (f) => (f.ratio ?? 0) >= 0.3 && f.value >= 50_000,
+      },
+      notes: [
+        ...(options.quick ? [`quick mode: ${events} events instead of 1M`] : []),
+        `${options.logReps} repetition(s): one rebuild of the whole log takes minutes on this machine`,
+      ],
     }),
   );
 }

@@ -23,19 +23,40 @@ async function once<T>(role: string, kind: string, payload: unknown, results: Re
 }
 
 /** Section 4: the relay (log → exchange with confirms) vs raw amqplib confirm-channel publishing. */
-export async function relayScenario(options: BenchOptions, results: Results, log: (m: string) => void): Promise<void> {
-  const { file, events } = await seededLog('relay-log', { events: options.relayEvents, perProject: 10, idPrefix: 'RELAY' }, results, log);
-  const sample = await once<{ meanBytes: number; routingKey: string; headers: Record<string, unknown> }>('relay (sampling)', 'sampleMessage', { file }, results);
+export async function relayScenario(
+  options: BenchOptions,
+  results: Results,
+  log: (m: string) => void,
+): Promise<void> {
+  const { file, events } = await seededLog(
+    'relay-log',
+    { events: options.relayEvents, perProject: 10, idPrefix: 'RELAY' },
+    results,
+    log,
+  );
+  const sample = await once<{ meanBytes: number; routingKey: string; headers: Record<string, unknown> }>(
+    'relay (sampling)',
+    'sampleMessage',
+    { file },
+    results,
+  );
   const ours: number[] = [];
   const raw: number[] = [];
-  const notes = [`window ${WINDOW}, persistent messages of ${sample.meanBytes} bytes on average, one durable classic queue bound`];
+  const notes = [
+    `window ${WINDOW}, persistent messages of ${sample.meanBytes} bytes on average, one durable classic queue bound`,
+  ];
   await withBrokerLock(options.quick ? 20_000 : 120_000, log, async (locked) => {
     if (!locked) notes.push('measured without the broker lock (a test held it)');
     for (let rep = 0; rep < options.reps; rep++) {
       log(`relay: repetition ${rep + 1}/${options.reps} over ${events} events`);
       const a = await benchTopology(options.amqpUrl, 'relay');
       try {
-        const r = await once<Timed>('relay', 'relay', { file, amqpUrl: options.amqpUrl, exchange: a.exchange, window: WINDOW }, results);
+        const r = await once<Timed>(
+          'relay',
+          'relay',
+          { file, amqpUrl: options.amqpUrl, exchange: a.exchange, window: WINDOW },
+          results,
+        );
         if (r.events < events) throw new Error(`relay confirmed ${r.events} of ${events}`);
         ours.push((r.events / r.ms) * 1000);
       } finally {
@@ -43,7 +64,15 @@ export async function relayScenario(options: BenchOptions, results: Results, log
       }
       const b = await benchTopology(options.amqpUrl, 'raw');
       try {
-        const payload = { amqpUrl: options.amqpUrl, exchange: b.exchange, count: events, bytes: sample.meanBytes, window: WINDOW, routingKey: sample.routingKey, headers: sample.headers };
+        const payload = {
+          amqpUrl: options.amqpUrl,
+          exchange: b.exchange,
+          count: events,
+          bytes: sample.meanBytes,
+          window: WINDOW,
+          routingKey: sample.routingKey,
+          headers: sample.headers,
+        };
         const r = await once<Timed>('raw amqplib publisher', 'rawPublish', payload, results);
         raw.push((r.events / r.ms) * 1000);
       } finally {

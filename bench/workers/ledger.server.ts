@@ -27,14 +27,18 @@ const visible: [number, number][] = [];
 
 function groupCommitStats(store: EventStore): GroupCommitStats | null {
   // The store may be wrapped by a decorator (hash chaining): look one level in.
-  const candidate = store as EventStore & { stats?: () => GroupCommitStats; inner?: EventStore & { stats?: () => GroupCommitStats } };
+  const candidate = store as EventStore & {
+    stats?: () => GroupCommitStats;
+    inner?: EventStore & { stats?: () => GroupCommitStats };
+  };
   return candidate.stats?.() ?? candidate.inner?.stats?.() ?? null;
 }
 
 /** True when the app itself runs a provider of that class name (so the bench must not start a second one). */
 function appRuns(nestApp: INestApplication, className: RegExp): boolean {
   for (const module of nestApp.get(ModulesContainer).values()) {
-    for (const wrapper of module.providers.values()) if (typeof wrapper.name === 'string' && className.test(wrapper.name)) return true;
+    for (const wrapper of module.providers.values())
+      if (typeof wrapper.name === 'string' && className.test(wrapper.name)) return true;
   }
   return false;
 }
@@ -55,22 +59,46 @@ async function start({ dataDir, pipeline }: StartPayload): Promise<{ port: numbe
   if (pipeline) {
     // Use the app's own projector once the standalone app wires it; until then, the same runner beside it.
     const appProjector = appRuns(app, /^ProjectorService$/);
-    wiring = appProjector ? "the app's own projector" : 'a ProjectionRunner started beside the app (the app has no projector yet)';
+    wiring = appProjector
+      ? "the app's own projector"
+      : 'a ProjectionRunner started beside the app (the app has no projector yet)';
     if (appProjector) {
-      app.get<ReadModel>(READ_MODEL, { strict: false }).onCommit((position) => visible.push([position, wallNow()]));
+      app
+        .get<ReadModel>(READ_MODEL, { strict: false })
+        .onCommit((position) => visible.push([position, wallNow()]));
     } else {
       readModel = await createReadModel({ readModel: 'sqlite', dataDir, databaseUrl: '' });
       readModel.onCommit((position) => visible.push([position, wallNow()]));
       runner = new ProjectionRunner(store, readModel);
       runner.start();
     }
-    if (appRuns(app, /Relay/)) return { port: (app.getHttpServer().address() as AddressInfo).port, wiring: `${wiring}; the app's own relay` };
+    if (appRuns(app, /Relay/))
+      return {
+        port: (app.getHttpServer().address() as AddressInfo).port,
+        wiring: `${wiring}; the app's own relay`,
+      };
     checkpoints = new SqliteCheckpointStore(relayCheckpointFile(dataDir));
-    const quiet = { info: () => undefined, warn: (m: string) => console.warn(`[relay] ${m}`), error: (m: string) => console.error(`[relay] ${m}`) };
-    relay = new Relay({ store, checkpoints, amqpUrl: pipeline.amqpUrl, exchange: pipeline.exchange, logger: quiet, lagLogIntervalMs: 0 });
+    const quiet = {
+      info: () => undefined,
+      warn: (m: string) => console.warn(`[relay] ${m}`),
+      error: (m: string) => console.error(`[relay] ${m}`),
+    };
+    relay = new Relay({
+      store,
+      checkpoints,
+      amqpUrl: pipeline.amqpUrl,
+      exchange: pipeline.exchange,
+      logger: quiet,
+      lagLogIntervalMs: 0,
+    });
     await relay.start();
   }
-  return { port: (app.getHttpServer().address() as AddressInfo).port, wiring: pipeline ? `${wiring}; a Relay started beside the app (the app has none yet)` : 'command path only' };
+  return {
+    port: (app.getHttpServer().address() as AddressInfo).port,
+    wiring: pipeline
+      ? `${wiring}; a Relay started beside the app (the app has none yet)`
+      : 'command path only',
+  };
 }
 
 async function stop(): Promise<void> {

@@ -35,7 +35,9 @@ const handlers = {
     const db = new Database(file, { readonly: true });
     const t0 = performance.now();
     let events = 0;
-    for (const row of db.prepare(`SELECT ${COLUMNS} FROM events ORDER BY position`).iterate() as IterableIterator<{ data: string; metadata: string }>) {
+    for (const row of db
+      .prepare(`SELECT ${COLUMNS} FROM events ORDER BY position`)
+      .iterate() as IterableIterator<{ data: string; metadata: string }>) {
       JSON.parse(row.data);
       JSON.parse(row.metadata);
       events += 1;
@@ -63,7 +65,9 @@ const handlers = {
     const db = new Database(file, { readonly: true });
     const t0 = performance.now();
     let events = 0;
-    for (const row of db.prepare(`SELECT ${COLUMNS} FROM events ORDER BY position`).iterate() as IterableIterator<{ data: string; metadata: string }>) {
+    for (const row of db
+      .prepare(`SELECT ${COLUMNS} FROM events ORDER BY position`)
+      .iterate() as IterableIterator<{ data: string; metadata: string }>) {
       createHash('sha256').update(row.data).update(row.metadata).digest('hex');
       events += 1;
     }
@@ -73,7 +77,17 @@ const handlers = {
   },
 
   /** As-of state of one long stream: read it through the store and fold what was recorded by `recordedAt`. */
-  async asOf({ file, streamId, recordedAt, times }: { file: string; streamId: string; recordedAt: string; times: number }) {
+  async asOf({
+    file,
+    streamId,
+    recordedAt,
+    times,
+  }: {
+    file: string;
+    streamId: string;
+    recordedAt: string;
+    times: number;
+  }) {
     const store = new SqliteEventStore({ file });
     const db = new Database(file, { readonly: true });
     const rawSelect = db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`);

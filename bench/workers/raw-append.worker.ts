@@ -39,8 +39,23 @@ function rawAppend({ file, pattern, clients, durationMs }: RawAppendPayload): Ra
     position += 1;
     const projectId = `RAW.${position}`;
     const commandId = randomUUID();
-    const metadata = { actor: 'publisher', correlationId: commandId, causationId: commandId, commandId, commandType: 'CreateProject', schemaVersion: 1, recordedAt: new Date().toISOString() };
-    insert.run(position, `project-${projectId}`, randomUUID(), 'ProjectCreated', JSON.stringify(createProjectBody(projectId, position)), JSON.stringify(metadata));
+    const metadata = {
+      actor: 'publisher',
+      correlationId: commandId,
+      causationId: commandId,
+      commandId,
+      commandType: 'CreateProject',
+      schemaVersion: 1,
+      recordedAt: new Date().toISOString(),
+    };
+    insert.run(
+      position,
+      `project-${projectId}`,
+      randomUUID(),
+      'ProjectCreated',
+      JSON.stringify(createProjectBody(projectId, position)),
+      JSON.stringify(metadata),
+    );
   };
   const latencies = new Reservoir();
   // For `writers`, each writer issues its next insert when its previous one committed; SQLite has one write

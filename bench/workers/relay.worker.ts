@@ -14,7 +14,11 @@ interface Timed {
   ms: number;
 }
 
-const quiet = { info: () => undefined, warn: (m: string) => console.warn(`[relay] ${m}`), error: (m: string) => console.error(`[relay] ${m}`) };
+const quiet = {
+  info: () => undefined,
+  warn: (m: string) => console.warn(`[relay] ${m}`),
+  error: (m: string) => console.error(`[relay] ${m}`),
+};
 
 const STALL_MS = 15_000;
 
@@ -28,7 +32,9 @@ async function stalled(relay: Relay, head: number): Promise<never> {
     if (status.checkpoint >= head) return new Promise<never>(() => undefined);
     if (status.checkpoint !== last) [last, since] = [status.checkpoint, performance.now()];
     else if (performance.now() - since > STALL_MS) {
-      throw new Error(`relay stalled: checkpoint ${status.checkpoint} of ${head} for ${STALL_MS / 1000} s (status ${JSON.stringify(status)})`);
+      throw new Error(
+        `relay stalled: checkpoint ${status.checkpoint} of ${head} for ${STALL_MS / 1000} s (status ${JSON.stringify(status)})`,
+      );
     }
   }
 }
@@ -49,11 +55,29 @@ const handlers = {
   },
 
   /** Our relay from checkpoint 0 until the broker confirmed the whole seeded log. */
-  async relay({ file, amqpUrl, exchange, window }: { file: string; amqpUrl: string; exchange: string; window: number }): Promise<Timed> {
+  async relay({
+    file,
+    amqpUrl,
+    exchange,
+    window,
+  }: {
+    file: string;
+    amqpUrl: string;
+    exchange: string;
+    window: number;
+  }): Promise<Timed> {
     const dir = mkdtempSync(join(tmpdir(), 'bench-relay-'));
     const store = new SqliteEventStore({ file });
     const checkpoints = new SqliteCheckpointStore(join(dir, 'checkpoint.sqlite'));
-    const relay = new Relay({ store, checkpoints, amqpUrl, exchange, window, logger: quiet, lagLogIntervalMs: 0 });
+    const relay = new Relay({
+      store,
+      checkpoints,
+      amqpUrl,
+      exchange,
+      window,
+      logger: quiet,
+      lagLogIntervalMs: 0,
+    });
     try {
       const head = await store.headPosition();
       const t0 = performance.now();
@@ -72,7 +96,15 @@ const handlers = {
   },
 
   /** Raw amqplib: a confirm channel publishing `count` persistent messages of the same size, `window` in flight. */
-  async rawPublish(p: { amqpUrl: string; exchange: string; count: number; bytes: number; window: number; routingKey: string; headers: Record<string, unknown> }): Promise<Timed> {
+  async rawPublish(p: {
+    amqpUrl: string;
+    exchange: string;
+    count: number;
+    bytes: number;
+    window: number;
+    routingKey: string;
+    headers: Record<string, unknown>;
+  }): Promise<Timed> {
     const model = await connect(p.amqpUrl);
     try {
       const channel = await model.createConfirmChannel();
@@ -84,12 +116,23 @@ const handlers = {
       for (let i = 1; i <= p.count; i++) {
         while (inFlight >= p.window) await new Promise<void>((resolve) => (wake = resolve));
         inFlight += 1;
-        const ok = channel.publish(p.exchange, p.routingKey, body, { persistent: true, messageId: String(i), contentType: 'application/cloudevents+json', headers: { ...p.headers, position: i } }, (err) => {
-          if (err) throw new Error(`nack ${i}`);
-          inFlight -= 1;
-          confirmed += 1;
-          wake();
-        });
+        const ok = channel.publish(
+          p.exchange,
+          p.routingKey,
+          body,
+          {
+            persistent: true,
+            messageId: String(i),
+            contentType: 'application/cloudevents+json',
+            headers: { ...p.headers, position: i },
+          },
+          (err) => {
+            if (err) throw new Error(`nack ${i}`);
+            inFlight -= 1;
+            confirmed += 1;
+            wake();
+          },
+        );
         if (!ok) await new Promise<void>((resolve) => channel.once('drain', () => resolve()));
       }
       await channel.waitForConfirms();

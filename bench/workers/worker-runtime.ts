@@ -1,10 +1,14 @@
-type Handler = (payload: any) => unknown;
+// `never`: any handler taking one typed payload fits; the payload arrives untyped over IPC.
+type Handler = (payload: never) => unknown;
 
 /**
  * The worker side of WorkerProcess: answers `{id, kind, payload}` messages with the named handler's value.
  * `exit` runs the optional cleanup, reports peak RSS (process-wide, so it covers every phase) and exits.
  */
-export function serveWorker(handlers: Record<string, Handler>, cleanup: () => unknown = () => undefined): void {
+export function serveWorker(
+  handlers: Record<string, Handler>,
+  cleanup: () => unknown = () => undefined,
+): void {
   process.on('message', async (message: { id: number; kind: string; payload: unknown }) => {
     const reply = (body: object) => process.send!({ id: message.id, ...body });
     try {
@@ -16,7 +20,7 @@ export function serveWorker(handlers: Record<string, Handler>, cleanup: () => un
       }
       const handler = handlers[message.kind];
       if (!handler) throw new Error(`no handler ${message.kind}`);
-      reply({ ok: true, value: await handler(message.payload) });
+      reply({ ok: true, value: await handler(message.payload as never) });
     } catch (error) {
       reply({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
