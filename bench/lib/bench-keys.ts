@@ -1,3 +1,9 @@
 /** API keys of the benchmark's own throw-away servers (never a real deployment's). */
-export const BENCH_KEYS = { publisher: 'bench-publisher-key', admin: 'bench-admin-key' } as const;
-export const BENCH_API_KEYS = `publisher:${BENCH_KEYS.publisher},admin:${BENCH_KEYS.admin}`;
+export const BENCH_KEYS = {
+  publisher: 'bench-publisher-key',
+  reader: 'bench-reader-key',
+  admin: 'bench-admin-key',
+} as const;
+export const BENCH_API_KEYS = Object.entries(BENCH_KEYS)
+  .map(([role, key]) => `${role}:${key}`)
+  .join(',');

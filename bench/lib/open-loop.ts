@@ -7,6 +7,9 @@ export interface SentCommand {
   status: number;
   /** Global position of the accepted command's event; 0 when it was not accepted. */
   position: number;
+  /** For sampled commands: when `GET <probe>?minPosition=<position>` answered, and its status. */
+  probedAt?: number;
+  probeStatus?: number;
 }
 
 export interface OpenLoopOptions {
@@ -15,7 +18,33 @@ export interface OpenLoopOptions {
   authorization: string;
   rate: number;
   durationMs: number;
-  body: (n: number) => unknown;
+  body: (n: number) => { projectId: string };
+  /** Read-your-writes through the query API for every `every`-th accepted command. */
+  probe?: { every: number; authorization: string; path: (projectId: string, position: number) => string };
+}
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+function call(
+  agent: Agent,
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  payload?: string,
+): Promise<Answer> {
+  return new Promise((resolve) => {
+    const req = request({ agent, host: '127.0.0.1', port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', () => resolve({ status: 0, body: '' }));
+    req.end(payload);
+  });
 }
 
 /**
@@ -27,44 +56,33 @@ export async function openLoop(options: OpenLoopOptions): Promise<SentCommand[]>
   const total = Math.round((options.rate * options.durationMs) / 1000);
   const sent: SentCommand[] = [];
   const pending: Promise<void>[] = [];
-  const fire = (n: number) => {
-    const payload = JSON.stringify(options.body(n));
-    const entry: SentCommand = { sentAt: wallNow(), respondedAt: 0, status: 0, position: 0 };
-    sent.push(entry);
-    pending.push(
-      new Promise<void>((resolve) => {
-        const req = request(
-          {
-            agent,
-            host: '127.0.0.1',
-            port: options.port,
-            method: 'POST',
-            path: options.path,
-            headers: { 'content-type': 'application/json', authorization: options.authorization },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => {
-              entry.respondedAt = wallNow();
-              entry.status = res.statusCode ?? 0;
-              if (entry.status < 300)
-                entry.position = Number(JSON.parse(Buffer.concat(chunks).toString()).position);
-              resolve();
-            });
-          },
-        );
-        req.on('error', () => ((entry.respondedAt = wallNow()), resolve()));
-        req.end(payload);
-      }),
-    );
+  const headers = { 'content-type': 'application/json', authorization: options.authorization };
+  const fire = async (n: number, entry: SentCommand): Promise<void> => {
+    const body = options.body(n);
+    const answer = await call(agent, options.port, 'POST', options.path, headers, JSON.stringify(body));
+    entry.respondedAt = wallNow();
+    entry.status = answer.status;
+    if (answer.status === 0 || answer.status >= 300) return;
+    entry.position = Number(JSON.parse(answer.body).position);
+    const probe = options.probe;
+    if (probe && n % probe.every === 0) {
+      const read = await call(agent, options.port, 'GET', probe.path(body.projectId, entry.position), {
+        authorization: probe.authorization,
+      });
+      entry.probedAt = wallNow();
+      entry.probeStatus = read.status;
+    }
   };
   const start = performance.now();
   let issued = 0;
   await new Promise<void>((resolve) => {
     const tick = () => {
       const due = Math.min(total, Math.floor(((performance.now() - start) * options.rate) / 1000) + 1);
-      while (issued < due) fire(issued++);
+      for (; issued < due; issued++) {
+        const entry: SentCommand = { sentAt: wallNow(), respondedAt: 0, status: 0, position: 0 };
+        sent.push(entry);
+        pending.push(fire(issued, entry));
+      }
       if (issued >= total) resolve();
       else setTimeout(tick, 1);
     };

@@ -12,7 +12,10 @@ const STATES = ['MN', 'KE', 'PE', 'MA', 'UA', 'VN', 'BO', 'SN'];
 const cents = (value: number): string => (value / 100).toFixed(2);
 
 /** The body of a CreateProject request, shaped like the Mongolia record, with its own id. */
-export function createProjectBody(projectId: string, n: number): Record<string, unknown> {
+export function createProjectBody(
+  projectId: string,
+  n: number,
+): { projectId: string } & Record<string, unknown> {
   return {
     projectId,
     primaId: null,

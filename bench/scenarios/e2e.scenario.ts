@@ -12,10 +12,15 @@ import { wallNow } from '../lib/wall-clock';
 import { WorkerProcess } from '../lib/worker-process';
 import { BENCH_SERVER_ENV } from './append.scenario';
 
+/** One command in this many is read back through the query API (light enough not to change the load). */
+const PROBE_EVERY = 20;
+
 interface Rep {
   accepted: LatencySummary;
   readModel: LatencySummary;
   consumer: LatencySummary;
+  /** Sampled read-your-writes through the query API (null when the app has no projector of its own). */
+  query: LatencySummary | null;
   achievedRate: number;
   failed: number;
   wiring: string;
@@ -56,8 +61,17 @@ async function oneRep(options: BenchOptions, results: Results, rate: number, rep
       rate,
       durationMs: options.e2eMs,
       body: (n) => createProjectBody(`${tag}.${n}`, n),
+      // The query API reads the app's own read model; with a runner beside the app it would never advance.
+      probe: wiring.includes("app's own projector")
+        ? {
+            every: PROBE_EVERY,
+            authorization: `Bearer ${BENCH_KEYS.reader}`,
+            path: (id, position) => `/projects/${encodeURIComponent(id)}?minPosition=${position}`,
+          }
+        : undefined,
     });
     const accepted = sent.filter((s) => s.position > 0);
+    const probed = accepted.filter((s) => s.probeStatus === 200);
     const last = Math.max(...accepted.map((s) => s.position));
     const visibility: [number, number][] = [];
     const deadline = Date.now() + 30_000;
@@ -74,6 +88,7 @@ async function oneRep(options: BenchOptions, results: Results, rate: number, rep
       // Never seen within the deadline counts as the deadline, so a stall shows up in the tail.
       readModel: summarise(accepted.map((s) => (visibleAt(visibility, s.position) || deadline) - s.sentAt)),
       consumer: summarise(accepted.map((s) => (received.get(s.position) ?? deadline) - s.sentAt)),
+      query: probed.length > 0 ? summarise(probed.map((s) => s.probedAt! - s.sentAt)) : null,
       achievedRate: accepted.length / span,
       failed: sent.length - accepted.length,
       wiring,
@@ -132,6 +147,28 @@ function addFigures(results: Results, rate: number, reps: Rep[], notes: string[]
       notes,
     }),
   );
+  const queried = reps.filter((r) => r.query !== null);
+  if (queried.length > 0) {
+    results.add(
+      pairedFigure({
+        id: `e2e.query-api.${rate}`,
+        section,
+        label: `sent → GET /projects/:id?minPosition answered at ${rate}/s (1 in ${PROBE_EVERY})`,
+        unit: 'ms p99',
+        runs: queried.map((r) => r.query!.p99),
+        latencies: queried.map((r) => r.query!),
+        baseline: {
+          ...reference,
+          runs: queried.map((r) => r.accepted.p99),
+          latencies: queried.map((r) => r.accepted),
+        },
+        noRatio: true,
+        notes: [
+          'read-your-writes through the public query API: the GET is sent when the command is accepted',
+        ],
+      }),
+    );
+  }
   results.add(
     pairedFigure({
       id: `e2e.consumer.${rate}`,
