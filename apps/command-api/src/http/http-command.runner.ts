@@ -28,7 +28,8 @@ export class HttpCommandRunner {
     const key = parseIdempotencyKey(request.headers['idempotency-key']);
     const expectedRevision = parseIfMatch(request.headers['if-match']);
     const correlationId = currentCorrelationId() ?? acceptCorrelationId(request.headers['x-correlation-id']);
-    const fingerprint = requestFingerprint(request.method, request.path, request.body);
+    // Only a keyed request can be replayed, so only it pays for hashing its body.
+    const fingerprint = key ? requestFingerprint(request.method, request.path, request.body) : '';
 
     if (key) {
       const stored = this.idempotency.get(principal.actor, key);

@@ -3,9 +3,11 @@ import type { RecordedEvent } from '@ledger/event-store';
 const pending = new WeakMap<AsyncIterator<RecordedEvent>, Promise<IteratorResult<RecordedEvent>>>();
 
 /**
- * Collects up to `size` events: waits as long as needed for the first, then at most `maxWaitMs` for each
- * further one, so catch-up commits big batches and live traffic is committed promptly.
- * Returns null when the subscription has ended. A read still in flight is kept for the next call.
+ * Collects up to `size` events: waits as long as needed for the first, then until `maxWaitMs` after the
+ * first has arrived. Catch-up fills whole batches; under live traffic an event waits at most `maxWaitMs`
+ * for its batch to close (a wait per further event would let steady traffic hold a batch open until it
+ * is full: two seconds at 100 events/s). Returns null when the subscription has ended. A read still in
+ * flight is kept for the next call.
  */
 export async function nextBatch(
   iterator: AsyncIterator<RecordedEvent>,
@@ -13,26 +15,36 @@ export async function nextBatch(
   maxWaitMs: number,
 ): Promise<RecordedEvent[] | null> {
   const batch: RecordedEvent[] = [];
-  while (batch.length < size) {
-    const next = pending.get(iterator) ?? iterator.next();
-    pending.set(iterator, next);
-    const result = batch.length === 0 ? await next : await within(next, maxWaitMs);
-    if (result === 'timeout') break;
-    pending.delete(iterator);
-    if (result.done) return batch.length > 0 ? batch : null;
-    batch.push(result.value);
+  let deadline: Deadline | null = null;
+  try {
+    while (batch.length < size) {
+      const next = pending.get(iterator) ?? iterator.next();
+      pending.set(iterator, next);
+      const result = deadline ? await Promise.race([next, deadline.reached]) : await next;
+      if (result === TIMEOUT) break;
+      pending.delete(iterator);
+      if (result.done) return batch.length > 0 ? batch : null;
+      batch.push(result.value);
+      deadline ??= startDeadline(maxWaitMs);
+    }
+    return batch;
+  } finally {
+    deadline?.cancel();
   }
-  return batch;
 }
 
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+const TIMEOUT = Symbol('timeout');
+
+interface Deadline {
+  reached: Promise<typeof TIMEOUT>;
+  cancel(): void;
+}
+
+/** One timer per batch, not per event: a rebuild reads millions of events. */
+function startDeadline(ms: number): Deadline {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
+  const reached = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMEOUT), ms);
   });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return { reached, cancel: () => clearTimeout(timer) };
 }
