@@ -18,7 +18,7 @@ const credentialTracker = (request: Record<string, unknown>): string =>
   createHash('sha256').update(bearerOf(request as unknown as Request) ?? '').digest('hex').slice(0, 32);
 
 /**
- * Two fixed windows of one minute: per credential (API key or token, across every route) and per client
+ * Two fixed windows of one minute (O(1) storage: FixedWindowThrottlerStorage): per credential (API key or token, across every route) and per client
  * address (every request, so guessing keys or rotating made-up keys is still bounded).
  */
 export function rateLimitOptions(config: SecurityConfig): ThrottlerModuleOptions {
