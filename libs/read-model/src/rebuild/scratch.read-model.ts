@@ -20,7 +20,7 @@ export async function openScratchReadModel(config: ReadModelConfig, purpose: 're
   let closed = false;
   if (config.readModel === 'postgres') {
     const schema = `${config.readModelSchema ?? DEFAULT_PG_SCHEMA}_${suffix}`;
-    const model = await openPostgresReadModel(config.databaseUrl, schema).catch(async (error: unknown) => {
+    const model = await openPostgresReadModel(config.databaseUrl, schema, { scratch: true }).catch(async (error: unknown) => {
       await dropPostgresSchema(config.databaseUrl, schema);
       throw error;
     });
@@ -35,7 +35,7 @@ export async function openScratchReadModel(config: ReadModelConfig, purpose: 're
     };
   }
   const file = join(config.dataDir, `read-model.${suffix}.sqlite`);
-  const model = await openSqliteReadModel(file);
+  const model = await openSqliteReadModel(file, { scratch: true });
   return {
     model,
     location: file,

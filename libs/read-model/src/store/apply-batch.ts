@@ -5,14 +5,23 @@ import { CheckpointMovedError, type ApplyOptions, type ApplyResult, type ParkedE
 import type { ReadModelDatabase } from '../schema/read-model.tables';
 import type { ReadModelDialect } from '../schema/read-model.migrations';
 import { BatchWriter } from './batch-writer';
+import { BulkBatchWriter } from './bulk-batch-writer';
 import { isPoison } from './poison';
 
 type Trx = ControlledTransaction<ReadModelDatabase>;
 
+type Progress = Pick<ApplyResult, 'applied' | 'parked'>;
+type BatchWork = (trx: Trx, subscription: string, events: RecordedEvent[]) => Promise<Progress>;
+
+/** The bulk writer could not write the batch because of its data: redo it event by event. */
+class BulkWriteRefused extends Error {}
+
 /**
  * Applies a batch and moves the checkpoint in ONE transaction: a crash before COMMIT loses both, so the
- * read model never claims a position whose rows are missing. Each event runs under a savepoint so a
- * poison event is parked (with its position and error) and the rest of the batch still lands.
+ * read model never claims a position whose rows are missing. The batch is first written in bulk (one
+ * transaction, a few multi-row statements). Only when the database refuses a row because of an event's
+ * data is that transaction rolled back and the batch redone with a savepoint per event, so the poison
+ * event is parked (with its position and error) and the rest of the batch still lands.
  */
 export async function applyBatch(
   db: Kysely<ReadModelDatabase>,
@@ -21,35 +30,37 @@ export async function applyBatch(
   events: RecordedEvent[],
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
+  try {
+    return await inTransaction(db, dialect, subscription, events, options, (...args) => inBulk(dialect, ...args));
+  } catch (error) {
+    if (!(error instanceof BulkWriteRefused)) throw error;
+    return inTransaction(db, dialect, subscription, events, options, eventByEvent);
+  }
+}
+
+async function inTransaction(
+  db: Kysely<ReadModelDatabase>,
+  dialect: ReadModelDialect,
+  subscription: string,
+  events: RecordedEvent[],
+  options: ApplyOptions,
+  work: BatchWork,
+): Promise<ApplyResult> {
   const trx = await db.startTransaction().execute();
   try {
     const stored = await lockCheckpoint(trx, dialect, subscription);
     if (options.expectedCheckpoint !== undefined && stored !== options.expectedCheckpoint) {
       throw new CheckpointMovedError(options.expectedCheckpoint, stored);
     }
+    // At-least-once delivery: anything at or below the checkpoint is already in these rows.
     let checkpoint = stored;
-    let applied = 0;
-    const parked: ParkedEvent[] = [];
-    const writer = new BatchWriter(trx);
+    const fresh: RecordedEvent[] = [];
     for (const event of events) {
-      // At-least-once delivery: anything at or below the checkpoint is already in these rows.
       if (event.position <= checkpoint) continue;
-      // Other streams (audit checkpoints, …) only move the checkpoint, so lag and minPosition reach the head.
-      if (!event.streamId.startsWith(PROJECT_STREAM_PREFIX)) {
-        checkpoint = event.position;
-        continue;
-      }
-      let record = () => undefined as void;
-      const error = await underSavepoint(trx, async () => {
-        record = await writer.apply(event);
-      });
-      if (error === null) {
-        record();
-        applied += 1;
-      } else parked.push(await park(trx, subscription, event, error));
+      fresh.push(event);
       checkpoint = event.position;
     }
-    await writer.flushStats();
+    const { applied, parked } = await work(trx, subscription, fresh);
     await trx.updateTable('checkpoints').set({ position: checkpoint }).where('name', '=', subscription).execute();
     await options.beforeCommit?.(events);
     await trx.commit().execute();
@@ -58,6 +69,45 @@ export async function applyBatch(
     await trx.rollback().execute().catch(() => undefined);
     throw error;
   }
+}
+
+/** Other streams (audit checkpoints, …) only move the checkpoint, so lag and minPosition reach the head. */
+const isProjectEvent = (event: RecordedEvent) => event.streamId.startsWith(PROJECT_STREAM_PREFIX);
+
+async function inBulk(dialect: ReadModelDialect, trx: Trx, subscription: string, events: RecordedEvent[]): Promise<Progress> {
+  const projectEvents = events.filter(isProjectEvent);
+  const writer = new BulkBatchWriter(trx, dialect);
+  await writer.load(projectEvents);
+  const parked: ParkedEvent[] = [];
+  for (const event of projectEvents) {
+    const error = writer.apply(event);
+    if (error !== null) parked.push(await park(trx, subscription, event, error));
+  }
+  try {
+    await writer.flush();
+  } catch (error) {
+    if (isPoison(error)) throw new BulkWriteRefused(String(error));
+    throw error;
+  }
+  return { applied: projectEvents.length - parked.length, parked };
+}
+
+async function eventByEvent(trx: Trx, subscription: string, events: RecordedEvent[]): Promise<Progress> {
+  let applied = 0;
+  const parked: ParkedEvent[] = [];
+  const writer = new BatchWriter(trx);
+  for (const event of events.filter(isProjectEvent)) {
+    let record = () => undefined as void;
+    const error = await underSavepoint(trx, async () => {
+      record = await writer.apply(event);
+    });
+    if (error === null) {
+      record();
+      applied += 1;
+    } else parked.push(await park(trx, subscription, event, error));
+  }
+  await writer.flushStats();
+  return { applied, parked };
 }
 
 async function lockCheckpoint(trx: Trx, dialect: ReadModelDialect, subscription: string): Promise<Position> {

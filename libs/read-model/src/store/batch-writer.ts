@@ -1,18 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@ledger/event-store';
 import { projectEvent } from '../projection/project.projection';
-import { applyStatsDelta, statsDelta, type StatsDelta } from '../projection/stats.projection';
+import { statsDelta } from '../projection/stats.projection';
 import type { ProjectsTable, ReadModelDatabase } from '../schema/read-model.tables';
-import Decimal from 'decimal.js';
+import { StatsBuckets } from './stats-buckets';
 
 /**
- * Writes the events of one batch inside its transaction. Project rows are cached and statistics are
- * summed in memory for the whole batch and written once at the end (`flushStats`): a catch-up batch of
- * hundreds of events touches each statistics bucket once instead of once per event.
+ * Writes one event at a time inside the batch's transaction, each under its caller's savepoint: the
+ * careful path, used to find and park the poison event(s) of a batch the bulk writer could not write,
+ * and to retry a parked event. Project rows are cached and statistics summed for the whole batch.
  */
 export class BatchWriter {
   private readonly projects = new Map<string, ProjectsTable | null>();
-  private readonly stats = new Map<string, StatsDelta>();
+  private readonly stats = new StatsBuckets();
 
   constructor(private readonly db: Kysely<ReadModelDatabase>) {}
 
@@ -41,41 +41,18 @@ export class BatchWriter {
     const deltas = statsDelta(before, effect.after);
     return () => {
       this.projects.set(projectId, effect.after);
-      for (const delta of deltas) this.addDelta(delta);
+      for (const delta of deltas) this.stats.add(delta);
     };
   }
 
   /** Writes the batch's summed statistics; call before the checkpoint moves, in the same transaction. */
-  async flushStats(): Promise<void> {
-    const db = this.db;
-    for (const delta of this.stats.values()) {
-      if (delta.projects === 0 && new Decimal(delta.total).isZero()) continue;
-      const match = { dimension: delta.dimension, key: delta.key, currency: delta.currency };
-      const current = await db.selectFrom('projectStats').selectAll().where((eb) => eb.and(match)).executeTakeFirst();
-      const next = applyStatsDelta(current && { ...current, projects: Number(current.projects) }, delta);
-      if (!next) {
-        await db.deleteFrom('projectStats').where((eb) => eb.and(match)).execute();
-      } else if (current) {
-        await db.updateTable('projectStats').set({ projects: next.projects, total: next.total }).where((eb) => eb.and(match)).execute();
-      } else {
-        await db.insertInto('projectStats').values(next).execute();
-      }
-    }
-    this.stats.clear();
+  flushStats(): Promise<void> {
+    return this.stats.flush(this.db);
   }
 
   private async current(projectId: string): Promise<ProjectsTable | null> {
     if (this.projects.has(projectId)) return this.projects.get(projectId) ?? null;
     const found = await this.db.selectFrom('projects').selectAll().where('projectId', '=', projectId).executeTakeFirst();
     return found ? { ...found, lastPosition: Number(found.lastPosition) } : null;
-  }
-
-  private addDelta(delta: StatsDelta): void {
-    const id = `${delta.dimension}\u0000${delta.key}\u0000${delta.currency}`;
-    const seen = this.stats.get(id);
-    this.stats.set(
-      id,
-      seen ? { ...seen, projects: seen.projects + delta.projects, total: new Decimal(seen.total).plus(delta.total).toFixed() } : delta,
-    );
   }
 }

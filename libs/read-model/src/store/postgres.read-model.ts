@@ -15,12 +15,26 @@ export function assertSchemaName(schema: string): void {
  * The pool's search_path names the schema rather than pinning its oid, so after a rebuild renames a fresh
  * schema into place every new statement already reads the new copy.
  */
-export async function openPostgresReadModel(databaseUrl: string, schema = DEFAULT_PG_SCHEMA): Promise<KyselyReadModel> {
+export interface PostgresReadModelOptions {
+  /**
+   * A copy being built by a rebuild or check: its commits do not wait for the WAL flush
+   * (`synchronous_commit=off`). A crash can lose the last few commits of a copy that is discarded anyway,
+   * never corrupt it, and the swap's own synchronous commit flushes the WAL up to and including every
+   * earlier commit, so what goes live is durable.
+   */
+  scratch?: boolean;
+}
+
+export async function openPostgresReadModel(
+  databaseUrl: string,
+  schema = DEFAULT_PG_SCHEMA,
+  settings: PostgresReadModelOptions = {},
+): Promise<KyselyReadModel> {
   assertSchemaName(schema);
   const pool = new Pool({
     connectionString: databaseUrl,
     max: 4,
-    options: `-c search_path=${schema}`,
+    options: `-c search_path=${schema}${settings.scratch ? ' -c synchronous_commit=off' : ''}`,
     // Positions and counts are int8; they stay far below 2^53, so numbers are exact and easier to use.
     types: { getTypeParser: ((oid: number, format?: string) => (oid === INT8_OID ? Number : types.getTypeParser(oid, format as 'text'))) as typeof types.getTypeParser },
   });
