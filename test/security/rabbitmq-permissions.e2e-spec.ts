@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { connect, type Channel, type ChannelModel, type ConfirmChannel } from 'amqplib';
+import { EventConsumer, type ReceivedEvent } from '@ledger/messaging';
 import { acquireBrokerLock } from '@ledger/messaging/testing';
+import { toEventMessage } from '@ledger/contracts';
 
 const run = promisify(execFile);
 const suffix = randomBytes(4).toString('hex');
@@ -129,5 +131,32 @@ describe('RabbitMQ least-privilege setup from docs/security.md', () => {
     expect(await attempt(intake, (c) => c.assertQueue('projects.commands.shadow', { durable: true }))).toBe('refused');
     expect(await attempt(intake, (c) => c.assertExchange('projects.events', 'topic', { durable: true }))).toBe('refused');
     expect(await attempt(intake, (c) => c.consume(queue, () => undefined))).toBe('refused');
+  }, 60_000);
+
+  it('the consumer kit runs under the least-privilege consumer user (it only checks the relay-owned exchange)', async () => {
+    const received: ReceivedEvent[] = [];
+    const kit = new EventConsumer({
+      url: url(names.CONSUMER_USER, names.CONSUMER_PASSWORD),
+      exchange: 'projects.events',
+      queue: 'consumer.dashboard.kit',
+      bindings: ['project.*.africa'],
+      handle: (event) => void received.push(event),
+    });
+    await kit.start();
+    try {
+      const relay = await open(names.RELAY_USER, names.RELAY_PASSWORD);
+      const channel = await relay.createConfirmChannel();
+      const event = {
+        eventId: '0b8f6f8e-6a55-4f4a-9f59-2b9e9d2c1a01', type: 'ProjectSuspended', streamId: 'project-TC.0001', revision: 1, position: 2,
+        data: { projectId: 'TC.0001', reason: 'Audit' }, metadata: { recordedAt: '2026-11-29T00:00:00.000Z' },
+      };
+      const message = toEventMessage(event, { regionSlug: 'africa' });
+      channel.publish('projects.events', message.routingKey, message.body, message.properties);
+      await channel.waitForConfirms();
+      for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(received.map((e) => [e.messageId, e.routingKey])).toEqual([[event.eventId, 'project.suspended.africa']]);
+    } finally {
+      await kit.close();
+    }
   }, 60_000);
 });

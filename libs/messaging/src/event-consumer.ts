@@ -1,7 +1,7 @@
 import { validateIntegrationEvent, type ProjectIntegrationEvent } from '@ledger/contracts';
 import { connect, type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib';
 import { backoffDelay, sleep } from './backoff';
-import { assertConsumerQueue, type ConsumerQueueSpec } from './topology';
+import { assertConsumerQueue, ensureEventsExchange, type ConsumerQueueSpec } from './topology';
 
 export interface ReceivedEvent {
   messageId: string;
@@ -60,6 +60,7 @@ export class EventConsumer {
       model.on('close', () => resolve());
       model.on('error', () => undefined);
     });
+    await ensureEventsExchange(model, this.options.exchange);
     const channel = await model.createChannel();
     await assertConsumerQueue(channel, this.options);
     await channel.prefetch(this.options.prefetch ?? 32);
