@@ -1,22 +1,10 @@
+import { MONGOLIA_CREATE_BODY } from '@ledger/domain';
 import { QUERY_TEST_KEYS, startQueryApi, type QueryApiHarness } from '../apps/query-api/src/testing/query-api.harness';
 import { readSse } from '../apps/query-api/src/testing/sse.reader';
 import { ProjectorService } from '../apps/projector/src';
 import { startProjectorProcess } from '../apps/projector/src/testing/projector-process';
 
-const mongolia = {
-  projectId: 'TC.0789',
-  primaId: 'MN10P0001',
-  title:
-    'Supporting the Government of Mongolia to Improve Migration Management through Migration Management Policy and Training of Border Officials',
-  projectType: 'TCMMCB',
-  coverage: 'national',
-  region: 'Asia and Oceania',
-  fundingYear: 2014,
-  plannedStart: '2014',
-  plannedEnd: '2016',
-  budget: { amount: '200000.00', currency: 'USD' },
-  benefitingMemberStates: ['MN'],
-};
+const mongolia = MONGOLIA_CREATE_BODY;
 
 describe('query API over real HTTP', () => {
   let api: QueryApiHarness;

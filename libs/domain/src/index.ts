@@ -13,3 +13,4 @@ export { comparePartialDates, isFullDate, isPartialDate, utcDateOf } from './par
 export { countryCode } from './country-code';
 export { COUNTRY_NAME_ALIASES } from './country-aliases.policy';
 export { regionSlug } from './slugs';
+export * from './examples/mongolia.example';

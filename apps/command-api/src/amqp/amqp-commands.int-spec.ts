@@ -1,3 +1,4 @@
+import { MONGOLIA_CREATE_BODY } from '@ledger/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,19 +12,7 @@ import { acquireBrokerLock, AmqpTestKit, TEST_AMQP_URL, uniqueName } from '@ledg
 import type { AmqpCommandReply } from './amqp-command.message';
 import { AmqpCommandsModule, connectAmqpCommands } from './amqp-commands.module';
 
-const mongolia = {
-  projectId: 'TC.0789',
-  primaId: 'MN10P0001',
-  title: 'Supporting the Government of Mongolia to Improve Migration Management',
-  projectType: 'TCMMCB',
-  coverage: 'national',
-  region: 'Asia and Oceania',
-  fundingYear: 2014,
-  plannedStart: '2014',
-  plannedEnd: '2016',
-  budget: { amount: '200000.00', currency: 'USD' },
-  benefitingMemberStates: ['Mongolia'],
-};
+const mongolia = MONGOLIA_CREATE_BODY;
 
 describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
   let dir: string;

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, type SchemaObject } from '@nestjs/swagger';
-import { BUDGET_REASONS, COVERAGES, CURRENCY_MINOR_DIGITS, REGIONS, type ProjectCommandType } from '@ledger/domain';
+import { BUDGET_REASONS, COVERAGES, CURRENCY_MINOR_DIGITS, MONGOLIA_CREATE_BODY, REGIONS, type ProjectCommandType } from '@ledger/domain';
 import { ApiProblems } from '@ledger/platform/problem/problem.openapi';
 
 /*
@@ -40,19 +40,7 @@ const BODIES: Record<ProjectCommandType, { schema: SchemaObject; example: Record
       },
       ['projectId', 'title', 'projectType', 'coverage', 'region', 'fundingYear', 'plannedStart', 'plannedEnd', 'budget', 'benefitingMemberStates'],
     ),
-    example: {
-      projectId: 'TC.0789',
-      primaId: 'MN10P0001',
-      title: 'Supporting the Government of Mongolia to Improve Migration Management through Migration Management Policy and Training of Border Officials',
-      projectType: 'TCMMCB',
-      coverage: 'national',
-      region: 'Asia and Oceania',
-      fundingYear: 2014,
-      plannedStart: '2014',
-      plannedEnd: '2016',
-      budget: { amount: '200000.00', currency: 'USD' },
-      benefitingMemberStates: ['Mongolia'],
-    },
+    example: MONGOLIA_CREATE_BODY,
   },
   StartProject: { summary: 'Start a planned project', schema: object({ actualStart: partialDate }, ['actualStart']), example: { actualStart: '2014-03' } },
   CompleteProject: { summary: 'Complete an active project', schema: object({ actualEnd: partialDate }, ['actualEnd']), example: { actualEnd: '2016-12' } },

@@ -1,3 +1,4 @@
+import { MONGOLIA_PROJECT } from '@ledger/domain';
 import { buildIatiActivitiesXml } from '@ledger/iati';
 
 /** The documented example: the completed Mongolia project (README) as the export writes it. */
@@ -5,18 +6,9 @@ export const MONGOLIA_IATI_EXAMPLE = buildIatiActivitiesXml(
   [
     {
       project: {
-        projectId: 'TC.0789',
-        primaId: 'MN10P0001',
-        title:
-          'Supporting the Government of Mongolia to Improve Migration Management through Migration Management Policy and Training of Border Officials',
+        ...MONGOLIA_PROJECT,
+        benefitingMemberStates: [...MONGOLIA_PROJECT.benefitingMemberStates],
         description: 'Strengthens migration management policy and trains border officials in Mongolia.',
-        projectType: 'TCMMCB',
-        coverage: 'national',
-        region: 'Asia and Oceania',
-        fundingYear: 2014,
-        plannedStart: '2014',
-        plannedEnd: '2016',
-        benefitingMemberStates: ['MN'],
         status: 'completed',
         initialBudget: { amount: '200000.00', currency: 'USD' },
         budget: { amount: '200000.00', currency: 'USD' },

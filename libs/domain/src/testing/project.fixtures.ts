@@ -22,28 +22,19 @@ import type {
 } from '../project.events';
 import type { BudgetReason, Money } from '../project.types';
 import { formatAmount, subtractDecimal } from '../money';
+import { MONGOLIA_PROJECT } from '../examples/mongolia.example';
 
 /** Test data builders. Defaults follow the real Mongolia record (Projects ID TC.0789). */
-export const PROJECT_ID = 'TC.0789';
+export const PROJECT_ID = MONGOLIA_PROJECT.projectId;
 /** Well after the project's dates, so date rules only fire where a test moves `now` on purpose. */
 export const NOW = '2020-06-15T12:00:00Z';
 
 export const usd = (amount: string): Money => ({ amount, currency: 'USD' });
 
 export const mongoliaData = (overrides: Partial<ProjectCreatedData> = {}): ProjectCreatedData => ({
-  projectId: PROJECT_ID,
-  primaId: 'MN10P0001',
-  title:
-    'Supporting the Government of Mongolia to Improve Migration Management through Migration Management Policy and Training of Border Officials',
-  description: null,
-  projectType: 'TCMMCB',
-  coverage: 'national',
-  region: 'Asia and Oceania',
-  fundingYear: 2014,
-  plannedStart: '2014',
-  plannedEnd: '2016',
-  budget: usd('200000.00'),
-  benefitingMemberStates: ['MN'],
+  ...MONGOLIA_PROJECT,
+  budget: { ...MONGOLIA_PROJECT.budget },
+  benefitingMemberStates: [...MONGOLIA_PROJECT.benefitingMemberStates],
   ...overrides,
 });
 

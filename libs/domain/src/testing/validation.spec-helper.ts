@@ -1,19 +1,9 @@
 import type { FieldError, Validated } from '../project.decision';
+import { MONGOLIA_CREATE_BODY } from '../examples/mongolia.example';
 
 /** The Mongolia record as a publishing service would send it over the wire. */
 export const mongoliaBody = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
-  projectId: 'TC.0789',
-  primaId: 'MN10P0001',
-  title:
-    'Supporting the Government of Mongolia to Improve Migration Management through Migration Management Policy and Training of Border Officials',
-  projectType: 'TCMMCB',
-  coverage: 'national',
-  region: 'Asia and Oceania',
-  fundingYear: 2014,
-  plannedStart: '2014',
-  plannedEnd: '2016',
-  budget: { amount: '200000.00', currency: 'USD' },
-  benefitingMemberStates: ['Mongolia'],
+  ...structuredClone(MONGOLIA_CREATE_BODY),
   ...overrides,
 });
 

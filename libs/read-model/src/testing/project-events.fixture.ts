@@ -1,23 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { projectStreamId, type ProjectCreatedData, type ProjectEvent } from '@ledger/domain';
+import { MONGOLIA_PROJECT, projectStreamId, type ProjectCreatedData, type ProjectEvent } from '@ledger/domain';
 import type { EventStore, RecordedEvent } from '@ledger/event-store';
 
 /** The Mongolia record from the organisation's project pages. */
-export const MONGOLIA: ProjectCreatedData = {
-  projectId: 'TC.0789',
-  primaId: 'MN10P0001',
-  title:
-    'Supporting the Government of Mongolia to Improve Migration Management through Migration Management Policy and Training of Border Officials',
-  description: null,
-  projectType: 'TCMMCB',
-  coverage: 'national',
-  region: 'Asia and Oceania',
-  fundingYear: 2014,
-  plannedStart: '2014',
-  plannedEnd: '2016',
-  budget: { amount: '200000.00', currency: 'USD' },
-  benefitingMemberStates: ['MN'],
-};
+export const MONGOLIA: ProjectCreatedData = structuredClone(MONGOLIA_PROJECT) as ProjectCreatedData;
 
 export function projectCreated(overrides: Partial<ProjectCreatedData> = {}): ProjectEvent {
   return { type: 'ProjectCreated', data: { ...MONGOLIA, ...overrides } };

@@ -1,3 +1,4 @@
+import { MONGOLIA_CREATE_BODY } from '@ledger/domain';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -60,19 +61,7 @@ export async function startAuditLedger(overrides: Partial<AppConfig> = {}): Prom
 }
 
 /** The README walk-through record (TC.0789), created with its first approved budget. */
-const MONGOLIA = {
-  projectId: 'TC.0789',
-  primaId: 'MN10P0001',
-  title: 'Supporting the Government of Mongolia to Improve Migration Management through Migration Management Policy and Training of Border Officials',
-  projectType: 'TCMMCB',
-  coverage: 'national',
-  region: 'Asia and Oceania',
-  fundingYear: 2014,
-  plannedStart: '2014',
-  plannedEnd: '2016',
-  budget: { amount: '180000.00', currency: 'USD' },
-  benefitingMemberStates: ['Mongolia'],
-};
+const MONGOLIA = { ...MONGOLIA_CREATE_BODY, budget: { amount: '180000.00', currency: 'USD' } };
 
 /** Sends the README walk-through, each command at a known recording time (2014-2017). */
 export async function walkThrough(ledger: AuditLedger): Promise<void> {
