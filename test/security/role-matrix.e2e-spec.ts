@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PlatformModule, ROLES, Role, loadConfig } from '@ledger/platform';
 import { CommandApiModule } from '../../apps/command-api/src';
-import { configureHttp } from '../../apps/standalone/src/http-app';
+import { configureHttp } from '@ledger/platform';
 import { startLedger } from '../support/standalone-harness';
 import { TEST_API_KEYS, TEST_KEYS } from '../support/test-keys';
 import { concretePath, mountedRoutes, routeKey, type MountedRoute } from './support/routes';

@@ -17,3 +17,5 @@ export * from './metrics/ledger-metrics';
 export * from './metrics/metrics.controller';
 export * from './security';
 export * from './health/subscription-lag';
+export * from './http/configure-http';
+export * from './http/http-app.factory';

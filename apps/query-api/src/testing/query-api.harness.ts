@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig, PlatformModule, type AppConfig } from '@ledger/platform';
 import { CommandApiModule } from '../../../command-api/src';
 import { ProjectorModule } from '../../../projector/src';
-import { configureHttp } from '../../../standalone/src/http-app';
+import { configureHttp } from '@ledger/platform';
 import { QueryApiModule } from '../query-api.module';
 
 export const QUERY_TEST_KEYS = { publisher: 'publisher-q-key', reader: 'reader-q-key', auditor: 'auditor-q-key', admin: 'admin-q-key' } as const;

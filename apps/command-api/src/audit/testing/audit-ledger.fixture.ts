@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppConfig, CLOCK, Clock, loadConfig } from '@ledger/platform';
-import { configureHttp } from '../../../../standalone/src/http-app';
+import { configureHttp } from '@ledger/platform';
 import { StandaloneModule } from '../../../../standalone/src/standalone.module';
 
 export const KEYS = { publisher: 'publisher-test-key', auditor: 'auditor-test-key', admin: 'admin-test-key', reader: 'reader-test-key' };

@@ -1,7 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
-import { APP_CONFIG, AppConfig, LOGGER, applyHttpSecurity, bodyParsingErrorHandler, httpLogging, jsonBodyParsing, jsonDepthLimit } from '@ledger/platform';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { LOGGER } from '../platform.module';
+import { bodyParsingErrorHandler, jsonBodyParsing } from '../problem/body-parsing.middleware';
+import { httpLogging } from '../logging/http-logging.middleware';
+import { applyHttpSecurity } from '../security/http-security';
+import { jsonDepthLimit } from '../security/json-depth.middleware';
 
 /**
  * HTTP settings every app shares: a correlation id and one log line per request, our own JSON body
