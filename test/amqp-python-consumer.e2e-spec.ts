@@ -8,7 +8,9 @@ import { RunningLedger, startLedger } from './support/standalone-harness';
 
 const readmeBlock = (name: string, language: string): string => {
   const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-  const match = new RegExp(`<!-- ${name}:start -->\\s*\`\`\`${language}\\n([\\s\\S]*?)\`\`\`\\s*<!-- ${name}:end -->`).exec(readme);
+  const match = new RegExp(
+    `<!-- ${name}:start -->\\s*\`\`\`${language}\\n([\\s\\S]*?)\`\`\`\\s*<!-- ${name}:end -->`,
+  ).exec(readme);
   if (!match) throw new Error(`README.md has no ${name} block`);
   return match[1];
 };
@@ -40,7 +42,13 @@ describe('README: a Python (pika) consumer of the relayed events', () => {
   it('prints created, started, budget-revised and completed for TC.0789 with revisions 0..3', async () => {
     const lines: string[] = [];
     python = spawn('/usr/bin/python3', ['-c', readmeBlock('python-consumer', 'python')], {
-      env: { ...process.env, LEDGER_EXCHANGE: exchange, LEDGER_QUEUE: queue, LIMIT: '4', AMQP_URL: TEST_AMQP_URL },
+      env: {
+        ...process.env,
+        LEDGER_EXCHANGE: exchange,
+        LEDGER_QUEUE: queue,
+        LIMIT: '4',
+        AMQP_URL: TEST_AMQP_URL,
+      },
     });
     let stderr = '';
     python.stderr.on('data', (chunk) => (stderr += chunk));

@@ -18,7 +18,11 @@ describe('authentication and roles', () => {
     });
 
     it('401 with an unknown key', async () => {
-      const response = await ledger.call('POST', '/projects', { role: null, body: mongoliaProject, headers: { authorization: 'Bearer not-a-key-at-all' } });
+      const response = await ledger.call('POST', '/projects', {
+        role: null,
+        body: mongoliaProject,
+        headers: { authorization: 'Bearer not-a-key-at-all' },
+      });
       expect(response.status).toBe(401);
     });
 
@@ -32,7 +36,9 @@ describe('authentication and roles', () => {
     });
 
     it('admin may do everything', async () => {
-      expect((await ledger.call('POST', '/projects', { role: 'admin', body: mongoliaProject })).status).toBe(201);
+      expect((await ledger.call('POST', '/projects', { role: 'admin', body: mongoliaProject })).status).toBe(
+        201,
+      );
       expect((await ledger.call('GET', '/projects/TC.0789/events', { role: 'admin' })).status).toBe(200);
     });
 
@@ -48,7 +54,9 @@ describe('authentication and roles', () => {
   describe('without API_KEYS', () => {
     it('generates one key per role on first start, stores only digests, and keeps them across restarts', async () => {
       const writes: string[] = [];
-      const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (writes.push(String(chunk)), true));
+      const spy = jest
+        .spyOn(process.stdout, 'write')
+        .mockImplementation((chunk: string | Uint8Array) => (writes.push(String(chunk)), true));
       try {
         ledger = await startLedger({ apiKeys: undefined });
       } finally {
@@ -62,7 +70,11 @@ describe('authentication and roles', () => {
 
       await ledger.stop({ keepData: true });
       ledger = await startLedger({ dataDir: ledger.dataDir, apiKeys: undefined });
-      const response = await ledger.call('POST', '/projects', { role: null, body: mongoliaProject, headers: { authorization: `Bearer ${publisherKey}` } });
+      const response = await ledger.call('POST', '/projects', {
+        role: null,
+        body: mongoliaProject,
+        headers: { authorization: `Bearer ${publisherKey}` },
+      });
       expect(response.status).toBe(201);
     });
   });

@@ -26,13 +26,28 @@ describe('command API: errors are problem+json and change nothing', () => {
   }
 
   it('malformed JSON → 400 REQUEST.MALFORMED_JSON', async () => {
-    const response = await ledger.call('POST', '/projects', { role: 'publisher', rawBody: '{"projectId": ', headers: { 'content-type': 'application/json' } });
+    const response = await ledger.call('POST', '/projects', {
+      role: 'publisher',
+      rawBody: '{"projectId": ',
+      headers: { 'content-type': 'application/json' },
+    });
     await expectProblem(response, 400, 'REQUEST.MALFORMED_JSON');
   });
 
   it('schema violations → 400 VALIDATION.FAILED with one entry per bad field', async () => {
-    const body = { ...mongoliaProject, projectId: 'P-2', primaId: 'X1', title: '', fundingYear: 1989, budget: { amount: 200000.5, currency: 'USD' } };
-    const problem = await expectProblem(await ledger.call('POST', '/projects', { role: 'publisher', body }), 400, 'VALIDATION.FAILED');
+    const body = {
+      ...mongoliaProject,
+      projectId: 'P-2',
+      primaId: 'X1',
+      title: '',
+      fundingYear: 1989,
+      budget: { amount: 200000.5, currency: 'USD' },
+    };
+    const problem = await expectProblem(
+      await ledger.call('POST', '/projects', { role: 'publisher', body }),
+      400,
+      'VALIDATION.FAILED',
+    );
     const fields = problem.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(expect.arrayContaining(['budget.amount', 'fundingYear', 'title']));
     for (const error of problem.errors) expect(typeof error.code).toBe('string');
@@ -40,50 +55,99 @@ describe('command API: errors are problem+json and change nothing', () => {
 
   it('unknown fields → 400 naming the field', async () => {
     const body = { ...mongoliaProject, projectId: 'P-3', actor: 'someone-else' };
-    const problem = await expectProblem(await ledger.call('POST', '/projects', { role: 'publisher', body }), 400, 'VALIDATION.FAILED');
+    const problem = await expectProblem(
+      await ledger.call('POST', '/projects', { role: 'publisher', body }),
+      400,
+      'VALIDATION.FAILED',
+    );
     expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'actor', code: 'UNKNOWN_FIELD' }));
   });
 
   it('a __proto__ key is rejected and pollutes nothing', async () => {
     const rawBody = `{"actualStart":"2014","__proto__":{"polluted":true}}`;
-    const response = await ledger.call('POST', '/projects/TC.0789/start', { role: 'publisher', rawBody, headers: { 'content-type': 'application/json' } });
+    const response = await ledger.call('POST', '/projects/TC.0789/start', {
+      role: 'publisher',
+      rawBody,
+      headers: { 'content-type': 'application/json' },
+    });
     await expectProblem(response, 400, 'VALIDATION.FAILED');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('rule violation → 409 with the rule code (completing a project that never started)', async () => {
-    await expectProblem(await ledger.call('POST', '/projects/TC.0789/complete', { role: 'publisher', body: { actualEnd: '2016' } }), 409, 'PROJECT.NOT_ACTIVE');
+    await expectProblem(
+      await ledger.call('POST', '/projects/TC.0789/complete', {
+        role: 'publisher',
+        body: { actualEnd: '2016' },
+      }),
+      409,
+      'PROJECT.NOT_ACTIVE',
+    );
   });
 
   it('creating an existing project → 409 PROJECT.ALREADY_EXISTS', async () => {
-    await expectProblem(await ledger.call('POST', '/projects', { role: 'publisher', body: mongoliaProject }), 409, 'PROJECT.ALREADY_EXISTS');
+    await expectProblem(
+      await ledger.call('POST', '/projects', { role: 'publisher', body: mongoliaProject }),
+      409,
+      'PROJECT.ALREADY_EXISTS',
+    );
   });
 
   it('unknown project → 404 PROJECT.NOT_FOUND', async () => {
-    await expectProblem(await ledger.call('POST', '/projects/NOPE.1/start', { role: 'publisher', body: { actualStart: '2014' } }), 404, 'PROJECT.NOT_FOUND');
-    await expectProblem(await ledger.call('GET', '/projects/NOPE.1/events', { role: 'auditor' }), 404, 'PROJECT.NOT_FOUND');
+    await expectProblem(
+      await ledger.call('POST', '/projects/NOPE.1/start', {
+        role: 'publisher',
+        body: { actualStart: '2014' },
+      }),
+      404,
+      'PROJECT.NOT_FOUND',
+    );
+    await expectProblem(
+      await ledger.call('GET', '/projects/NOPE.1/events', { role: 'auditor' }),
+      404,
+      'PROJECT.NOT_FOUND',
+    );
   });
 
   it('wrong content type → 415', async () => {
-    const response = await ledger.call('POST', '/projects', { role: 'publisher', rawBody: 'projectId=P-4', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await ledger.call('POST', '/projects', {
+      role: 'publisher',
+      rawBody: 'projectId=P-4',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     await expectProblem(response, 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('body over 64 KB → 413', async () => {
     const body = { ...mongoliaProject, projectId: 'P-5', description: 'x'.repeat(70 * 1024) };
-    await expectProblem(await ledger.call('POST', '/projects', { role: 'publisher', body }), 413, 'REQUEST.TOO_LARGE');
+    await expectProblem(
+      await ledger.call('POST', '/projects', { role: 'publisher', body }),
+      413,
+      'REQUEST.TOO_LARGE',
+    );
   });
 
   it('a stale If-Match → 412 PROJECT.REVISION_MISMATCH', async () => {
-    await ledger.call('POST', '/projects/TC.0789/start', { role: 'publisher', body: { actualStart: '2014' } });
+    await ledger.call('POST', '/projects/TC.0789/start', {
+      role: 'publisher',
+      body: { actualStart: '2014' },
+    });
     headBefore = await head();
-    const response = await ledger.call('POST', '/projects/TC.0789/suspend', { role: 'publisher', body: { reason: 'Audit' }, headers: { 'if-match': '"0"' } });
+    const response = await ledger.call('POST', '/projects/TC.0789/suspend', {
+      role: 'publisher',
+      body: { reason: 'Audit' },
+      headers: { 'if-match': '"0"' },
+    });
     const problem = await expectProblem(response, 412, 'PROJECT.REVISION_MISMATCH');
     expect(problem.currentRevision).toBe(1);
   });
 
   it('a malformed If-Match → 400', async () => {
-    const response = await ledger.call('POST', '/projects/TC.0789/start', { role: 'publisher', body: { actualStart: '2014' }, headers: { 'if-match': 'W/"x"' } });
+    const response = await ledger.call('POST', '/projects/TC.0789/start', {
+      role: 'publisher',
+      body: { actualStart: '2014' },
+      headers: { 'if-match': 'W/"x"' },
+    });
     await expectProblem(response, 400, 'REQUEST.INVALID_HEADER');
   });
 });

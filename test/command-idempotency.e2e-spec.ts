@@ -9,7 +9,12 @@ describe('command API: retries and concurrency', () => {
   afterEach(() => ledger.stop());
 
   it('a retry with the same Idempotency-Key returns the first response and appends nothing', async () => {
-    const send = () => ledger.call('POST', '/projects', { role: 'publisher', body: mongoliaProject, headers: { 'idempotency-key': 'create-tc0789' } });
+    const send = () =>
+      ledger.call('POST', '/projects', {
+        role: 'publisher',
+        body: mongoliaProject,
+        headers: { 'idempotency-key': 'create-tc0789' },
+      });
     const first = await send();
     const positionAfterFirst = await head();
     const retry = await send();
@@ -21,10 +26,18 @@ describe('command API: retries and concurrency', () => {
   });
 
   it('the same Idempotency-Key with a different body → 422 and nothing appended', async () => {
-    await ledger.call('POST', '/projects', { role: 'publisher', body: mongoliaProject, headers: { 'idempotency-key': 'k-1' } });
+    await ledger.call('POST', '/projects', {
+      role: 'publisher',
+      body: mongoliaProject,
+      headers: { 'idempotency-key': 'k-1' },
+    });
     const before = await head();
     const other = { ...mongoliaProject, projectId: 'TC.0790' };
-    const response = await ledger.call('POST', '/projects', { role: 'publisher', body: other, headers: { 'idempotency-key': 'k-1' } });
+    const response = await ledger.call('POST', '/projects', {
+      role: 'publisher',
+      body: other,
+      headers: { 'idempotency-key': 'k-1' },
+    });
     expect(response.status).toBe(422);
     expect((await response.json()).code).toBe('IDEMPOTENCY.KEY_REUSED');
     expect(await head()).toBe(before);
@@ -35,7 +48,11 @@ describe('command API: retries and concurrency', () => {
     const before = await head();
     const responses = await Promise.all(
       Array.from({ length: 8 }, () =>
-        ledger.call('POST', '/projects/TC.0789/start', { role: 'publisher', body: { actualStart: '2014' }, headers: { 'idempotency-key': 'start-once' } }),
+        ledger.call('POST', '/projects/TC.0789/start', {
+          role: 'publisher',
+          body: { actualStart: '2014' },
+          headers: { 'idempotency-key': 'start-once' },
+        }),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
@@ -44,7 +61,10 @@ describe('command API: retries and concurrency', () => {
 
   it('50 concurrent commands with the same If-Match: exactly one succeeds, 49 get 412, revisions stay gapless', async () => {
     await ledger.call('POST', '/projects', { role: 'publisher', body: mongoliaProject });
-    await ledger.call('POST', '/projects/TC.0789/start', { role: 'publisher', body: { actualStart: '2014' } });
+    await ledger.call('POST', '/projects/TC.0789/start', {
+      role: 'publisher',
+      body: { actualStart: '2014' },
+    });
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         ledger.call('POST', '/projects/TC.0789/budget-revisions', {
@@ -74,6 +94,7 @@ describe('command API: retries and concurrency', () => {
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
     const events = await (await ledger.call('GET', '/projects/TC.0789/events', { role: 'auditor' })).json();
     const revisions = events.slice(1);
-    for (let i = 1; i < revisions.length; i++) expect(revisions[i].data.previous).toBe(revisions[i - 1].data.amount);
+    for (let i = 1; i < revisions.length; i++)
+      expect(revisions[i].data.previous).toBe(revisions[i - 1].data.amount);
   });
 });

@@ -6,7 +6,8 @@ describe('command API: a project lifecycle over real HTTP', () => {
   beforeEach(async () => (ledger = await startLedger()));
   afterEach(() => ledger.stop());
 
-  const create = (body: unknown = mongoliaProject) => ledger.call('POST', '/projects', { role: 'publisher', body });
+  const create = (body: unknown = mongoliaProject) =>
+    ledger.call('POST', '/projects', { role: 'publisher', body });
 
   it('creates a project: 201 with Location, ETag and the revision and position written', async () => {
     const response = await create();
@@ -18,15 +19,26 @@ describe('command API: a project lifecycle over real HTTP', () => {
 
   it('drives create → start → revise budget → complete and records each as an event in order', async () => {
     await create();
-    const started = await ledger.call('POST', '/projects/TC.0789/start', { role: 'publisher', body: { actualStart: '2014-03' } });
+    const started = await ledger.call('POST', '/projects/TC.0789/start', {
+      role: 'publisher',
+      body: { actualStart: '2014-03' },
+    });
     expect(started.status).toBe(200);
     expect(await started.json()).toEqual({ projectId: 'TC.0789', revision: 1, position: 2 });
     const revised = await ledger.call('POST', '/projects/TC.0789/budget-revisions', {
       role: 'publisher',
-      body: { amount: '250000.00', currency: 'USD', reason: 'additional-funding', effectiveDate: '2015-01-15' },
+      body: {
+        amount: '250000.00',
+        currency: 'USD',
+        reason: 'additional-funding',
+        effectiveDate: '2015-01-15',
+      },
     });
     expect(revised.status).toBe(200);
-    const completed = await ledger.call('POST', '/projects/TC.0789/complete', { role: 'publisher', body: { actualEnd: '2016-12' } });
+    const completed = await ledger.call('POST', '/projects/TC.0789/complete', {
+      role: 'publisher',
+      body: { actualEnd: '2016-12' },
+    });
     expect(completed.status).toBe(200);
     expect(completed.headers.get('etag')).toBe('"3"');
 
@@ -40,12 +52,23 @@ describe('command API: a project lifecycle over real HTTP', () => {
       ['ProjectCompleted', 3],
     ]);
     expect(events[0].data.benefitingMemberStates).toEqual(['MN']);
-    expect(events[2].data).toMatchObject({ previous: '200000.00', amount: '250000.00', delta: '50000.00', effectiveDate: '2015-01-15' });
+    expect(events[2].data).toMatchObject({
+      previous: '200000.00',
+      amount: '250000.00',
+      delta: '50000.00',
+      effectiveDate: '2015-01-15',
+    });
   });
 
   it('records who, why and when in metadata: actor from the key, correlation id from the header', async () => {
-    await ledger.call('POST', '/projects', { role: 'publisher', body: mongoliaProject, headers: { 'x-correlation-id': 'import-run-42' } });
-    const [created] = await (await ledger.call('GET', '/projects/TC.0789/events', { role: 'auditor' })).json();
+    await ledger.call('POST', '/projects', {
+      role: 'publisher',
+      body: mongoliaProject,
+      headers: { 'x-correlation-id': 'import-run-42' },
+    });
+    const [created] = await (
+      await ledger.call('GET', '/projects/TC.0789/events', { role: 'auditor' })
+    ).json();
     expect(created.metadata.actor).toMatch(/^api-key:publisher:[0-9a-f]{12}$/);
     expect(created.metadata.correlationId).toBe('import-run-42');
     expect(created.metadata.commandId).toMatch(/^[0-9a-f-]{36}$/);
@@ -56,7 +79,10 @@ describe('command API: a project lifecycle over real HTTP', () => {
 
   it('suspends, resumes, extends and cancels, each answering the new revision', async () => {
     await create();
-    await ledger.call('POST', '/projects/TC.0789/start', { role: 'publisher', body: { actualStart: '2014' } });
+    await ledger.call('POST', '/projects/TC.0789/start', {
+      role: 'publisher',
+      body: { actualStart: '2014' },
+    });
     const steps: Array<[string, unknown]> = [
       ['suspend', { reason: 'Security situation at the border' }],
       ['resume', {}],
@@ -68,8 +94,15 @@ describe('command API: a project lifecycle over real HTTP', () => {
       expect({ action, status: response.status }).toEqual({ action, status: 200 });
       expect((await response.json()).revision).toBe(index + 2);
     }
-    const types = (await (await ledger.call('GET', '/projects/TC.0789/events', { role: 'auditor' })).json()).map((e: { type: string }) => e.type);
-    expect(types.slice(2)).toEqual(['ProjectSuspended', 'ProjectResumed', 'ProjectExtended', 'ProjectCancelled']);
+    const types = (
+      await (await ledger.call('GET', '/projects/TC.0789/events', { role: 'auditor' })).json()
+    ).map((e: { type: string }) => e.type);
+    expect(types.slice(2)).toEqual([
+      'ProjectSuspended',
+      'ProjectResumed',
+      'ProjectExtended',
+      'ProjectCancelled',
+    ]);
   });
 
   it('keeps every accepted event across a restart (durable SQLite file)', async () => {

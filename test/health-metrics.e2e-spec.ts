@@ -23,7 +23,11 @@ describe('health and metrics', () => {
       expect(live.status).toBe(200);
       expect((await live.json()).status).toBe('ok');
       await ledger.call('POST', '/projects', { role: 'publisher', body: mongoliaProject });
-      await eventually(async () => (await (await ledger.call('GET', '/health/ready', { role: null })).json()).info?.projector?.checkpoint === 1);
+      await eventually(
+        async () =>
+          (await (await ledger.call('GET', '/health/ready', { role: null })).json()).info?.projector
+            ?.checkpoint === 1,
+      );
       const ready = await ledger.call('GET', '/health/ready', { role: null });
       const body = await ready.json();
       expect(ready.status).toBe(200);
@@ -34,8 +38,14 @@ describe('health and metrics', () => {
 
     it('/metrics counts commands by type and outcome, times appends, and shows projector lag', async () => {
       await ledger.call('POST', '/projects', { role: 'publisher', body: mongoliaProject });
-      await ledger.call('POST', '/projects/TC.0789/complete', { role: 'publisher', body: { actualEnd: '2016' } });
-      await ledger.call('POST', '/projects/TC.0789/start', { role: 'publisher', body: { actualStart: 'not a date' } });
+      await ledger.call('POST', '/projects/TC.0789/complete', {
+        role: 'publisher',
+        body: { actualEnd: '2016' },
+      });
+      await ledger.call('POST', '/projects/TC.0789/start', {
+        role: 'publisher',
+        body: { actualStart: 'not a date' },
+      });
       const response = await ledger.call('GET', '/metrics', { role: null });
       expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
       const text = await response.text();
@@ -71,7 +81,11 @@ describe('health and metrics', () => {
     it('reports the relay ready with no lag once the broker confirmed, and counts confirms', async () => {
       ledger = await startLedger({ relayEnabled: true, relayExchange: exchange, amqpUrl: TEST_AMQP_URL });
       await ledger.call('POST', '/projects', { role: 'publisher', body: mongoliaProject });
-      await eventually(async () => (await (await ledger.call('GET', '/health/ready', { role: null })).json()).info?.relay?.checkpoint === 1);
+      await eventually(
+        async () =>
+          (await (await ledger.call('GET', '/health/ready', { role: null })).json()).info?.relay
+            ?.checkpoint === 1,
+      );
       const body = await (await ledger.call('GET', '/health/ready', { role: null })).json();
       expect(body.info.relay).toMatchObject({ status: 'up', connected: true, lag: 0 });
       const text = await (await ledger.call('GET', '/metrics', { role: null })).text();

@@ -1,5 +1,9 @@
 import { MONGOLIA_CREATE_BODY } from '@ledger/domain';
-import { QUERY_TEST_KEYS, startQueryApi, type QueryApiHarness } from '../apps/query-api/src/testing/query-api.harness';
+import {
+  QUERY_TEST_KEYS,
+  startQueryApi,
+  type QueryApiHarness,
+} from '../apps/query-api/src/testing/query-api.harness';
 import { readSse } from '../apps/query-api/src/testing/sse.reader';
 import { ProjectorService } from '../apps/projector/src';
 import { startProjectorProcess } from '../apps/projector/src/testing/projector-process';
@@ -20,7 +24,12 @@ describe('query API over real HTTP', () => {
   async function mongoliaLifecycle(): Promise<number> {
     await command('/projects', mongolia);
     await command('/projects/TC.0789/start', { actualStart: '2014-03' });
-    await command('/projects/TC.0789/budget-revisions', { amount: '250000.00', currency: 'USD', reason: 'additional-funding', effectiveDate: '2015-01-15' });
+    await command('/projects/TC.0789/budget-revisions', {
+      amount: '250000.00',
+      currency: 'USD',
+      reason: 'additional-funding',
+      effectiveDate: '2015-01-15',
+    });
     return command('/projects/TC.0789/complete', { actualEnd: '2016-12' });
   }
 
@@ -48,19 +57,38 @@ describe('query API over real HTTP', () => {
 
     const revisions = await api.call('GET', '/projects/TC.0789/budget-revisions');
     expect(await revisions.json()).toEqual([
-      expect.objectContaining({ revisionNo: 1, previous: '200000.00', amount: '250000.00', delta: '50000.00', reason: 'additional-funding', effectiveDate: '2015-01-15' }),
+      expect.objectContaining({
+        revisionNo: 1,
+        previous: '200000.00',
+        amount: '250000.00',
+        delta: '50000.00',
+        reason: 'additional-funding',
+        effectiveDate: '2015-01-15',
+      }),
     ]);
     const stats = await api.call('GET', '/stats/budget?groupBy=region');
     expect(stats.headers.get('x-projection-position')).toBe(String(position));
-    expect(await stats.json()).toEqual([{ key: 'Asia and Oceania', projects: 1, budget: { currency: 'USD', total: '250000.00' } }]);
-    const byName = await api.call('GET', `/projects?memberState=${encodeURIComponent('Mongolia')}&q=BORDER%20officials&status=completed`);
-    expect(((await byName.json()) as { items: { projectId: string }[] }).items.map((p) => p.projectId)).toEqual(['TC.0789']);
+    expect(await stats.json()).toEqual([
+      { key: 'Asia and Oceania', projects: 1, budget: { currency: 'USD', total: '250000.00' } },
+    ]);
+    const byName = await api.call(
+      'GET',
+      `/projects?memberState=${encodeURIComponent('Mongolia')}&q=BORDER%20officials&status=completed`,
+    );
+    expect(
+      ((await byName.json()) as { items: { projectId: string }[] }).items.map((p) => p.projectId),
+    ).toEqual(['TC.0789']);
   });
 
   it('pages with an opaque cursor and rejects a tampered one', async () => {
     let position = 0;
     for (const id of ['P.1', 'P.2', 'P.3']) {
-      position = await command('/projects', { ...mongolia, projectId: id, primaId: null, title: `Project ${id}` });
+      position = await command('/projects', {
+        ...mongolia,
+        projectId: id,
+        primaId: null,
+        title: `Project ${id}`,
+      });
     }
     const first = await api.call('GET', `/projects?sort=-title&limit=2&minPosition=${position}`);
     const page1 = (await first.json()) as { items: { projectId: string }[]; nextCursor: string };
@@ -71,7 +99,10 @@ describe('query API over real HTTP', () => {
     const tampered = page1.nextCursor.replace(/^./, (c) => (c === 'e' ? 'f' : 'e'));
     const bad = await api.call('GET', `/projects?sort=-title&limit=2&cursor=${tampered}`);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ code: 'QUERY.INVALID_PARAMETER', errors: [{ field: 'cursor', code: 'INVALID_CURSOR' }] });
+    expect(await bad.json()).toMatchObject({
+      code: 'QUERY.INVALID_PARAMETER',
+      errors: [{ field: 'cursor', code: 'INVALID_CURSOR' }],
+    });
     const otherSort = await api.call('GET', `/projects?sort=title&limit=2&cursor=${page1.nextCursor}`);
     expect(await otherSort.json()).toMatchObject({ errors: [{ field: 'cursor', code: 'CURSOR_MISMATCH' }] });
   });
@@ -89,7 +120,10 @@ describe('query API over real HTTP', () => {
       ['sort', 'NOT_IN_LIST'],
     ]);
     const stats = await api.call('GET', '/stats/budget?groupBy=colour');
-    expect(await stats.json()).toMatchObject({ status: 400, errors: [{ field: 'groupBy', code: 'NOT_IN_LIST' }] });
+    expect(await stats.json()).toMatchObject({
+      status: 400,
+      errors: [{ field: 'groupBy', code: 'NOT_IN_LIST' }],
+    });
     const country = await api.call('GET', '/projects?memberState=Atlantis');
     expect(await country.json()).toMatchObject({ errors: [{ field: 'memberState', code: 'NOT_A_COUNTRY' }] });
     const missing = await api.call('GET', '/projects/NOPE.1');
@@ -114,7 +148,10 @@ describe('query API over real HTTP', () => {
 
   it('streams updates as SSE with the position as id, replaying after Last-Event-ID, then live', async () => {
     await mongoliaLifecycle();
-    const stream = readSse(`${api.baseUrl}/projects/updates`, { authorization: `Bearer ${QUERY_TEST_KEYS.reader}`, 'last-event-id': '1' });
+    const stream = readSse(`${api.baseUrl}/projects/updates`, {
+      authorization: `Bearer ${QUERY_TEST_KEYS.reader}`,
+      'last-event-id': '1',
+    });
     const replayed = await stream.next(3);
     expect(replayed.map((e) => [e.id, e.event, JSON.parse(e.data).eventType])).toEqual([
       ['2', 'project-changed', 'ProjectStarted'],
@@ -124,7 +161,12 @@ describe('query API over real HTTP', () => {
     await command('/projects', { ...mongolia, projectId: 'TC.0790', primaId: null });
     const [live] = await stream.next(1);
     expect(live.id).toBe('5');
-    expect(JSON.parse(live.data)).toMatchObject({ projectId: 'TC.0790', eventType: 'ProjectCreated', status: 'planned', position: 5 });
+    expect(JSON.parse(live.data)).toMatchObject({
+      projectId: 'TC.0790',
+      eventType: 'ProjectCreated',
+      status: 'planned',
+      position: 5,
+    });
     // Shutting down with a client still connected ends its stream instead of hanging the server.
     await api.stop();
     await stream.close();
@@ -143,14 +185,21 @@ describe('query API over real HTTP', () => {
     it('serves read-your-writes and live updates by polling the shared read model', async () => {
       await api.stop();
       api = await startQueryApi({ projectorEnabled: false });
-      const projector = startProjectorProcess(['run'], { readModel: 'sqlite', dataDir: api.dataDir, databaseUrl: 'postgres://unused' });
+      const projector = startProjectorProcess(['run'], {
+        readModel: 'sqlite',
+        dataDir: api.dataDir,
+        databaseUrl: 'postgres://unused',
+      });
       try {
         // Its start-up (compiling TypeScript on the fly) must not eat into the 5 s minPosition window.
         for (let waited = 0; !projector.output().includes('projector following the log'); waited += 100) {
           if (waited > 20_000) throw new Error(`projector did not start: ${projector.output()}`);
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
-        const stream = readSse(`${api.baseUrl}/projects/updates`, { authorization: `Bearer ${QUERY_TEST_KEYS.reader}`, 'last-event-id': '0' });
+        const stream = readSse(`${api.baseUrl}/projects/updates`, {
+          authorization: `Bearer ${QUERY_TEST_KEYS.reader}`,
+          'last-event-id': '0',
+        });
         const position = await command('/projects', mongolia);
         const response = await api.call('GET', `/projects/TC.0789?minPosition=${position}`);
         expect(response.status).toBe(200);

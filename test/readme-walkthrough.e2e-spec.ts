@@ -9,7 +9,9 @@ import { RunningLedger, startLedger } from './support/standalone-harness';
 
 const readmeBlock = (name: string): string => {
   const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-  const match = new RegExp(`<!-- ${name}:start -->\\s*\`\`\`bash\\n([\\s\\S]*?)\`\`\`\\s*<!-- ${name}:end -->`).exec(readme);
+  const match = new RegExp(
+    `<!-- ${name}:start -->\\s*\`\`\`bash\\n([\\s\\S]*?)\`\`\`\\s*<!-- ${name}:end -->`,
+  ).exec(readme);
   if (!match) throw new Error(`README.md has no ${name} block`);
   return match[1];
 };
@@ -31,7 +33,14 @@ const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 /** The README's walk-through and queries must work verbatim: run their bash blocks against a fresh server. */
 describe.each<[string, () => Partial<AppConfig>]>([
   ['SQLite read model', () => ({})],
-  ['PostgreSQL read model', () => ({ readModel: 'postgres', databaseUrl: DATABASE_URL, readModelSchema: `readme_${randomBytes(4).toString('hex')}` })],
+  [
+    'PostgreSQL read model',
+    () => ({
+      readModel: 'postgres',
+      databaseUrl: DATABASE_URL,
+      readModelSchema: `readme_${randomBytes(4).toString('hex')}`,
+    }),
+  ],
 ])('README walk-through (%s)', (_name, settings) => {
   let ledger: RunningLedger;
   let config: Partial<AppConfig>;
@@ -54,17 +63,47 @@ describe.each<[string, () => Partial<AppConfig>]>([
     const walkthrough = await runBlock('walkthrough', ledger);
     expect(JSON.parse(walkthrough[0])).toEqual({ projectId: 'TC.0789', revision: 0, position: 1 });
     const history = JSON.parse(walkthrough[walkthrough.length - 1]);
-    expect(history.map((e: { type: string }) => e.type)).toEqual(['ProjectCreated', 'ProjectStarted', 'ProjectBudgetRevised', 'ProjectCompleted']);
-    expect(history[2].data).toMatchObject({ previous: '180000.00', amount: '200000.00', delta: '20000.00', currency: 'USD' });
+    expect(history.map((e: { type: string }) => e.type)).toEqual([
+      'ProjectCreated',
+      'ProjectStarted',
+      'ProjectBudgetRevised',
+      'ProjectCompleted',
+    ]);
+    expect(history[2].data).toMatchObject({
+      previous: '180000.00',
+      amount: '200000.00',
+      delta: '20000.00',
+      currency: 'USD',
+    });
 
-    const [project, list, stats, revisions] = (await runBlock('queries', ledger)).map((line) => JSON.parse(line));
-    expect(project).toMatchObject({ projectId: 'TC.0789', primaId: 'MN10P0001', status: 'completed', budget: { amount: '200000.00', currency: 'USD' }, benefitingMemberStates: ['MN'], revision: 3 });
+    const [project, list, stats, revisions] = (await runBlock('queries', ledger)).map((line) =>
+      JSON.parse(line),
+    );
+    expect(project).toMatchObject({
+      projectId: 'TC.0789',
+      primaId: 'MN10P0001',
+      status: 'completed',
+      budget: { amount: '200000.00', currency: 'USD' },
+      benefitingMemberStates: ['MN'],
+      revision: 3,
+    });
     expect(list.items.map((p: { projectId: string }) => p.projectId)).toEqual(['TC.0789']);
-    expect(stats).toEqual([{ key: 'Asia and Oceania', projects: 1, budget: { currency: 'USD', total: '200000.00' } }]);
-    expect(revisions).toEqual([expect.objectContaining({ previous: '180000.00', amount: '200000.00', delta: '20000.00', reason: 'additional-funding' })]);
+    expect(stats).toEqual([
+      { key: 'Asia and Oceania', projects: 1, budget: { currency: 'USD', total: '200000.00' } },
+    ]);
+    expect(revisions).toEqual([
+      expect.objectContaining({
+        previous: '180000.00',
+        amount: '200000.00',
+        delta: '20000.00',
+        reason: 'additional-funding',
+      }),
+    ]);
 
     const audit = await runBlock('auditors', ledger);
-    const [planned, before, after, completed, atRevision1, known, verify] = audit.slice(0, 7).map((line) => JSON.parse(line));
+    const [planned, before, after, completed, atRevision1, known, verify] = audit
+      .slice(0, 7)
+      .map((line) => JSON.parse(line));
     expect(planned.state).toMatchObject({ status: 'planned' });
     expect(before.state).toMatchObject({ status: 'active', budget: { amount: '180000.00' } });
     expect(after.state).toMatchObject({ status: 'active', budget: { amount: '200000.00' } });

@@ -6,7 +6,13 @@ import { validateIati } from './support/iati-schema.validator';
 import { balkanProject, recordCompletedMongolia } from './support/iati-ledger';
 
 const parse = (xml: string) =>
-  new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false, isArray: (name, _jpath, _leaf, isAttribute) => !isAttribute && name !== 'iati-activities' }).parse(xml)['iati-activities'];
+  new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    isArray: (name, _jpath, _leaf, isAttribute) => !isAttribute && name !== 'iati-activities',
+  }).parse(xml)['iati-activities'];
 
 describe('GET /projects/:id/iati', () => {
   let ledger: RunningLedger;
@@ -41,7 +47,11 @@ describe('GET /projects/:id/iati', () => {
   it('never writes a budget period longer than one year, and the periods add up to the budget', async () => {
     const xml = await (await ledger.call('GET', '/projects/RE.0101/iati', { role: 'reader' })).text();
     const budgets = parse(xml)['iati-activity'][0].budget as Record<string, [Record<string, string>]>[];
-    const periods = budgets.map((b) => ({ start: b['period-start'][0]['@iso-date'], end: b['period-end'][0]['@iso-date'], value: b.value[0]['#text'] }));
+    const periods = budgets.map((b) => ({
+      start: b['period-start'][0]['@iso-date'],
+      end: b['period-end'][0]['@iso-date'],
+      value: b.value[0]['#text'],
+    }));
     expect(periods.map((p) => [p.start, p.end])).toEqual([
       ['2019-07-15', '2019-12-31'],
       ['2020-01-01', '2020-12-31'],

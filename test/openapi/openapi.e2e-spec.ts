@@ -8,12 +8,25 @@ type Operation = {
   security?: Record<string, string[]>[];
   'x-roles'?: string[];
   requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> };
-  responses: Record<string, { content?: Record<string, { schema?: { allOf?: { $ref?: string; properties?: { code?: { enum?: string[] } } }[] } }> }>;
+  responses: Record<
+    string,
+    {
+      content?: Record<
+        string,
+        { schema?: { allOf?: { $ref?: string; properties?: { code?: { enum?: string[] } } }[] } }
+      >;
+    }
+  >;
 };
-type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, { required?: string[] }> } };
+type Document = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, { required?: string[] }> };
+};
 
 const operations = (doc: Document) =>
-  Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })));
+  Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
+  );
 
 describe('OpenAPI document', () => {
   let ledger: RunningLedger;
@@ -39,7 +52,14 @@ describe('OpenAPI document', () => {
   });
 
   it('documents the command and IATI routes', () => {
-    for (const route of ['/projects', '/projects/{id}/start', '/projects/{id}/complete', '/projects/{id}/budget-revisions', '/projects/{id}/events', '/projects/{id}/iati']) {
+    for (const route of [
+      '/projects',
+      '/projects/{id}/start',
+      '/projects/{id}/complete',
+      '/projects/{id}/budget-revisions',
+      '/projects/{id}/events',
+      '/projects/{id}/iati',
+    ]) {
       expect(Object.keys(served.paths)).toContain(route);
     }
   });
@@ -68,18 +88,33 @@ describe('OpenAPI document', () => {
       for (const [status, response] of Object.entries(op.responses).filter(([s]) => Number(s) >= 400)) {
         const schema = response.content?.['application/problem+json']?.schema;
         const codes = schema?.allOf?.[1]?.properties?.code?.enum ?? [];
-        expect({ route, status, ref: schema?.allOf?.[0]?.$ref }).toEqual({ route, status, ref: '#/components/schemas/Problem' });
+        expect({ route, status, ref: schema?.allOf?.[0]?.$ref }).toEqual({
+          route,
+          status,
+          ref: '#/components/schemas/Problem',
+        });
         expect({ route, status, hasCodes: codes.length > 0 }).toEqual({ route, status, hasCodes: true });
       }
     }
     const create = served.paths['/projects'].post.responses;
-    expect(create['409'].content?.['application/problem+json'].schema?.allOf?.[1].properties?.code?.enum).toContain('PROJECT.ALREADY_EXISTS');
-    expect(create['400'].content?.['application/problem+json'].schema?.allOf?.[1].properties?.code?.enum).toContain('VALIDATION.FAILED');
+    expect(
+      create['409'].content?.['application/problem+json'].schema?.allOf?.[1].properties?.code?.enum,
+    ).toContain('PROJECT.ALREADY_EXISTS');
+    expect(
+      create['400'].content?.['application/problem+json'].schema?.allOf?.[1].properties?.code?.enum,
+    ).toContain('VALIDATION.FAILED');
   });
 
   it('gives the Mongolia record as the example of creating a project, and the example is accepted', async () => {
-    const example = served.paths['/projects'].post.requestBody?.content['application/json'].examples?.mongolia.value as Record<string, unknown>;
-    expect(example).toMatchObject({ projectId: 'TC.0789', primaId: 'MN10P0001', projectType: 'TCMMCB', coverage: 'national', region: 'Asia and Oceania' });
+    const example = served.paths['/projects'].post.requestBody?.content['application/json'].examples?.mongolia
+      .value as Record<string, unknown>;
+    expect(example).toMatchObject({
+      projectId: 'TC.0789',
+      primaId: 'MN10P0001',
+      projectType: 'TCMMCB',
+      coverage: 'national',
+      region: 'Asia and Oceania',
+    });
     const response = await ledger.call('POST', '/projects', { role: 'publisher', body: example });
     expect(response.status).toBe(201);
   });

@@ -12,7 +12,8 @@ const SECRET_PATTERNS: [string, RegExp][] = [
 ];
 
 /** user:password@ in a connection URL. */
-const URL_CREDENTIALS = /\b(?:amqps?|postgres(?:ql)?|mongodb|redis|https?|esdb):\/\/([^:/\s@'"`]+):([^@/\s'"`]+)@/g;
+const URL_CREDENTIALS =
+  /\b(?:amqps?|postgres(?:ql)?|mongodb|redis|https?|esdb):\/\/([^:/\s@'"`]+):([^@/\s'"`]+)@/g;
 /**
  * Passwords that are not secrets: RabbitMQ's loopback-only default user, the local docker-compose stack's
  * throw-away password (marked as such in docker-compose.yml), EventStoreDB's documented default admin
@@ -43,9 +44,11 @@ describe('no secret in the repository', () => {
     for (const file of files) {
       const text = readFileSync(join(ROOT, file), 'utf8');
       if (text.includes('\0')) continue;
-      for (const [kind, pattern] of SECRET_PATTERNS) if (pattern.test(text)) findings.push(`${file}: ${kind}`);
+      for (const [kind, pattern] of SECRET_PATTERNS)
+        if (pattern.test(text)) findings.push(`${file}: ${kind}`);
       for (const [, user, password] of text.matchAll(URL_CREDENTIALS)) {
-        if (!ALLOWED_URL_PASSWORDS.has(password) && !PLACEHOLDER.test(password)) findings.push(`${file}: password in a URL for ${user}`);
+        if (!ALLOWED_URL_PASSWORDS.has(password) && !PLACEHOLDER.test(password))
+          findings.push(`${file}: password in a URL for ${user}`);
       }
     }
     expect(files.length).toBeGreaterThan(100);
@@ -54,12 +57,21 @@ describe('no secret in the repository', () => {
 
   it('the scan finds what it looks for (so an empty result means something)', () => {
     // Assembled at run time so this file does not trip its own scan.
-    const planted = ['-----BEGIN ' + 'PRIVATE KEY-----', 'AKIA' + 'ABCDEFGHIJKLMNOP', 'amqp://relay:' + 's3cr3t-Value@broker:5672/ledger'].join('\n');
-    expect(SECRET_PATTERNS.filter(([, pattern]) => pattern.test(planted)).map(([kind]) => kind)).toEqual(['private key', 'AWS access key']);
+    const planted = [
+      '-----BEGIN ' + 'PRIVATE KEY-----',
+      'AKIA' + 'ABCDEFGHIJKLMNOP',
+      'amqp://relay:' + 's3cr3t-Value@broker:5672/ledger',
+    ].join('\n');
+    expect(SECRET_PATTERNS.filter(([, pattern]) => pattern.test(planted)).map(([kind]) => kind)).toEqual([
+      'private key',
+      'AWS access key',
+    ]);
     expect([...planted.matchAll(URL_CREDENTIALS)].map((m) => m[2])).toEqual(['s3cr3t-Value']);
   });
 
   it('the API keys the tests use are marked as fixtures, not secrets', () => {
-    expect(readFileSync(join(ROOT, 'test/support/test-keys.ts'), 'utf8')).toMatch(/Not secrets: test fixtures only/);
+    expect(readFileSync(join(ROOT, 'test/support/test-keys.ts'), 'utf8')).toMatch(
+      /Not secrets: test fixtures only/,
+    );
   });
 });

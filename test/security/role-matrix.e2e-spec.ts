@@ -54,7 +54,8 @@ const EXPECTED: Record<string, Access> = {
  */
 const PUBLIC_DOCS = /^\/docs(\/|$)/;
 
-const accessOf = (route: MountedRoute): Access | undefined => EXPECTED[routeKey(route)] ?? (PUBLIC_DOCS.test(route.path) ? 'public' : undefined);
+const accessOf = (route: MountedRoute): Access | undefined =>
+  EXPECTED[routeKey(route)] ?? (PUBLIC_DOCS.test(route.path) ? 'public' : undefined);
 
 const CALLERS: (Role | null)[] = [null, ...ROLES];
 
@@ -66,7 +67,10 @@ async function callAs(baseUrl: string, route: MountedRoute, role: Role | null): 
     init.body = '{}';
   }
   // Only the status matters; streaming routes (live updates) never end their body, so drop it unread.
-  const response = await fetch(baseUrl + concretePath(route.path), { ...init, signal: AbortSignal.timeout(15_000) });
+  const response = await fetch(baseUrl + concretePath(route.path), {
+    ...init,
+    signal: AbortSignal.timeout(15_000),
+  });
   await response.body?.cancel();
   return response.status;
 }
@@ -86,7 +90,8 @@ async function walkMatrix(baseUrl: string, routes: MountedRoute[]): Promise<stri
       const status = await callAs(baseUrl, route, role);
       const want = expectedOutcome(accessOf(route), role);
       const got = status === 401 || status === 403 ? status : 'open';
-      if (got !== want) mismatches.push(`${routeKey(route)} as ${role ?? 'anonymous'}: want ${want}, got ${status}`);
+      if (got !== want)
+        mismatches.push(`${routeKey(route)} as ${role ?? 'anonymous'}: want ${want}, got ${status}`);
     }
   }
   return mismatches;
@@ -97,9 +102,13 @@ describe('every mounted endpoint × every role (deny by default)', () => {
     const ledger = await startLedger();
     try {
       const routes = mountedRoutes(ledger.app);
-      expect(routes.map(routeKey)).toEqual(expect.arrayContaining(['POST /projects', 'GET /projects/:id/events', 'GET /health/live']));
+      expect(routes.map(routeKey)).toEqual(
+        expect.arrayContaining(['POST /projects', 'GET /projects/:id/events', 'GET /health/live']),
+      );
       const mismatches = await walkMatrix(ledger.baseUrl, routes);
-      console.log(`role matrix: ${routes.length} routes × ${CALLERS.length} callers = ${routes.length * CALLERS.length} requests, ${mismatches.length} mismatches`);
+      console.log(
+        `role matrix: ${routes.length} routes × ${CALLERS.length} callers = ${routes.length * CALLERS.length} requests, ${mismatches.length} mismatches`,
+      );
       expect(mismatches).toEqual([]);
     } finally {
       await ledger.stop();
@@ -119,7 +128,13 @@ describe('every mounted endpoint × every role (deny by default)', () => {
       }
     }
     const dataDir = mkdtempSync(join(tmpdir(), 'ledger-rogue-'));
-    const config = { ...loadConfig({}), dataDir, apiKeys: TEST_API_KEYS, logLevel: 'silent', relayEnabled: false };
+    const config = {
+      ...loadConfig({}),
+      dataDir,
+      apiKeys: TEST_API_KEYS,
+      logLevel: 'silent',
+      relayEnabled: false,
+    };
     @Module({ imports: [PlatformModule.forRoot(config), CommandApiModule], controllers: [RogueController] })
     class RogueAppModule {}
     const app = await NestFactory.create(RogueAppModule, { bodyParser: false, logger: false });
@@ -129,7 +144,9 @@ describe('every mounted endpoint × every role (deny by default)', () => {
       const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
       const rogue = mountedRoutes(app).filter((route) => route.path.startsWith('/rogue'));
       expect(rogue.map(routeKey).sort()).toEqual(['GET /rogue', 'POST /rogue/write']);
-      const statuses = await Promise.all(rogue.flatMap((route) => CALLERS.map((role) => callAs(baseUrl, route, role))));
+      const statuses = await Promise.all(
+        rogue.flatMap((route) => CALLERS.map((role) => callAs(baseUrl, route, role))),
+      );
       expect(statuses).toEqual(rogue.flatMap(() => [401, 403, 403, 403, 403]));
       expect(await walkMatrix(baseUrl, rogue)).toEqual([]);
     } finally {

@@ -14,14 +14,22 @@ describe('strict query parameters on every route', () => {
       for (const route of routes) {
         const response = await fetch(`${ledger.baseUrl}${concretePath(route.path)}?staus=active`, {
           method: route.method,
-          headers: { authorization: 'Bearer admin-dev-key', ...(route.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+          headers: {
+            authorization: 'Bearer admin-dev-key',
+            ...(route.method === 'POST' ? { 'content-type': 'application/json' } : {}),
+          },
           body: route.method === 'POST' ? '{}' : undefined,
           signal: AbortSignal.timeout(15_000),
         });
-        const text = response.headers.get('content-type')?.includes('json') ? await response.text() : (await response.body?.cancel(), '');
-        if (response.status !== 400 || !text.includes('staus')) lax.push(`${routeKey(route)}: ${response.status} ${text.slice(0, 120)}`);
+        const text = response.headers.get('content-type')?.includes('json')
+          ? await response.text()
+          : (await response.body?.cancel(), '');
+        if (response.status !== 400 || !text.includes('staus'))
+          lax.push(`${routeKey(route)}: ${response.status} ${text.slice(0, 120)}`);
       }
-      console.log(`strict query: ${routes.length} routes probed with an unknown parameter, ${lax.length} accepted it`);
+      console.log(
+        `strict query: ${routes.length} routes probed with an unknown parameter, ${lax.length} accepted it`,
+      );
       expect(lax).toEqual([]);
     } finally {
       await ledger.stop();

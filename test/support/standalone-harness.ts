@@ -14,7 +14,11 @@ export interface RunningLedger {
   baseUrl: string;
   dataDir: string;
   /** fetch against the running app, as the given role (or anonymously with role null). */
-  call(method: string, path: string, options?: { role?: TestRole | null; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    method: string,
+    path: string,
+    options?: { role?: TestRole | null; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -24,14 +28,17 @@ export async function startLedger(
   options: Parameters<typeof createStandaloneApp>[1] = {},
 ): Promise<RunningLedger> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
-  const app = await createStandaloneApp({
-    dataDir,
-    apiKeys: TEST_API_KEYS,
-    logLevel: 'error',
-    relayEnabled: false,
-    amqpCommandsEnabled: false,
-    ...overrides,
-  }, options);
+  const app = await createStandaloneApp(
+    {
+      dataDir,
+      apiKeys: TEST_API_KEYS,
+      logLevel: 'error',
+      relayEnabled: false,
+      amqpCommandsEnabled: false,
+      ...overrides,
+    },
+    options,
+  );
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -39,9 +39,42 @@ describe('audit CLI', () => {
     dir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
     config = { ...loadConfig({}), dataDir: dir };
     const store = new HashChainingEventStore(new SqliteEventStore({ file: join(dir, 'events.sqlite') }));
-    await store.append('project-TC.0789', [{ eventId: uuid(1), type: 'ProjectCreated', data: created('TC.0789', '180000.00'), metadata: meta('2014-01-20T10:00:00.000Z') }], 'no-stream');
-    await store.append('project-TC.0790', [{ eventId: uuid(2), type: 'ProjectCreated', data: created('TC.0790', '50000.00'), metadata: meta('2014-02-01T10:00:00.000Z') }], 'no-stream');
-    await store.append('project-TC.0789', [{ eventId: uuid(3), type: 'ProjectStarted', data: { projectId: 'TC.0789', actualStart: '2014-03' }, metadata: meta('2014-04-02T08:00:00.000Z') }], 'any');
+    await store.append(
+      'project-TC.0789',
+      [
+        {
+          eventId: uuid(1),
+          type: 'ProjectCreated',
+          data: created('TC.0789', '180000.00'),
+          metadata: meta('2014-01-20T10:00:00.000Z'),
+        },
+      ],
+      'no-stream',
+    );
+    await store.append(
+      'project-TC.0790',
+      [
+        {
+          eventId: uuid(2),
+          type: 'ProjectCreated',
+          data: created('TC.0790', '50000.00'),
+          metadata: meta('2014-02-01T10:00:00.000Z'),
+        },
+      ],
+      'no-stream',
+    );
+    await store.append(
+      'project-TC.0789',
+      [
+        {
+          eventId: uuid(3),
+          type: 'ProjectStarted',
+          data: { projectId: 'TC.0789', actualStart: '2014-03' },
+          metadata: meta('2014-04-02T08:00:00.000Z'),
+        },
+      ],
+      'any',
+    );
     await store.close();
     writeFileSync(join(dir, 'public.pem'), loadSigningKey({ dataDir: dir }).publicKeyPem);
   });
@@ -52,7 +85,9 @@ describe('audit CLI', () => {
     const file = join(dir, 'log.ndjson');
     expect(await run('export', '--out', file)).toBe(0);
     expect(await run('verify-export', file, '--public-key', join(dir, 'public.pem'))).toBe(0);
-    expect(lines[1]).toMatch(/^OK: 4 events in 3 streams; 1 signed checkpoint\(s\) verified, signed through position 3/);
+    expect(lines[1]).toMatch(
+      /^OK: 4 events in 3 streams; 1 signed checkpoint\(s\) verified, signed through position 3/,
+    );
 
     writeFileSync(file, readFileSync(file, 'utf8').replace('"180000.00"', '"180001.00"'));
     expect(await run('verify-export', file, '--public-key', join(dir, 'public.pem'))).toBe(1);
@@ -73,7 +108,10 @@ describe('audit CLI', () => {
     await run('checkpoint');
     const file = join(dir, 'project.ndjson');
     expect(await run('export', '--project', 'TC.0789', '--out', file)).toBe(0);
-    const exported = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const exported = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(exported.map((l) => l.kind)).toEqual(['header', 'event', 'event', 'checkpoint-proof']);
     expect(await run('verify-export', file, '--public-key', join(dir, 'public.pem'))).toBe(0);
     const proof = exported[3];
@@ -87,7 +125,9 @@ describe('audit CLI', () => {
     const file = join(dir, 'log.csv');
     expect(await run('export', '--format', 'csv', '--out', file)).toBe(0);
     const rows = readFileSync(file, 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('position,streamId,revision,eventId,type,recordedAt,actor,commandId,correlationId,prevHash,hash,data');
+    expect(rows[0]).toBe(
+      'position,streamId,revision,eventId,type,recordedAt,actor,commandId,correlationId,prevHash,hash,data',
+    );
     expect(rows).toHaveLength(4);
     expect(rows[3]).toMatch(/^3,project-TC\.0789,1,/);
   });
@@ -96,7 +136,9 @@ describe('audit CLI', () => {
     await run('checkpoint');
     expect(await run('verify')).toBe(0);
     const db = new Database(join(dir, 'events.sqlite'));
-    db.prepare("UPDATE events SET data = json_set(data, '$.actualStart', '2014-02') WHERE stream_id = 'project-TC.0789' AND revision = 1").run();
+    db.prepare(
+      "UPDATE events SET data = json_set(data, '$.actualStart', '2014-02') WHERE stream_id = 'project-TC.0789' AND revision = 1",
+    ).run();
     db.close();
     expect(await run('verify')).toBe(1);
     expect(lines.join('\n')).toMatch(/CHAIN\.HASH_MISMATCH \(stream project-TC\.0789, revision 1\)/);

@@ -83,7 +83,11 @@ export async function runExport(config: AppConfig, args: CliArgs, out: Out): Pro
   const bar = progressBar('export', args.options.progress === true);
   let events = 0;
   await withStore(config, async (store) => {
-    const options = { projectId: text(args, 'project'), now: new Date(), onProgress: (done: number, total: number) => bar.update((events = done), total) };
+    const options = {
+      projectId: text(args, 'project'),
+      now: new Date(),
+      onProgress: (done: number, total: number) => bar.update((events = done), total),
+    };
     if (format === 'csv') for await (const line of csvLines(store, options)) await write(sink, line);
     else for await (const line of exportLines(store, options)) await write(sink, JSON.stringify(line));
   });
@@ -96,9 +100,17 @@ export async function runExport(config: AppConfig, args: CliArgs, out: Out): Pro
 }
 
 function report(result: LogVerification, out: Out): boolean {
-  out(`${result.ok ? 'OK' : 'FAILED'}: ${result.events} events in ${result.streams} streams; ${result.checkpointsVerified} signed checkpoint(s) verified, signed through position ${result.signedThroughPosition}`);
+  out(
+    `${result.ok ? 'OK' : 'FAILED'}: ${result.events} events in ${result.streams} streams; ${result.checkpointsVerified} signed checkpoint(s) verified, signed through position ${result.signedThroughPosition}`,
+  );
   for (const f of result.failures) {
-    const where = [f.streamId && `stream ${f.streamId}`, f.revision !== undefined && `revision ${f.revision}`, f.position !== undefined && `position ${f.position}`].filter(Boolean).join(', ');
+    const where = [
+      f.streamId && `stream ${f.streamId}`,
+      f.revision !== undefined && `revision ${f.revision}`,
+      f.position !== undefined && `position ${f.position}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
     out(`  ${f.code}${where ? ` (${where})` : ''}: ${f.message}`);
   }
   return result.ok;
@@ -122,30 +134,43 @@ export async function runVerify(config: AppConfig, args: CliArgs, out: Out): Pro
     return { publicKey, keyId: keyIdOf(publicKey) };
   };
   const bar = progressBar('verify', args.options.progress === true);
-  const result = await withStore(config, (store) => verifyStore(store, keyOf(), { onProgress: (d, t) => bar.update(d, t) }));
+  const result = await withStore(config, (store) =>
+    verifyStore(store, keyOf(), { onProgress: (d, t) => bar.update(d, t) }),
+  );
   bar.stop();
   return report(result, out);
 }
 
 export async function runCheckpoint(config: AppConfig, out: Out): Promise<void> {
   const key = loadSigningKey({ configured: config.auditSigningKey, dataDir: config.dataDir });
-  const { checkpoint, eventPosition } = await withStore(config, (store) => checkpointNow(store, key, new Date()));
-  out(`signed checkpoint of position ${checkpoint.position} (${checkpoint.streamCount} streams, key ${checkpoint.keyId}) stored at position ${eventPosition}`);
+  const { checkpoint, eventPosition } = await withStore(config, (store) =>
+    checkpointNow(store, key, new Date()),
+  );
+  out(
+    `signed checkpoint of position ${checkpoint.position} (${checkpoint.streamCount} streams, key ${checkpoint.keyId}) stored at position ${eventPosition}`,
+  );
 }
 
 export async function runReplayDiff(config: AppConfig, out: Out): Promise<boolean> {
-  const { position, differences } = await withStore(config, (store) => checkReadModel(config as ReadModelConfig, store));
+  const { position, differences } = await withStore(config, (store) =>
+    checkReadModel(config as ReadModelConfig, store),
+  );
   if (differences.length === 0) {
     out(`live read model equals a replay of the log up to position ${position}`);
     return true;
   }
   out(`${differences.length} difference(s) from a replay up to position ${position}:`);
-  for (const d of differences) out(`  ${d.kind.padEnd(10)} ${d.table} ${d.key}${d.columns ? ` ${JSON.stringify(d.columns)}` : ''}`);
+  for (const d of differences)
+    out(`  ${d.kind.padEnd(10)} ${d.table} ${d.key}${d.columns ? ` ${JSON.stringify(d.columns)}` : ''}`);
   return false;
 }
 
 /** Runs one command; resolves to the process exit code (0 ok, 1 verification failed, 2 usage). */
-export async function runAuditCli(argv: string[], config: AppConfig, out: Out = console.log): Promise<number> {
+export async function runAuditCli(
+  argv: string[],
+  config: AppConfig,
+  out: Out = console.log,
+): Promise<number> {
   const args = parseArgs(argv);
   switch (args.command) {
     case 'export':

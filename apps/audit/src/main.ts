@@ -8,6 +8,9 @@ runAuditCli(process.argv.slice(2), loadConfig())
   })
   .catch((error: unknown) => {
     if (error instanceof UsageError) process.stderr.write(`${error.message}\n${USAGE}\n`);
-    else process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${(error as Error).stack ?? error}\n`);
+    else
+      process.stderr.write(
+        error instanceof ConfigError ? `${error.message}\n` : `${(error as Error).stack ?? error}\n`,
+      );
     process.exitCode = 2;
   });

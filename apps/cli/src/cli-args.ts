@@ -23,7 +23,10 @@ export function parseRegion(value: string): Region {
 }
 
 function list(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 export function parseCliArgs(argv: string[]): CliCommand {
@@ -47,7 +50,8 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (format !== 'iati') throw new UsageError(`Unknown format "${format ?? ''}": only "iati" is supported.`);
   if (verb === 'import') {
     if (rest.length !== 1) throw new UsageError('import iati takes exactly one FILE.xml.');
-    if (values.status || values.project || values.out) throw new UsageError('--status, --project and --out are export options.');
+    if (values.status || values.project || values.out)
+      throw new UsageError('--status, --project and --out are export options.');
     const regions = list(values.region);
     if (regions.length > 1) throw new UsageError('import takes at most one --region.');
     return { kind: 'import-iati', file: rest[0], region: regions[0] ? parseRegion(regions[0]) : undefined };
@@ -55,10 +59,16 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (verb === 'export') {
     if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}".`);
     const status = list(values.status).map((s) => {
-      if (!(PROJECT_STATUSES as readonly string[]).includes(s)) throw new UsageError(`--status "${s}" is not one of: ${PROJECT_STATUSES.join(', ')}`);
+      if (!(PROJECT_STATUSES as readonly string[]).includes(s))
+        throw new UsageError(`--status "${s}" is not one of: ${PROJECT_STATUSES.join(', ')}`);
       return s as ProjectStatus;
     });
-    const command = { kind: 'export-iati' as const, status, region: list(values.region).map(parseRegion), projectIds: list(values.project) };
+    const command = {
+      kind: 'export-iati' as const,
+      status,
+      region: list(values.region).map(parseRegion),
+      projectIds: list(values.project),
+    };
     return values.out ? { ...command, out: values.out } : command;
   }
   throw new UsageError(`Unknown command "${verb ?? ''}".`);

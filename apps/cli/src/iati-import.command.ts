@@ -4,7 +4,12 @@ import { Presets, SingleBar } from 'cli-progress';
 import pino from 'pino';
 import { projectStreamId } from '@ledger/domain';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
-import { importCorrelationId, importIatiXml, type ImportCommandExecutor, type ImportSummary } from '@ledger/iati';
+import {
+  importCorrelationId,
+  importIatiXml,
+  type ImportCommandExecutor,
+  type ImportSummary,
+} from '@ledger/iati';
 import { PinoNestLogger, createLogger, type AppConfig } from '@ledger/platform';
 import { ProjectCommandService } from '../../command-api/src';
 import type { CliCommand } from './cli-args';
@@ -26,7 +31,11 @@ export function formatSummary(summary: ImportSummary): string {
 }
 
 /** Imports an IATI file through the command service. Returns the exit code. */
-export async function importIati(command: Extract<CliCommand, { kind: 'import-iati' }>, config: AppConfig, io: CliIo): Promise<number> {
+export async function importIati(
+  command: Extract<CliCommand, { kind: 'import-iati' }>,
+  config: AppConfig,
+  io: CliIo,
+): Promise<number> {
   let xml: string;
   try {
     xml = readFileSync(command.file, 'utf8');
@@ -35,9 +44,19 @@ export async function importIati(command: Extract<CliCommand, { kind: 'import-ia
     return 1;
   }
   // Logs go to stderr at warn and above: the summary is the output.
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination({ dest: 2, sync: true }));
-  const app = await NestFactory.createApplicationContext(CliImportModule.forRoot(config, logger), { logger: new PinoNestLogger(logger) });
-  const bar = io.interactive ? new SingleBar({ stream: process.stderr, format: 'IATI import [{bar}] {value}/{total} activities' }, Presets.shades_classic) : null;
+  const logger = createLogger(
+    config.logLevel === 'info' ? 'warn' : config.logLevel,
+    pino.destination({ dest: 2, sync: true }),
+  );
+  const app = await NestFactory.createApplicationContext(CliImportModule.forRoot(config, logger), {
+    logger: new PinoNestLogger(logger),
+  });
+  const bar = io.interactive
+    ? new SingleBar(
+        { stream: process.stderr, format: 'IATI import [{bar}] {value}/{total} activities' },
+        Presets.shades_classic,
+      )
+    : null;
   try {
     const service = app.get(ProjectCommandService);
     const store = app.get<EventStore>(EVENT_STORE);

@@ -11,6 +11,9 @@ export class CliImportModule {
     // The CLI serves no HTTP, so it needs no API keys; a throwaway key keeps the platform from generating
     // (and printing) real ones into the data directory.
     const apiKeys = config.apiKeys ?? `admin:${randomBytes(24).toString('hex')}`;
-    return { module: CliImportModule, imports: [PlatformModule.forRoot({ ...config, apiKeys }, { logger }), CommandApiModule] };
+    return {
+      module: CliImportModule,
+      imports: [PlatformModule.forRoot({ ...config, apiKeys }, { logger }), CommandApiModule],
+    };
   }
 }

@@ -16,7 +16,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  return command.kind === 'import-iati' ? importIati(command, config, processIo) : exportIati(command, config, processIo);
+  return command.kind === 'import-iati'
+    ? importIati(command, config, processIo)
+    : exportIati(command, config, processIo);
 }
 
 main(process.argv.slice(2)).then(
@@ -24,7 +26,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(
+      error instanceof ConfigError ? `${error.message}\n` : `${(error as Error).stack ?? String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -13,11 +13,20 @@ import { CommandApiModule } from './command-api.module';
 runMain(async () => {
   const config = loadConfig();
   const app = await createHttpApp(config, (logger) => {
-    @Module({ imports: [PlatformModule.forRoot(config, { logger }), CommandApiModule, AmqpCommandsModule, AuditModule] })
+    @Module({
+      imports: [
+        PlatformModule.forRoot(config, { logger }),
+        CommandApiModule,
+        AmqpCommandsModule,
+        AuditModule,
+      ],
+    })
     class CommandApiAppModule {}
     return CommandApiAppModule;
   });
   if (config.amqpCommandsEnabled) await connectAmqpCommands(app, config);
   await app.listen(config.port);
-  process.stdout.write(`Command API listening on http://localhost:${config.port} (event store: ${config.eventStore})\n`);
+  process.stdout.write(
+    `Command API listening on http://localhost:${config.port} (event store: ${config.eventStore})\n`,
+  );
 });

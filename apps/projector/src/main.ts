@@ -25,7 +25,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: Error) => {
-    console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : (error.stack ?? error.message));
+    console.error(
+      error instanceof UsageError ? `${error.message}\n${USAGE}` : (error.stack ?? error.message),
+    );
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

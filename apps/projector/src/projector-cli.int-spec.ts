@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
-import { appendProjectEvents, projectCreated } from '../../../libs/read-model/src/testing/project-events.fixture';
-import { sqliteFixture, type ReadModelFixture } from '../../../libs/read-model/src/testing/read-model.factories';
+import {
+  appendProjectEvents,
+  projectCreated,
+} from '../../../libs/read-model/src/testing/project-events.fixture';
+import {
+  sqliteFixture,
+  type ReadModelFixture,
+} from '../../../libs/read-model/src/testing/read-model.factories';
 import { runProjectorCommand } from './testing/projector-process';
 
 describe('npm run projector -- rebuild | check | parked | retry', () => {
@@ -18,7 +24,9 @@ describe('npm run projector -- rebuild | check | parked | retry', () => {
 
   it('rebuilds with a progress line, checks clean, lists and retries a parked event, then check reports the drift', async () => {
     // Position 1 cannot be projected until the ProjectCreated at position 2 is: it gets parked.
-    await appendProjectEvents(store, 'LATE', [{ type: 'ProjectStarted', data: { projectId: 'LATE', actualStart: '2014' } }]);
+    await appendProjectEvents(store, 'LATE', [
+      { type: 'ProjectStarted', data: { projectId: 'LATE', actualStart: '2014' } },
+    ]);
     await appendProjectEvents(store, 'LATE', [projectCreated({ projectId: 'LATE', primaId: null })]);
     await appendProjectEvents(store, 'TC.0789', [projectCreated()]);
 

@@ -1,8 +1,17 @@
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
 import { checkReadModel, createReadModel, type ReadModel } from '@ledger/read-model';
-import { appendProjectEvents, budgetRevised, projectCreated } from '../../../libs/read-model/src/testing/project-events.fixture';
-import { postgresFixture, sqliteFixture, type ReadModelFixture, type ReadModelFixtureFactory } from '../../../libs/read-model/src/testing/read-model.factories';
+import {
+  appendProjectEvents,
+  budgetRevised,
+  projectCreated,
+} from '../../../libs/read-model/src/testing/project-events.fixture';
+import {
+  postgresFixture,
+  sqliteFixture,
+  type ReadModelFixture,
+  type ReadModelFixtureFactory,
+} from '../../../libs/read-model/src/testing/read-model.factories';
 import { startProjectorProcess } from './testing/projector-process';
 
 async function waitFor(readModel: ReadModel, position: number, timeoutMs: number): Promise<boolean> {
@@ -36,7 +45,9 @@ describe.each<[string, ReadModelFixtureFactory]>([
     }
     const head = await store.headPosition();
 
-    const crashed = startProjectorProcess(['run'], fixture.config, { PROJECTOR_FAILPOINT: 'exit-before-commit' });
+    const crashed = startProjectorProcess(['run'], fixture.config, {
+      PROJECTOR_FAILPOINT: 'exit-before-commit',
+    });
     expect(await crashed.exited).toBe(86);
     expect(crashed.output()).toContain('exiting before COMMIT');
 
@@ -51,7 +62,9 @@ describe.each<[string, ReadModelFixtureFactory]>([
       restarted.child.kill('SIGTERM');
       expect(await restarted.exited).toBe(0);
       expect(restarted.output()).toContain(`projector stopped at position ${head}`);
-      expect((await readModel.budgetStats('status')).data).toEqual([{ key: 'active', projects: 10, budget: { currency: 'USD', total: '2550000.00' } }]);
+      expect((await readModel.budgetStats('status')).data).toEqual([
+        { key: 'active', projects: 10, budget: { currency: 'USD', total: '2550000.00' } },
+      ]);
     } finally {
       await readModel.close();
     }

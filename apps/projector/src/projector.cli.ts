@@ -1,7 +1,13 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { EventStore } from '@ledger/event-store';
 import { createEventStore, loadConfig, type AppConfig } from '@ledger/platform';
-import { checkReadModel, createReadModel, ProjectionRunner, readModelConfigFrom, rebuildReadModel } from '@ledger/read-model';
+import {
+  checkReadModel,
+  createReadModel,
+  ProjectionRunner,
+  readModelConfigFrom,
+  rebuildReadModel,
+} from '@ledger/read-model';
 import { failpointFromEnv } from './projector.failpoint';
 
 export const USAGE = `usage: npm run projector -- <command>
@@ -29,11 +35,17 @@ export async function runProjector(config: AppConfig = loadConfig(), out: Out = 
   const readModel = await createReadModel(readModelConfigFrom(config));
   const runner = new ProjectionRunner(store, readModel, {
     beforeCommit: failpointFromEnv(),
-    onError: (error) => console.error(`projection failed, resubscribing from the checkpoint: ${String(error)}`),
-    onParked: (events) => events.forEach((e) => console.error(`parked ${e.type} at position ${e.position} (${e.streamId}): ${e.error}`)),
+    onError: (error) =>
+      console.error(`projection failed, resubscribing from the checkpoint: ${String(error)}`),
+    onParked: (events) =>
+      events.forEach((e) =>
+        console.error(`parked ${e.type} at position ${e.position} (${e.streamId}): ${e.error}`),
+      ),
   });
   runner.start();
-  out(`projector following the log from position ${await readModel.checkpoint()} into ${readModel.kind} ${readModel.location}`);
+  out(
+    `projector following the log from position ${await readModel.checkpoint()} into ${readModel.kind} ${readModel.location}`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -48,7 +60,8 @@ export async function rebuild(config: AppConfig = loadConfig(), out: Out = conso
   await withStore(config, async (store) => {
     const bar = new SingleBar(
       {
-        format: 'rebuild |{bar}| {value}/{total} positions | {events} events | {rate} events/s | ETA {eta_formatted}',
+        format:
+          'rebuild |{bar}| {value}/{total} positions | {events} events | {rate} events/s | ETA {eta_formatted}',
         hideCursor: true,
         // Logs and CI are not terminals: still print the bar, as one line every second.
         noTTYOutput: true,
@@ -90,21 +103,33 @@ export async function parked(config: AppConfig = loadConfig(), out: Out = consol
     const events = await readModel.listParked();
     if (events.length === 0) out('no parked events');
     for (const e of events) {
-      out(`${e.position}\t${e.streamId}@${e.revision}\t${e.type}\tattempts=${e.attempts}\t${e.parkedAt}\t${e.error}`);
+      out(
+        `${e.position}\t${e.streamId}@${e.revision}\t${e.type}\tattempts=${e.attempts}\t${e.parkedAt}\t${e.error}`,
+      );
     }
   } finally {
     await readModel.close();
   }
 }
 
-export async function retry(args: string[], config: AppConfig = loadConfig(), out: Out = console.log): Promise<boolean> {
+export async function retry(
+  args: string[],
+  config: AppConfig = loadConfig(),
+  out: Out = console.log,
+): Promise<boolean> {
   const position = Number(args[0]);
-  if (!Number.isSafeInteger(position) || position < 1) throw new UsageError('retry needs the position of a parked event');
+  if (!Number.isSafeInteger(position) || position < 1)
+    throw new UsageError('retry needs the position of a parked event');
   const readModel = await createReadModel(readModelConfigFrom(config));
   try {
     const result = await readModel.retryParked(position);
     if (result.ok) out(`event at position ${position} applied and unparked`);
-    else out(result.error === 'not-parked' ? `no parked event at position ${position}` : `still failing: ${result.error}`);
+    else
+      out(
+        result.error === 'not-parked'
+          ? `no parked event at position ${position}`
+          : `still failing: ${result.error}`,
+      );
     return result.ok;
   } finally {
     await readModel.close();

@@ -13,7 +13,9 @@ export function failpointFromEnv(env: NodeJS.ProcessEnv = process.env): ApplyOpt
   let batches = 0;
   return (events) => {
     if (++batches < dieInBatch) return;
-    process.stderr.write(`failpoint exit-before-commit: exiting before COMMIT of positions ${events[0]?.position}-${events.at(-1)?.position}\n`);
+    process.stderr.write(
+      `failpoint exit-before-commit: exiting before COMMIT of positions ${events[0]?.position}-${events.at(-1)?.position}\n`,
+    );
     process.exit(86);
   };
 }

@@ -7,7 +7,16 @@ import {
   Optional,
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type Position } from '@ledger/event-store';
-import { APP_CONFIG, CLOCK, HealthRegistry, LedgerMetrics, METRICS, subscriptionLag, type AppConfig, type Clock } from '@ledger/platform';
+import {
+  APP_CONFIG,
+  CLOCK,
+  HealthRegistry,
+  LedgerMetrics,
+  METRICS,
+  subscriptionLag,
+  type AppConfig,
+  type Clock,
+} from '@ledger/platform';
 import { ProjectionRunner, READ_MODEL, type ProjectionStatus, type ReadModel } from '@ledger/read-model';
 
 /** Runs the projector's subscription inside the app: started on bootstrap, stopped before shutdown. */
@@ -25,9 +34,14 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     @Optional() @Inject(METRICS) private readonly metrics?: LedgerMetrics,
   ) {
     this.runner = new ProjectionRunner(store, readModel, {
-      onError: (error) => this.logger.error(`projection failed, resubscribing from the checkpoint: ${String(error)}`),
+      onError: (error) =>
+        this.logger.error(`projection failed, resubscribing from the checkpoint: ${String(error)}`),
       onParked: (parked) =>
-        parked.forEach((p) => this.logger.warn(`parked ${p.type} at position ${p.position} (${p.streamId}): ${p.error}; see npm run projector -- parked`)),
+        parked.forEach((p) =>
+          this.logger.warn(
+            `parked ${p.type} at position ${p.position} (${p.streamId}): ${p.error}; see npm run projector -- parked`,
+          ),
+        ),
     });
   }
 
@@ -40,12 +54,22 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
       const up = status.running && status.lastError === null && lag <= this.config.healthMaxLag;
       return { up, checkpoint: status.checkpoint, lag };
     });
-    this.metrics?.gauge('ledger_projector_checkpoint', 'Position the read model reflects', () => this.checkpoint);
-    this.metrics?.gauge('ledger_projector_lag', 'Events stored but not yet projected', () => this.lag());
-    this.metrics?.gauge('ledger_projector_lag_seconds', 'Age of the oldest event not yet projected', async () =>
-      (await subscriptionLag(this.store, this.checkpoint, this.clock.now())).seconds,
+    this.metrics?.gauge(
+      'ledger_projector_checkpoint',
+      'Position the read model reflects',
+      () => this.checkpoint,
     );
-    this.metrics?.gauge('ledger_projector_parked_events', 'Poison events waiting for a retry', async () => (await this.readModel.listParked()).length);
+    this.metrics?.gauge('ledger_projector_lag', 'Events stored but not yet projected', () => this.lag());
+    this.metrics?.gauge(
+      'ledger_projector_lag_seconds',
+      'Age of the oldest event not yet projected',
+      async () => (await subscriptionLag(this.store, this.checkpoint, this.clock.now())).seconds,
+    );
+    this.metrics?.gauge(
+      'ledger_projector_parked_events',
+      'Poison events waiting for a retry',
+      async () => (await this.readModel.listParked()).length,
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {

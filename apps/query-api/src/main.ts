@@ -16,5 +16,7 @@ runMain(async () => {
     return QueryApiAppModule;
   });
   await app.listen(config.port);
-  process.stdout.write(`Query API listening on http://localhost:${config.port} (read model: ${config.readModel})\n`);
+  process.stdout.write(
+    `Query API listening on http://localhost:${config.port} (read model: ${config.readModel})\n`,
+  );
 });

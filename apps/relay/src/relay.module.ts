@@ -1,6 +1,22 @@
-import { Inject, Logger, Module, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
-import { APP_CONFIG, CLOCK, HealthRegistry, METRICS, subscriptionLag, type AppConfig, type Clock, type LedgerMetrics } from '@ledger/platform';
+import {
+  APP_CONFIG,
+  CLOCK,
+  HealthRegistry,
+  METRICS,
+  subscriptionLag,
+  type AppConfig,
+  type Clock,
+  type LedgerMetrics,
+} from '@ledger/platform';
 import { Relay } from './relay';
 import { failpointFromEnv } from './relay.failpoint';
 import { loadRelaySettings } from './relay.settings';
@@ -53,12 +69,33 @@ export class RelayModule implements OnApplicationBootstrap, OnModuleDestroy {
       const { connected, checkpoint } = this.relay.status();
       const { positions } = await lag();
       // Commands succeed while the broker is away; readiness says the relay is behind, not the app broken.
-      return { up: connected && positions <= this.config.healthMaxLag, connected, checkpoint, lag: positions };
+      return {
+        up: connected && positions <= this.config.healthMaxLag,
+        connected,
+        checkpoint,
+        lag: positions,
+      };
     });
-    this.metrics?.gauge('ledger_relay_lag_positions', 'Events stored but not yet confirmed by the broker', async () => (await lag()).positions);
-    this.metrics?.gauge('ledger_relay_lag_seconds', 'Age of the oldest event not yet confirmed by the broker', async () => (await lag()).seconds);
-    this.metrics?.counter('ledger_relay_confirms_total', 'Messages the broker confirmed (since start)', () => this.relay.status().confirmed);
-    this.metrics?.counter('ledger_relay_nacks_total', 'Messages the broker refused (since start)', () => this.relay.status().nacked);
+    this.metrics?.gauge(
+      'ledger_relay_lag_positions',
+      'Events stored but not yet confirmed by the broker',
+      async () => (await lag()).positions,
+    );
+    this.metrics?.gauge(
+      'ledger_relay_lag_seconds',
+      'Age of the oldest event not yet confirmed by the broker',
+      async () => (await lag()).seconds,
+    );
+    this.metrics?.counter(
+      'ledger_relay_confirms_total',
+      'Messages the broker confirmed (since start)',
+      () => this.relay.status().confirmed,
+    );
+    this.metrics?.counter(
+      'ledger_relay_nacks_total',
+      'Messages the broker refused (since start)',
+      () => this.relay.status().nacked,
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

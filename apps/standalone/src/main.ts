@@ -6,5 +6,7 @@ runMain(async () => {
   const config = loadConfig();
   const app = await createStandaloneApp(config);
   await app.listen(config.port);
-  process.stdout.write(`Project Ledger listening on http://localhost:${config.port} (data in ${config.dataDir})\n`);
+  process.stdout.write(
+    `Project Ledger listening on http://localhost:${config.port} (data in ${config.dataDir})\n`,
+  );
 });

@@ -52,7 +52,14 @@ export type ExtendProject = {
 /** Sent on an auditor's approval; names the event whose facts were wrong. Allowed in every status. */
 export type CorrectProjectRecord = {
   type: 'CorrectProjectRecord';
-  data: { projectId: string; eventId: string; revision: number; values: CorrectedValues; reason: string; approver: string };
+  data: {
+    projectId: string;
+    eventId: string;
+    revision: number;
+    values: CorrectedValues;
+    reason: string;
+    approver: string;
+  };
   now: string;
 };
 

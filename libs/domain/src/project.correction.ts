@@ -22,7 +22,8 @@ function brokenRule(after: ProjectSnapshot, now: string): string | null {
   const today = utcDateOf(now);
   for (const field of ['actualStart', 'actualEnd'] as const) {
     const value = after[field];
-    if (value && comparePartialDates(value, today) > 0) return `${field} (${value}) would be after today (${today})`;
+    if (value && comparePartialDates(value, today) > 0)
+      return `${field} (${value}) would be after today (${today})`;
   }
   return null;
 }
@@ -37,23 +38,38 @@ export function decideCorrection(command: CorrectProjectRecord, state: ProjectSn
   const fields = Object.keys(values) as CorrectableField[];
   for (const field of ['actualStart', 'actualEnd'] as const) {
     if (field in values && state[field] === null) {
-      return reject('PROJECT.CORRECTION_INVALID', `Project ${projectId} has no ${field} to correct; record it with its lifecycle command.`);
+      return reject(
+        'PROJECT.CORRECTION_INVALID',
+        `Project ${projectId} has no ${field} to correct; record it with its lifecycle command.`,
+      );
     }
   }
   const changed = fields.filter((field) => !same(values[field], state[field]));
   if (changed.length === 0) {
-    return reject('PROJECT.CORRECTION_UNCHANGED', `Project ${projectId} already has these values; a correction must change something.`);
+    return reject(
+      'PROJECT.CORRECTION_UNCHANGED',
+      `Project ${projectId} already has these values; a correction must change something.`,
+    );
   }
   const after = { ...state, ...values } as ProjectSnapshot;
   const broken = brokenRule(after, command.now);
-  if (broken) return reject('PROJECT.CORRECTION_INVALID', `Project ${projectId} cannot be corrected: ${broken}.`);
+  if (broken)
+    return reject('PROJECT.CORRECTION_INVALID', `Project ${projectId} cannot be corrected: ${broken}.`);
   const previous = Object.fromEntries(fields.map((field) => [field, state[field]]));
   return {
     ok: true,
     events: [
       {
         type: 'ProjectRecordCorrected',
-        data: { projectId, correctedEventId: eventId, correctedRevision: revision, values, previous, reason, approvedBy: approver },
+        data: {
+          projectId,
+          correctedEventId: eventId,
+          correctedRevision: revision,
+          values,
+          previous,
+          reason,
+          approvedBy: approver,
+        },
       },
     ],
   };

@@ -70,7 +70,9 @@ const REFUSED: [Status, ProjectCommand['type'], RejectionCode][] = [
 
 describe('which commands each status refuses', () => {
   it.each(REFUSED)('a %s project refuses %s with %s', (status, command, code) => {
-    given(HISTORIES[status]).when(COMMANDS[command as keyof typeof COMMANDS]()).thenRejects(code);
+    given(HISTORIES[status])
+      .when(COMMANDS[command as keyof typeof COMMANDS]())
+      .thenRejects(code);
   });
 
   it('covers every status x command pair together with the accepted ones', () => {

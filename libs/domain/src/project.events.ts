@@ -76,7 +76,10 @@ export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
 /** Corrected values, normalised like ProjectCreated's (member states as alpha-2 codes). */
 export type CorrectedValues = Partial<
-  Pick<ProjectCreatedData, Exclude<CorrectableField, 'actualStart' | 'actualEnd'>> & { actualStart: PartialDate; actualEnd: PartialDate }
+  Pick<ProjectCreatedData, Exclude<CorrectableField, 'actualStart' | 'actualEnd'>> & {
+    actualStart: PartialDate;
+    actualEnd: PartialDate;
+  }
 >;
 
 /** A recorded fact was wrong: the named event stays in history, these values replace what it said. */

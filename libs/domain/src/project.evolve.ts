@@ -59,7 +59,9 @@ export function evolve(state: ProjectState, event: ProjectEvent): ProjectState {
     case 'ProjectRecordCorrected': {
       const { benefitingMemberStates, ...values } = event.data.values;
       const corrected = { ...existing(state, event), ...values };
-      return benefitingMemberStates ? { ...corrected, benefitingMemberStates: [...benefitingMemberStates] } : corrected;
+      return benefitingMemberStates
+        ? { ...corrected, benefitingMemberStates: [...benefitingMemberStates] }
+        : corrected;
     }
     default: {
       const unknown: never = event;

@@ -40,7 +40,10 @@ export function splitBudget(amount: string, currency: string, start: string, end
     const share =
       index === periods.length - 1
         ? total.minus(allocated)
-        : total.times(daysInclusive(period.start, period.end)).dividedBy(totalDays).toDecimalPlaces(digits, Decimal.ROUND_DOWN);
+        : total
+            .times(daysInclusive(period.start, period.end))
+            .dividedBy(totalDays)
+            .toDecimalPlaces(digits, Decimal.ROUND_DOWN);
     allocated = allocated.plus(share);
     return { ...period, amount: share.toFixed(digits) };
   });

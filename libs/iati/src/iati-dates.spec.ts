@@ -3,13 +3,13 @@ import { projectIdFromIatiIdentifier, toIatiIdentifier } from './iati-identifier
 
 describe('IATI dates', () => {
   it('writes partial dates as the first day of a start and the last day of an end', () => {
-    expect([firstDayOf('2014'), firstDayOf('2014-03'), lastDayOf('2016'), lastDayOf('2016-02'), lastDayOf('2015-02-03')]).toEqual([
-      '2014-01-01',
-      '2014-03-01',
-      '2016-12-31',
-      '2016-02-29',
-      '2015-02-03',
-    ]);
+    expect([
+      firstDayOf('2014'),
+      firstDayOf('2014-03'),
+      lastDayOf('2016'),
+      lastDayOf('2016-02'),
+      lastDayOf('2015-02-03'),
+    ]).toEqual(['2014-01-01', '2014-03-01', '2016-12-31', '2016-02-29', '2015-02-03']);
   });
 
   it('reads a date back at the precision the export recorded', () => {

@@ -56,7 +56,12 @@ export function coverageFromIatiScope(code: string): Coverage | null {
 }
 
 /** IATI ActivityDateType codelist. */
-export const ACTIVITY_DATE = { plannedStart: '1', actualStart: '2', plannedEnd: '3', actualEnd: '4' } as const;
+export const ACTIVITY_DATE = {
+  plannedStart: '1',
+  actualStart: '2',
+  plannedEnd: '3',
+  actualEnd: '4',
+} as const;
 
 /** IATI BudgetType (1 Original, 2 Revised) and BudgetStatus (2 Committed: our budgets are approved ones). */
 export const BUDGET_TYPE = { original: '1', revised: '2' } as const;

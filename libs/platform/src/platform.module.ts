@@ -1,4 +1,13 @@
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { EVENT_STORE, EventStore } from '@ledger/event-store';
@@ -25,7 +34,9 @@ function apiKeysFrom(config: AppConfig): ApiKeyRegistry {
   if (generated) {
     // Printed once: only digests are stored, so these keys cannot be shown again.
     const lines = Object.entries(generated).map(([role, key]) => `  ${role.padEnd(9)} ${key}`);
-    process.stdout.write(`\nGenerated API keys (shown once; stored hashed in ${config.dataDir}/api-keys.json):\n${lines.join('\n')}\n\n`);
+    process.stdout.write(
+      `\nGenerated API keys (shown once; stored hashed in ${config.dataDir}/api-keys.json):\n${lines.join('\n')}\n\n`,
+    );
   }
   return registry;
 }
@@ -47,8 +58,13 @@ class EventStoreHealth implements OnModuleInit {
     @Inject(METRICS) private readonly metrics: LedgerMetrics,
   ) {}
   onModuleInit(): void {
-    this.health.register('eventStore', async () => ({ up: true, headPosition: await this.store.headPosition() }));
-    this.metrics.gauge('ledger_event_store_head_position', 'Global position of the last stored event', () => this.store.headPosition());
+    this.health.register('eventStore', async () => ({
+      up: true,
+      headPosition: await this.store.headPosition(),
+    }));
+    this.metrics.gauge('ledger_event_store_head_position', 'Global position of the last stored event', () =>
+      this.store.headPosition(),
+    );
   }
 }
 
@@ -56,7 +72,10 @@ class EventStoreHealth implements OnModuleInit {
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(config: AppConfig, options: { eventStore?: EventStore; logger?: PinoLogger } = {}): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    options: { eventStore?: EventStore; logger?: PinoLogger } = {},
+  ): DynamicModule {
     return {
       module: PlatformModule,
       imports: [TerminusModule.forRoot({ logger: false }), ...securityImports(config)],
@@ -69,7 +88,10 @@ export class PlatformModule {
         { provide: CLOCK, useValue: systemClock },
         { provide: LOGGER, useFactory: () => options.logger ?? createLogger(config.logLevel) },
         // Every append, through any adapter, is hash-chained (docs/audit.md).
-        { provide: EVENT_STORE, useFactory: () => HashChainingEventStore.wrap(options.eventStore ?? createEventStore(config)) },
+        {
+          provide: EVENT_STORE,
+          useFactory: () => HashChainingEventStore.wrap(options.eventStore ?? createEventStore(config)),
+        },
         { provide: API_KEY_REGISTRY, useFactory: () => apiKeysFrom(config) },
         rateLimitGuardProvider,
         { provide: APP_GUARD, useClass: AuthGuard },

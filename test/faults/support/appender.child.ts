@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   const store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite'), busyTimeoutMs: 30_000 });
   const lives = Array.from({ length: projects }, (_, i) => {
     const id = `${writer}.${String(i).padStart(4, '0')}`;
-    return { stream: projectStreamId(id), events: toAppend(projectLife(id, REGIONS[i % REGIONS.length], perProject), i) };
+    return {
+      stream: projectStreamId(id),
+      events: toAppend(projectLife(id, REGIONS[i % REGIONS.length], perProject), i),
+    };
   });
   writeFileSync(join(dataDir, `ready-${writer}`), '');
   while (!existsSync(join(dataDir, 'go'))) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -28,7 +31,11 @@ async function main(): Promise<void> {
   for (let round = 0; round < perProject; round++) {
     for (let from = 0; from < lives.length; from += GROUP) {
       await Promise.all(
-        lives.slice(from, from + GROUP).map(({ stream, events }) => store.append(stream, [events[round]], round === 0 ? 'no-stream' : round - 1)),
+        lives
+          .slice(from, from + GROUP)
+          .map(({ stream, events }) =>
+            store.append(stream, [events[round]], round === 0 ? 'no-stream' : round - 1),
+          ),
       );
       // A pause like real traffic has: back-to-back commits let one process keep the write lock.
       await new Promise((resolve) => setTimeout(resolve, 1));

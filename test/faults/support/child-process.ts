@@ -11,7 +11,11 @@ export interface ChildExit {
 }
 
 /** Runs a TypeScript file of the repo in its own Node process (compiled on the fly, path aliases resolved). */
-export function runTsChild(file: string, env: Record<string, string>, args: string[] = []): { exit: Promise<ChildExit>; pid: number | undefined } {
+export function runTsChild(
+  file: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): { exit: Promise<ChildExit>; pid: number | undefined } {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', file, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },

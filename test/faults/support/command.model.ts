@@ -35,14 +35,21 @@ export interface Expected {
 const ok = (event: string, status = 200): Expected => ({ status, event });
 const conflict = (code: string): Expected => ({ status: 409, code });
 
-export function expected(model: LedgerModel, projectId: string, command: ModelCommand, ifMatch?: number): Expected {
+export function expected(
+  model: LedgerModel,
+  projectId: string,
+  command: ModelCommand,
+  ifMatch?: number,
+): Expected {
   const project = model.projects.get(projectId);
   const revision = project ? project.events.length - 1 : -1;
   // ETags are revisions 0, 1, …: there is none to send for a project not yet created.
   if (ifMatch !== undefined && ifMatch < 0) return { status: 400, code: 'REQUEST.INVALID_HEADER' };
   // The revision check comes before any rule: a stale If-Match is a 412 whatever the command.
-  if (ifMatch !== undefined && ifMatch !== revision) return { status: 412, code: 'PROJECT.REVISION_MISMATCH' };
-  if (!project) return command.kind === 'create' ? ok('ProjectCreated', 201) : { status: 404, code: 'PROJECT.NOT_FOUND' };
+  if (ifMatch !== undefined && ifMatch !== revision)
+    return { status: 412, code: 'PROJECT.REVISION_MISMATCH' };
+  if (!project)
+    return command.kind === 'create' ? ok('ProjectCreated', 201) : { status: 404, code: 'PROJECT.NOT_FOUND' };
   if (project.status === 'completed' || project.status === 'cancelled') return conflict('PROJECT.TERMINAL');
   switch (command.kind) {
     case 'create':
@@ -58,9 +65,13 @@ export function expected(model: LedgerModel, projectId: string, command: ModelCo
     case 'cancel':
       return ok('ProjectCancelled');
     case 'revise':
-      return command.amount === project.budget ? conflict('PROJECT.BUDGET_UNCHANGED') : ok('ProjectBudgetRevised');
+      return command.amount === project.budget
+        ? conflict('PROJECT.BUDGET_UNCHANGED')
+        : ok('ProjectBudgetRevised');
     case 'extend':
-      return command.year > project.plannedEnd ? ok('ProjectExtended') : conflict('PROJECT.EXTENSION_NOT_LATER');
+      return command.year > project.plannedEnd
+        ? ok('ProjectExtended')
+        : conflict('PROJECT.EXTENSION_NOT_LATER');
   }
 }
 
@@ -75,7 +86,12 @@ const NEXT_STATUS: Partial<Record<ModelCommand['kind'], Status>> = {
 
 /** Records an accepted command. */
 export function apply(model: LedgerModel, projectId: string, command: ModelCommand, event: string): void {
-  const project = model.projects.get(projectId) ?? { status: 'planned' as Status, budget: 200_000, plannedEnd: 2016, events: [] };
+  const project = model.projects.get(projectId) ?? {
+    status: 'planned' as Status,
+    budget: 200_000,
+    plannedEnd: 2016,
+    events: [],
+  };
   model.projects.set(projectId, project);
   project.events.push(event);
   project.status = NEXT_STATUS[command.kind] ?? project.status;
@@ -84,8 +100,14 @@ export function apply(model: LedgerModel, projectId: string, command: ModelComma
 }
 
 /** The HTTP request for a command. */
-export function requestOf(projectId: string, command: ModelCommand): { path: string; body: Record<string, unknown> } {
-  const on = (action: string, body: Record<string, unknown>) => ({ path: `/projects/${projectId}/${action}`, body });
+export function requestOf(
+  projectId: string,
+  command: ModelCommand,
+): { path: string; body: Record<string, unknown> } {
+  const on = (action: string, body: Record<string, unknown>) => ({
+    path: `/projects/${projectId}/${action}`,
+    body,
+  });
   switch (command.kind) {
     case 'create':
       return {
@@ -114,7 +136,11 @@ export function requestOf(projectId: string, command: ModelCommand): { path: str
     case 'cancel':
       return on('cancel', { reason: 'funding withdrawn' });
     case 'revise':
-      return on('budget-revisions', { amount: `${command.amount}.00`, currency: 'USD', reason: 'cost-variance' });
+      return on('budget-revisions', {
+        amount: `${command.amount}.00`,
+        currency: 'USD',
+        reason: 'cost-variance',
+      });
     case 'extend':
       return on('extend', { plannedEnd: String(command.year), reason: 'delays' });
   }

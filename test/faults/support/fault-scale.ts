@@ -8,6 +8,8 @@ export const scaled = <T>(light: T, heavy: T): T => (HEAVY ? heavy : light);
 
 /** One line per fault test, easy to grep from CI logs into docs/reliability.md. */
 export function reportFigures(test: string, figures: Record<string, string | number>): void {
-  const text = Object.entries(figures).map(([name, value]) => `${name}=${value}`).join(' ');
+  const text = Object.entries(figures)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(' ');
   console.log(`[fault-figures] ${test} (${HEAVY ? 'heavy' : 'light'}): ${text}`);
 }

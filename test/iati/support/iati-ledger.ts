@@ -6,7 +6,10 @@ export async function recordCompletedMongolia(ledger: RunningLedger): Promise<vo
   const steps: [string, unknown][] = [
     ['/projects', { ...mongoliaProject, budget: { amount: '180000.00', currency: 'USD' } }],
     ['/projects/TC.0789/start', { actualStart: '2014-03' }],
-    ['/projects/TC.0789/budget-revisions', { amount: '200000.00', currency: 'USD', reason: 'additional-funding', effectiveDate: '2015-01-15' }],
+    [
+      '/projects/TC.0789/budget-revisions',
+      { amount: '200000.00', currency: 'USD', reason: 'additional-funding', effectiveDate: '2015-01-15' },
+    ],
     ['/projects/TC.0789/complete', { actualEnd: '2016-12' }],
   ];
   for (const [path, body] of steps) {

@@ -15,7 +15,10 @@ interface RouterLayer {
  * later is found without anyone updating a list.
  */
 export function mountedRoutes(app: INestApplication): MountedRoute[] {
-  const express = app.getHttpAdapter().getInstance() as { router?: { stack: RouterLayer[] }; _router?: { stack: RouterLayer[] } };
+  const express = app.getHttpAdapter().getInstance() as {
+    router?: { stack: RouterLayer[] };
+    _router?: { stack: RouterLayer[] };
+  };
   const stack = (express.router ?? express._router)?.stack ?? [];
   const routes: MountedRoute[] = [];
   for (const layer of stack) {
@@ -32,4 +35,5 @@ export function mountedRoutes(app: INestApplication): MountedRoute[] {
 export const routeKey = (route: MountedRoute): string => `${route.method} ${route.path}`;
 
 /** A concrete URL for a pattern: every `:param` becomes `value`. */
-export const concretePath = (path: string, value = 'TC.0789'): string => path.replace(/:[A-Za-z_]\w*/g, encodeURIComponent(value));
+export const concretePath = (path: string, value = 'TC.0789'): string =>
+  path.replace(/:[A-Za-z_]\w*/g, encodeURIComponent(value));

@@ -1,7 +1,12 @@
 import { ProblemException, type ProblemFieldError } from '@ledger/platform';
 
 export const projectNotFound = (id: string): ProblemException =>
-  new ProblemException({ status: 404, code: 'PROJECT.NOT_FOUND', title: 'Project not found', detail: `No project ${id} is recorded.` });
+  new ProblemException({
+    status: 404,
+    code: 'PROJECT.NOT_FOUND',
+    title: 'Project not found',
+    detail: `No project ${id} is recorded.`,
+  });
 
 export const invalidQuery = (errors: ProblemFieldError[]): ProblemException =>
   new ProblemException({
@@ -17,7 +22,9 @@ export function intParam(name: string, raw: unknown, fallback: number, min: numb
   if (raw === undefined) return fallback;
   const value = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
   if (Number.isNaN(value) || value < min || value > max) {
-    throw invalidQuery([{ field: name, code: 'OUT_OF_RANGE', message: `${name} must be a whole number from ${min} to ${max}.` }]);
+    throw invalidQuery([
+      { field: name, code: 'OUT_OF_RANGE', message: `${name} must be a whole number from ${min} to ${max}.` },
+    ]);
   }
   return value;
 }

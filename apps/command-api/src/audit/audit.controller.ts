@@ -23,7 +23,9 @@ export class AuditController {
   /** Public on purpose: anyone holding an export must be able to check it against the published key. */
   @Get('public-key')
   @Public()
-  @ApiOperation({ summary: 'The Ed25519 public key (SPKI PEM) and key id that verify signed checkpoints; public on purpose' })
+  @ApiOperation({
+    summary: 'The Ed25519 public key (SPKI PEM) and key id that verify signed checkpoints; public on purpose',
+  })
   publicKey() {
     return { keyId: this.key.keyId, algorithm: 'Ed25519', publicKeyPem: this.key.publicKeyPem };
   }
@@ -33,7 +35,9 @@ export class AuditController {
   @Roles('auditor')
   @QueryParams()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Sign a checkpoint of every stream head now (stored in the audit-checkpoints stream)' })
+  @ApiOperation({
+    summary: 'Sign a checkpoint of every stream head now (stored in the audit-checkpoints stream)',
+  })
   async checkpoint() {
     const written = await this.checkpoints.now();
     return { ...written.checkpoint, eventPosition: written.eventPosition, revision: written.revision };
@@ -44,17 +48,41 @@ export class AuditController {
   @Roles('auditor')
   @QueryParams('fromPosition', 'limit')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The global log in commit order, paged; pass nextPosition back as fromPosition (null at the head)' })
-  @ApiQuery({ name: 'fromPosition', required: false, description: 'Exclusive; default 0', schema: { type: 'integer', minimum: 0 } })
-  @ApiQuery({ name: 'limit', required: false, description: 'Default 100', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE } })
+  @ApiOperation({
+    summary:
+      'The global log in commit order, paged; pass nextPosition back as fromPosition (null at the head)',
+  })
+  @ApiQuery({
+    name: 'fromPosition',
+    required: false,
+    description: 'Exclusive; default 0',
+    schema: { type: 'integer', minimum: 0 },
+  })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: 'Default 100',
+    schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE },
+  })
   @ApiProblems({ 400: ['QUERY.INVALID_PARAMETER'] })
   async events(@Query('fromPosition') fromRaw: unknown, @Query('limit') limitRaw: unknown) {
     const fromPosition = intParam('fromPosition', fromRaw, 0, 0, Number.MAX_SAFE_INTEGER);
     const limit = intParam('limit', limitRaw, 100, 1, MAX_PAGE);
-    const [events, headPosition] = await Promise.all([this.store.readAll({ fromPosition, limit }), this.store.headPosition()]);
+    const [events, headPosition] = await Promise.all([
+      this.store.readAll({ fromPosition, limit }),
+      this.store.headPosition(),
+    ]);
     const last = events.length > 0 ? events[events.length - 1].position : fromPosition;
     return {
-      events: events.map(({ position, streamId, revision, eventId, type, data, metadata }) => ({ position, streamId, revision, eventId, type, data, metadata })),
+      events: events.map(({ position, streamId, revision, eventId, type, data, metadata }) => ({
+        position,
+        streamId,
+        revision,
+        eventId,
+        type,
+        data,
+        metadata,
+      })),
       nextPosition: last < headPosition ? last : null,
       headPosition,
     };

@@ -26,10 +26,19 @@ describe('auditor endpoints over HTTP (Mongolia walk-through)', () => {
   it.each([
     ['2014-01-20T10:00:00Z', { status: 'planned', budget: '180000.00', actualStart: null, actualEnd: null }],
     ['2014-03-31', { status: 'planned', budget: '180000.00', actualStart: null, actualEnd: null }],
-    ['2014-04-02T08:00:00Z', { status: 'active', budget: '180000.00', actualStart: '2014-03', actualEnd: null }],
+    [
+      '2014-04-02T08:00:00Z',
+      { status: 'active', budget: '180000.00', actualStart: '2014-03', actualEnd: null },
+    ],
     ['2015-01-31', { status: 'active', budget: '180000.00', actualStart: '2014-03', actualEnd: null }],
-    ['2015-02-01T12:00:00%2B00:00', { status: 'active', budget: '200000.00', actualStart: '2014-03', actualEnd: null }],
-    ['2016-12-31T23:59:59Z', { status: 'active', budget: '200000.00', actualStart: '2014-03', actualEnd: null }],
+    [
+      '2015-02-01T12:00:00%2B00:00',
+      { status: 'active', budget: '200000.00', actualStart: '2014-03', actualEnd: null },
+    ],
+    [
+      '2016-12-31T23:59:59Z',
+      { status: 'active', budget: '200000.00', actualStart: '2014-03', actualEnd: null },
+    ],
     ['2017', { status: 'completed', budget: '200000.00', actualStart: '2014-03', actualEnd: '2016-12' }],
   ])('knows at recordedAt=%s only what had been recorded by then', async (at, expected) => {
     const { status, body } = await asOf(`recordedAt=${at}`);
@@ -52,10 +61,22 @@ describe('auditor endpoints over HTTP (Mongolia walk-through)', () => {
   });
 
   it('answers by revision, and 404s before the project existed on either timeline', async () => {
-    expect(summary((await asOf('revision=1')).body.state)).toMatchObject({ status: 'active', budget: '180000.00' });
-    expect(await asOf('recordedAt=2014-01-20T09:59:59Z')).toMatchObject({ status: 404, body: { code: 'PROJECT.NOT_FOUND_AS_OF' } });
-    expect(await asOf('effectiveDate=2013-12-31')).toMatchObject({ status: 404, body: { code: 'PROJECT.NOT_FOUND_AS_OF' } });
-    expect(await asOf('revision=4')).toMatchObject({ status: 404, body: { code: 'PROJECT.NOT_FOUND_AS_OF' } });
+    expect(summary((await asOf('revision=1')).body.state)).toMatchObject({
+      status: 'active',
+      budget: '180000.00',
+    });
+    expect(await asOf('recordedAt=2014-01-20T09:59:59Z')).toMatchObject({
+      status: 404,
+      body: { code: 'PROJECT.NOT_FOUND_AS_OF' },
+    });
+    expect(await asOf('effectiveDate=2013-12-31')).toMatchObject({
+      status: 404,
+      body: { code: 'PROJECT.NOT_FOUND_AS_OF' },
+    });
+    expect(await asOf('revision=4')).toMatchObject({
+      status: 404,
+      body: { code: 'PROJECT.NOT_FOUND_AS_OF' },
+    });
   });
 
   it.each([
@@ -72,7 +93,9 @@ describe('auditor endpoints over HTTP (Mongolia walk-through)', () => {
   });
 
   it('404s an unknown project and refuses a reader', async () => {
-    expect((await ledger.call('GET', '/projects/TC.9999/as-of?revision=0', { role: 'auditor' })).status).toBe(404);
+    expect((await ledger.call('GET', '/projects/TC.9999/as-of?revision=0', { role: 'auditor' })).status).toBe(
+      404,
+    );
     expect((await ledger.call('GET', '/projects/TC.9999/verify', { role: 'auditor' })).status).toBe(404);
     expect((await ledger.call('GET', '/projects/TC.0789/verify', { role: 'reader' })).status).toBe(403);
   });
@@ -81,7 +104,11 @@ describe('auditor endpoints over HTTP (Mongolia walk-through)', () => {
     const first = await (await ledger.call('GET', '/audit/events?limit=3', { role: 'auditor' })).json();
     expect(first.events.map((e: { position: number }) => e.position)).toEqual([1, 2, 3]);
     expect(first.nextPosition).toBe(3);
-    const second = await (await ledger.call('GET', `/audit/events?fromPosition=${first.nextPosition}&limit=3`, { role: 'auditor' })).json();
+    const second = await (
+      await ledger.call('GET', `/audit/events?fromPosition=${first.nextPosition}&limit=3`, {
+        role: 'auditor',
+      })
+    ).json();
     expect(second.events.map((e: { type: string }) => e.type)).toEqual(['ProjectCompleted']);
     expect(second.nextPosition).toBeNull();
     const bad = await ledger.call('GET', '/audit/events?limit=0', { role: 'auditor' });
@@ -90,11 +117,19 @@ describe('auditor endpoints over HTTP (Mongolia walk-through)', () => {
 
   it('publishes the public key and signs a checkpoint on demand for auditors only', async () => {
     const key = await (await ledger.call('GET', '/audit/public-key', { role: null })).json();
-    expect(key).toMatchObject({ algorithm: 'Ed25519', publicKeyPem: expect.stringMatching(/BEGIN PUBLIC KEY/) });
+    expect(key).toMatchObject({
+      algorithm: 'Ed25519',
+      publicKeyPem: expect.stringMatching(/BEGIN PUBLIC KEY/),
+    });
     expect((await ledger.call('POST', '/audit/checkpoints', { role: 'publisher' })).status).toBe(403);
     const response = await ledger.call('POST', '/audit/checkpoints', { role: 'auditor' });
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ position: 4, streamCount: 1, keyId: key.keyId, eventPosition: 5 });
+    expect(await response.json()).toMatchObject({
+      position: 4,
+      streamCount: 1,
+      keyId: key.keyId,
+      eventPosition: 5,
+    });
   });
 });
 
@@ -106,9 +141,13 @@ describe('tamper evidence of the SQLite log', () => {
       const intact = await (await ledger.call('GET', '/projects/TC.0789/verify', { role: 'auditor' })).json();
       expect(intact).toMatchObject({ ok: true, events: 4 });
       const db = new Database(join(ledger.dataDir, 'events.sqlite'));
-      db.prepare("UPDATE events SET data = json_set(data, '$.amount', '900000.00') WHERE stream_id = 'project-TC.0789' AND revision = 2").run();
+      db.prepare(
+        "UPDATE events SET data = json_set(data, '$.amount', '900000.00') WHERE stream_id = 'project-TC.0789' AND revision = 2",
+      ).run();
       db.close();
-      const verdict = await (await ledger.call('GET', '/projects/TC.0789/verify', { role: 'auditor' })).json();
+      const verdict = await (
+        await ledger.call('GET', '/projects/TC.0789/verify', { role: 'auditor' })
+      ).json();
       expect(verdict).toMatchObject({ ok: false, events: 4, firstBrokenRevision: 2 });
     } finally {
       await ledger.stop();
@@ -123,7 +162,9 @@ describe('tamper evidence of the SQLite log', () => {
       let positions: number[] = [];
       while (Date.now() < deadline && positions.length < 2) {
         const page = await (await ledger.call('GET', '/audit/events?limit=100', { role: 'auditor' })).json();
-        positions = page.events.filter((e: { streamId: string }) => e.streamId === 'audit-checkpoints').map((e: { data: { position: number } }) => e.data.position);
+        positions = page.events
+          .filter((e: { streamId: string }) => e.streamId === 'audit-checkpoints')
+          .map((e: { data: { position: number } }) => e.data.position);
         await new Promise((r) => setTimeout(r, 50));
       }
       expect(positions.length).toBe(2);
@@ -134,7 +175,11 @@ describe('tamper evidence of the SQLite log', () => {
       const store = new SqliteEventStore({ file: join(ledger.dataDir, 'events.sqlite') });
       const verdict = await verifyStore(store, { publicKey, keyId: keyIdOf(publicKey) });
       await store.close();
-      expect(verdict).toMatchObject({ ok: true, checkpointsVerified: 2, signedThroughPosition: positions[1] });
+      expect(verdict).toMatchObject({
+        ok: true,
+        checkpointsVerified: 2,
+        signedThroughPosition: positions[1],
+      });
     } finally {
       await ledger.stop();
     }

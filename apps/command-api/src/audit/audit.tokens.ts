@@ -7,5 +7,6 @@ export const AUDIT_SIGNING_KEY = Symbol('AUDIT_SIGNING_KEY');
 export const signingKeyProvider = {
   provide: AUDIT_SIGNING_KEY,
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig): SigningKey => loadSigningKey({ configured: config.auditSigningKey, dataDir: config.dataDir }),
+  useFactory: (config: AppConfig): SigningKey =>
+    loadSigningKey({ configured: config.auditSigningKey, dataDir: config.dataDir }),
 };

@@ -1,5 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { CHECKPOINT_STREAM, SigningKey, StreamHeads, WrittenCheckpoint, appendCheckpoint, checkpointNow, latestCheckpoint } from '@ledger/audit';
+import {
+  CHECKPOINT_STREAM,
+  SigningKey,
+  StreamHeads,
+  WrittenCheckpoint,
+  appendCheckpoint,
+  checkpointNow,
+  latestCheckpoint,
+} from '@ledger/audit';
 import { EVENT_STORE, EventStore, Subscription } from '@ledger/event-store';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@ledger/platform';
 import { AUDIT_SIGNING_KEY } from './audit.tokens';
@@ -43,7 +51,9 @@ export class CheckpointService implements OnApplicationBootstrap, OnModuleDestro
         await appendCheckpoint(this.store, this.key, event.position, heads, this.clock.now());
         uncovered = 0;
       }
-    })().catch((error: unknown) => this.logger.error(`Periodic checkpoints stopped: ${(error as Error).message}`));
+    })().catch((error: unknown) =>
+      this.logger.error(`Periodic checkpoints stopped: ${(error as Error).message}`),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

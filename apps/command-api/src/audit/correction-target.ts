@@ -3,23 +3,55 @@ import type { RecordedEvent } from '@ledger/event-store';
 
 /** Which correctable facts each event type states: a correction may only fix what its target said. */
 export const FIELDS_STATED_BY: Readonly<Record<string, readonly CorrectableField[]>> = {
-  ProjectCreated: ['title', 'description', 'primaId', 'projectType', 'fundingYear', 'plannedStart', 'plannedEnd', 'region', 'coverage', 'benefitingMemberStates'],
+  ProjectCreated: [
+    'title',
+    'description',
+    'primaId',
+    'projectType',
+    'fundingYear',
+    'plannedStart',
+    'plannedEnd',
+    'region',
+    'coverage',
+    'benefitingMemberStates',
+  ],
   ProjectStarted: ['actualStart'],
   ProjectCompleted: ['actualEnd'],
   ProjectExtended: ['plannedEnd'],
   // A correction may itself have been wrong: correcting it may touch what it set.
-  ProjectRecordCorrected: ['title', 'description', 'primaId', 'projectType', 'fundingYear', 'plannedStart', 'plannedEnd', 'region', 'coverage', 'benefitingMemberStates', 'actualStart', 'actualEnd'],
+  ProjectRecordCorrected: [
+    'title',
+    'description',
+    'primaId',
+    'projectType',
+    'fundingYear',
+    'plannedStart',
+    'plannedEnd',
+    'region',
+    'coverage',
+    'benefitingMemberStates',
+    'actualStart',
+    'actualEnd',
+  ],
 };
 
 /** Why the named event cannot be the target of these field corrections, or null when it can. */
-export function targetProblem(stream: readonly RecordedEvent[], eventId: string, revision: number, fields: readonly string[]): string | null {
+export function targetProblem(
+  stream: readonly RecordedEvent[],
+  eventId: string,
+  revision: number,
+  fields: readonly string[],
+): string | null {
   const target = stream.find((e) => e.revision === revision);
-  if (!target || target.eventId !== eventId) return `No event ${eventId} at revision ${revision} in this project's history.`;
+  if (!target || target.eventId !== eventId)
+    return `No event ${eventId} at revision ${revision} in this project's history.`;
   const stated = FIELDS_STATED_BY[target.type] ?? [];
   const foreign = fields.filter((f) => !(stated as readonly string[]).includes(f));
   if (target.type === 'ProjectRecordCorrected') {
     const set = Object.keys((target.data as { values?: object }).values ?? {});
     foreign.push(...fields.filter((f) => !set.includes(f) && !foreign.includes(f)));
   }
-  return foreign.length > 0 ? `${target.type} at revision ${revision} does not state ${foreign.join(', ')}; name the event that recorded it.` : null;
+  return foreign.length > 0
+    ? `${target.type} at revision ${revision} does not state ${foreign.join(', ')}; name the event that recorded it.`
+    : null;
 }

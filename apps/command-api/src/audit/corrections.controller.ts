@@ -3,7 +3,14 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { parseCommandInput, projectStreamId } from '@ledger/domain';
 import { EVENT_STORE, EventStore } from '@ledger/event-store';
-import { CurrentPrincipal, Principal, ProblemException, Roles, acceptCorrelationId, currentCorrelationId } from '@ledger/platform';
+import {
+  CurrentPrincipal,
+  Principal,
+  ProblemException,
+  Roles,
+  acceptCorrelationId,
+  currentCorrelationId,
+} from '@ledger/platform';
 import { commandIdFromKey } from '../commands/command-ids';
 import { validationProblem } from '../commands/command-problems';
 import { ProjectCommandService } from '../commands/project-command.service';
@@ -30,7 +37,13 @@ export class CorrectionsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiCommand('CorrectProjectRecord')
-  async correct(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async correct(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const expectedRevision = parseIfMatch(req.headers['if-match']);
     // The key names the command, so a retry finds its own event in the stream and answers as the first time.
     const key = parseIdempotencyKey(req.headers['idempotency-key']);
@@ -42,11 +55,24 @@ export class CorrectionsController {
     const { eventId, revision, values } = parsed.value;
     const problem = targetProblem(stream, eventId, revision, Object.keys(values));
     if (problem) {
-      throw new ProblemException({ status: 409, code: 'CORRECTION.TARGET_MISMATCH', title: 'The correction does not fit the event it names', detail: problem });
+      throw new ProblemException({
+        status: 409,
+        code: 'CORRECTION.TARGET_MISMATCH',
+        title: 'The correction does not fit the event it names',
+        detail: problem,
+      });
     }
     const correlationId = currentCorrelationId() ?? acceptCorrelationId(req.headers['x-correlation-id']);
     res.setHeader('X-Correlation-Id', correlationId);
-    const result = await this.commands.execute({ type: 'CorrectProjectRecord', projectId: id, body, actor: who.actor, correlationId, commandId, expectedRevision });
+    const result = await this.commands.execute({
+      type: 'CorrectProjectRecord',
+      projectId: id,
+      body,
+      actor: who.actor,
+      correlationId,
+      commandId,
+      expectedRevision,
+    });
     res.setHeader('ETag', `"${result.revision}"`);
     return result;
   }

@@ -14,10 +14,19 @@ export function validationProblem(errors: FieldError[]): ProblemException {
 /** Rule violations are conflicts with the project's current state (409); an unknown project is 404. */
 export function rejectionProblem(rejection: Rejection): ProblemException {
   const status = rejection.code === 'PROJECT.NOT_FOUND' ? 404 : 409;
-  return new ProblemException({ status, code: rejection.code, title: titleOf(rejection.code), detail: rejection.message });
+  return new ProblemException({
+    status,
+    code: rejection.code,
+    title: titleOf(rejection.code),
+    detail: rejection.message,
+  });
 }
 
-export function revisionMismatchProblem(projectId: string, expected: number, actual: number): ProblemException {
+export function revisionMismatchProblem(
+  projectId: string,
+  expected: number,
+  actual: number,
+): ProblemException {
   return new ProblemException({
     status: 412,
     code: 'PROJECT.REVISION_MISMATCH',
@@ -28,6 +37,9 @@ export function revisionMismatchProblem(projectId: string, expected: number, act
 }
 
 function titleOf(code: string): string {
-  const words = code.replace(/^PROJECT\./, '').toLowerCase().replace(/_/g, ' ');
+  const words = code
+    .replace(/^PROJECT\./, '')
+    .toLowerCase()
+    .replace(/_/g, ' ');
   return `Project rule violated: ${words}`;
 }

@@ -9,7 +9,14 @@ import {
   projectStreamId,
 } from '@ledger/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@ledger/event-store';
-import { CLOCK, Clock, LedgerMetrics, METRICS, ProblemException, currentCorrelationId } from '@ledger/platform';
+import {
+  CLOCK,
+  Clock,
+  LedgerMetrics,
+  METRICS,
+  ProblemException,
+  currentCorrelationId,
+} from '@ledger/platform';
 import { eventIdFor, newCommandId } from './command-ids';
 import { KeyedSerializer } from './keyed-serializer';
 import { rejectionProblem, revisionMismatchProblem, validationProblem } from './command-problems';
@@ -65,7 +72,9 @@ export class ProjectCommandService {
     const projectId = (parsed.value as { projectId: string }).projectId;
     const streamId = projectStreamId(projectId);
     const commandId = input.commandId ?? newCommandId();
-    return this.lanes.run(streamId, () => this.decideAndAppend(input, parsed.value, projectId, streamId, commandId));
+    return this.lanes.run(streamId, () =>
+      this.decideAndAppend(input, parsed.value, projectId, streamId, commandId),
+    );
   }
 
   private async decideAndAppend(
@@ -105,7 +114,9 @@ export class ProjectCommandService {
       }));
       try {
         const timer = this.metrics.appendSeconds.startTimer();
-        const appended = await this.store.append(streamId, events, revision < 0 ? 'no-stream' : revision).finally(timer);
+        const appended = await this.store
+          .append(streamId, events, revision < 0 ? 'no-stream' : revision)
+          .finally(timer);
         return { projectId, revision: appended.nextExpectedRevision, position: appended.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -113,7 +124,8 @@ export class ProjectCommandService {
         const raced = resultOfCommand(latest, commandId, projectId);
         if (raced) return raced;
         const actual = latest.length > 0 ? latest[latest.length - 1].revision : -1;
-        if (input.expectedRevision !== undefined) throw revisionMismatchProblem(projectId, input.expectedRevision, actual);
+        if (input.expectedRevision !== undefined)
+          throw revisionMismatchProblem(projectId, input.expectedRevision, actual);
         if (attempt >= MAX_ATTEMPTS) {
           throw new ProblemException({
             status: 409,
@@ -130,7 +142,11 @@ export class ProjectCommandService {
 function outcomeOf(error: unknown): string {
   if (!(error instanceof ProblemException)) return 'error';
   const status = error.problem.status;
-  return status === 400 ? 'invalid' : status === 412 || error.problem.code === 'PROJECT.CONCURRENCY_CONFLICT' ? 'conflict' : 'rejected';
+  return status === 400
+    ? 'invalid'
+    : status === 412 || error.problem.code === 'PROJECT.CONCURRENCY_CONFLICT'
+      ? 'conflict'
+      : 'rejected';
 }
 
 function toDomainEvent(recorded: RecordedEvent): ProjectEvent {
@@ -138,7 +154,11 @@ function toDomainEvent(recorded: RecordedEvent): ProjectEvent {
 }
 
 /** The result a command already had, when its events are in the stream (a retry after a lost response). */
-function resultOfCommand(recorded: RecordedEvent[], commandId: string, projectId: string): CommandResult | null {
+function resultOfCommand(
+  recorded: RecordedEvent[],
+  commandId: string,
+  projectId: string,
+): CommandResult | null {
   const own = recorded.filter((event) => event.metadata.commandId === commandId);
   if (own.length === 0) return null;
   const last = own[own.length - 1];

@@ -1,7 +1,13 @@
 import { ProblemException } from '@ledger/platform';
 
 const badHeader = (name: string, detail: string) =>
-  new ProblemException({ status: 400, code: 'REQUEST.INVALID_HEADER', title: `Invalid ${name} header`, detail, errors: [{ field: name, code: 'INVALID_FORMAT', message: detail }] });
+  new ProblemException({
+    status: 400,
+    code: 'REQUEST.INVALID_HEADER',
+    title: `Invalid ${name} header`,
+    detail,
+    errors: [{ field: name, code: 'INVALID_FORMAT', message: detail }],
+  });
 
 /** `If-Match: "3"` → 3. Only strong ETags of our own form are understood. */
 export function parseIfMatch(header: string | string[] | undefined): number | undefined {

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ProjectCommandType } from '@ledger/domain';
-import { CLOCK, Clock, Principal, ProblemException, acceptCorrelationId, currentCorrelationId } from '@ledger/platform';
+import {
+  CLOCK,
+  Clock,
+  Principal,
+  ProblemException,
+  acceptCorrelationId,
+  currentCorrelationId,
+} from '@ledger/platform';
 import { ProjectCommandService } from '../commands/project-command.service';
 import { commandIdFromKey } from '../commands/command-ids';
 import type { CommandResult } from '../commands/command-result';
@@ -63,7 +70,13 @@ export class HttpCommandRunner {
     if (type === 'CreateProject') headers.Location = `/projects/${encodeURIComponent(result.projectId)}`;
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.status(status);
-    if (key) this.idempotency.put(principal.actor, key, { fingerprint, status, headers, body: result }, this.clock.now());
+    if (key)
+      this.idempotency.put(
+        principal.actor,
+        key,
+        { fingerprint, status, headers, body: result },
+        this.clock.now(),
+      );
     return result;
   }
 }

@@ -24,53 +24,94 @@ export class ProjectCommandsController {
   @Post(':id/start')
   @ApiCommand('StartProject')
   @HttpCode(200)
-  start(@Param('id') id: string, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  start(
+    @Param('id') id: string,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.on('StartProject', id, who, req, res);
   }
 
   @Post(':id/complete')
   @ApiCommand('CompleteProject')
   @HttpCode(200)
-  complete(@Param('id') id: string, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  complete(
+    @Param('id') id: string,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.on('CompleteProject', id, who, req, res);
   }
 
   @Post(':id/suspend')
   @ApiCommand('SuspendProject')
   @HttpCode(200)
-  suspend(@Param('id') id: string, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  suspend(
+    @Param('id') id: string,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.on('SuspendProject', id, who, req, res);
   }
 
   @Post(':id/resume')
   @ApiCommand('ResumeProject')
   @HttpCode(200)
-  resume(@Param('id') id: string, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  resume(
+    @Param('id') id: string,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.on('ResumeProject', id, who, req, res);
   }
 
   @Post(':id/cancel')
   @ApiCommand('CancelProject')
   @HttpCode(200)
-  cancel(@Param('id') id: string, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  cancel(
+    @Param('id') id: string,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.on('CancelProject', id, who, req, res);
   }
 
   @Post(':id/extend')
   @ApiCommand('ExtendProject')
   @HttpCode(200)
-  extend(@Param('id') id: string, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  extend(
+    @Param('id') id: string,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.on('ExtendProject', id, who, req, res);
   }
 
   @Post(':id/budget-revisions')
   @ApiCommand('ReviseProjectBudget')
   @HttpCode(200)
-  reviseBudget(@Param('id') id: string, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  reviseBudget(
+    @Param('id') id: string,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.on('ReviseProjectBudget', id, who, req, res);
   }
 
-  private on(type: ProjectCommandType, id: string, who: Principal, req: Request, res: Response): Promise<CommandResult> {
+  private on(
+    type: ProjectCommandType,
+    id: string,
+    who: Principal,
+    req: Request,
+    res: Response,
+  ): Promise<CommandResult> {
     return this.runner.run(type, id, who, req, res);
   }
 }

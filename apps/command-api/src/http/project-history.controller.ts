@@ -29,8 +29,24 @@ export class ProjectHistoryController {
           type: { type: 'string', example: 'ProjectCreated' },
           revision: { type: 'integer', example: 0 },
           position: { type: 'integer', example: 1 },
-          data: { type: 'object', example: { projectId: 'TC.0789', primaId: 'MN10P0001', projectType: 'TCMMCB', budget: { amount: '200000.00', currency: 'USD' } } },
-          metadata: { type: 'object', example: { actor: 'api-key:publisher:…', commandId: '…', recordedAt: '2014-01-10T09:00:00.000Z', schemaVersion: 1 } },
+          data: {
+            type: 'object',
+            example: {
+              projectId: 'TC.0789',
+              primaId: 'MN10P0001',
+              projectType: 'TCMMCB',
+              budget: { amount: '200000.00', currency: 'USD' },
+            },
+          },
+          metadata: {
+            type: 'object',
+            example: {
+              actor: 'api-key:publisher:…',
+              commandId: '…',
+              recordedAt: '2014-01-10T09:00:00.000Z',
+              schemaVersion: 1,
+            },
+          },
         },
       },
     },
@@ -40,8 +56,20 @@ export class ProjectHistoryController {
   async history(@Param('id') id: string) {
     const events = await this.store.readStream(projectStreamId(id));
     if (events.length === 0) {
-      throw new ProblemException({ status: 404, code: 'PROJECT.NOT_FOUND', title: 'Project not found', detail: `No project ${id} is recorded.` });
+      throw new ProblemException({
+        status: 404,
+        code: 'PROJECT.NOT_FOUND',
+        title: 'Project not found',
+        detail: `No project ${id} is recorded.`,
+      });
     }
-    return events.map(({ eventId, type, revision, position, data, metadata }) => ({ eventId, type, revision, position, data, metadata }));
+    return events.map(({ eventId, type, revision, position, data, metadata }) => ({
+      eventId,
+      type,
+      revision,
+      position,
+      data,
+      metadata,
+    }));
   }
 }

@@ -28,18 +28,36 @@ export class SqliteIdempotencyStore {
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotent_responses (
       actor TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
       headers TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (actor, key))`);
-    this.getStatement = this.db.prepare('SELECT fingerprint, status, headers, body FROM idempotent_responses WHERE actor = ? AND key = ?');
-    this.putStatement = this.db.prepare('INSERT OR IGNORE INTO idempotent_responses VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.getStatement = this.db.prepare(
+      'SELECT fingerprint, status, headers, body FROM idempotent_responses WHERE actor = ? AND key = ?',
+    );
+    this.putStatement = this.db.prepare(
+      'INSERT OR IGNORE INTO idempotent_responses VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
   }
 
   get(actor: string, key: string): StoredResponse | null {
-    const row = this.getStatement.get(actor, key) as { fingerprint: string; status: number; headers: string; body: string } | undefined;
+    const row = this.getStatement.get(actor, key) as
+      { fingerprint: string; status: number; headers: string; body: string } | undefined;
     if (!row) return null;
-    return { fingerprint: row.fingerprint, status: row.status, headers: JSON.parse(row.headers), body: JSON.parse(row.body) };
+    return {
+      fingerprint: row.fingerprint,
+      status: row.status,
+      headers: JSON.parse(row.headers),
+      body: JSON.parse(row.body),
+    };
   }
 
   put(actor: string, key: string, response: StoredResponse, at: Date): void {
-    this.putStatement.run(actor, key, response.fingerprint, response.status, JSON.stringify(response.headers), JSON.stringify(response.body), at.toISOString());
+    this.putStatement.run(
+      actor,
+      key,
+      response.fingerprint,
+      response.status,
+      JSON.stringify(response.headers),
+      JSON.stringify(response.body),
+      at.toISOString(),
+    );
   }
 
   close(): void {

@@ -12,7 +12,11 @@ export interface ProjectorProcess {
 }
 
 /** Runs `npm run projector -- <args>` as its own process (node + @swc-node/register, like the npm script). */
-export function startProjectorProcess(args: string[], config: ReadModelConfig, env: Record<string, string> = {}): ProjectorProcess {
+export function startProjectorProcess(
+  args: string[],
+  config: ReadModelConfig,
+  env: Record<string, string> = {},
+): ProjectorProcess {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/projector/src/main.ts', ...args], {
     cwd: ROOT,
     env: {
@@ -34,7 +38,10 @@ export function startProjectorProcess(args: string[], config: ReadModelConfig, e
   return { child, output: () => output, exited };
 }
 
-export async function runProjectorCommand(args: string[], config: ReadModelConfig): Promise<{ code: number | null; output: string }> {
+export async function runProjectorCommand(
+  args: string[],
+  config: ReadModelConfig,
+): Promise<{ code: number | null; output: string }> {
   const process = startProjectorProcess(args, config);
   const code = await process.exited;
   return { code, output: process.output() };

@@ -8,8 +8,12 @@ export class ProjectionPositionInterceptor implements NestInterceptor {
   constructor(private readonly position: ProjectionPosition) {}
 
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((error: unknown) => from(this.position.stampProblem(error)).pipe(mergeMap((stamped) => throwError(() => stamped)))),
-    );
+    return next
+      .handle()
+      .pipe(
+        catchError((error: unknown) =>
+          from(this.position.stampProblem(error)).pipe(mergeMap((stamped) => throwError(() => stamped))),
+        ),
+      );
   }
 }

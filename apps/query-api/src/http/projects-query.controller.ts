@@ -11,7 +11,12 @@ import { ProjectionPositionInterceptor } from './projection-position.interceptor
 import { ApiBudgetRevisions, ApiGetProject, ApiListProjects } from './query-api.openapi';
 
 function notFound(id: string): ProblemException {
-  return new ProblemException({ status: 404, code: 'PROJECT.NOT_FOUND', title: 'Project not found', detail: `No project ${id} in the read model.` });
+  return new ProblemException({
+    status: 404,
+    code: 'PROJECT.NOT_FOUND',
+    title: 'Project not found',
+    detail: `No project ${id} in the read model.`,
+  });
 }
 
 /** `If-None-Match` holds the current ETag (or `*`): the client's copy is fresh. */
@@ -37,12 +42,18 @@ export class ProjectsQueryController {
 
   @Get()
   @ApiListProjects()
-  async list(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<{ items: ProjectView[]; nextCursor: string | null }> {
+  async list(
+    @Query() raw: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ items: ProjectView[]; nextCursor: string | null }> {
     const { query, minPosition } = parseListProjectsParams(raw);
     await this.position.awaitMin(minPosition);
     const { position, data } = await this.readModel.listProjects(query);
     this.position.stamp(res, position);
-    return { items: data.items, nextCursor: data.next ? encodeCursor(data.next, query.sort, query.filter) : null };
+    return {
+      items: data.items,
+      nextCursor: data.next ? encodeCursor(data.next, query.sort, query.filter) : null,
+    };
   }
 
   @Get(':id')

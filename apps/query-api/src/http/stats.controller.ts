@@ -22,7 +22,10 @@ export class StatsController {
 
   @Get('budget')
   @ApiBudgetStats()
-  async budget(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<BudgetStat[]> {
+  async budget(
+    @Query() raw: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BudgetStat[]> {
     const { groupBy, minPosition } = parseStatsParams(raw);
     await this.position.awaitMin(minPosition);
     const { position, data } = await this.readModel.budgetStats(groupBy);

@@ -21,5 +21,8 @@ export const MONGOLIA_IATI_EXAMPLE = buildIatiActivitiesXml(
       lastUpdated: '2016-12-20T10:00:00.000Z',
     },
   ],
-  { reportingOrg: { ref: 'XM-DAC-47066', name: 'International Organization for Migration' }, generatedAt: '2017-01-01T00:00:00.000Z' },
+  {
+    reportingOrg: { ref: 'XM-DAC-47066', name: 'International Organization for Migration' },
+    generatedAt: '2017-01-01T00:00:00.000Z',
+  },
 );

@@ -21,15 +21,27 @@ export class ProjectIatiController {
   @Roles('reader')
   @QueryParams()
   @Header('Content-Type', 'application/xml; charset=utf-8')
-  @ApiOperation({ summary: 'A project as an IATI 2.03 activity', description: 'iati-activities version="2.03" holding one iati-activity; mapping in docs/iati.md.' })
+  @ApiOperation({
+    summary: 'A project as an IATI 2.03 activity',
+    description: 'iati-activities version="2.03" holding one iati-activity; mapping in docs/iati.md.',
+  })
   @ApiParam({ name: 'id', example: 'TC.0789', description: 'Projects ID' })
   @ApiProduces('application/xml')
-  @ApiResponse({ status: 200, description: 'IATI activity XML', content: { 'application/xml': { schema: { type: 'string' }, example: MONGOLIA_IATI_EXAMPLE } } })
+  @ApiResponse({
+    status: 200,
+    description: 'IATI activity XML',
+    content: { 'application/xml': { schema: { type: 'string' }, example: MONGOLIA_IATI_EXAMPLE } },
+  })
   @ApiResponse(problemResponse(404, 'No project with this id', ['PROJECT.NOT_FOUND']))
   async activity(@Param('id') id: string): Promise<string> {
     const record = await readIatiRecord(this.store, id);
     if (!record) {
-      throw new ProblemException({ status: 404, code: 'PROJECT.NOT_FOUND', title: 'Project not found', detail: `No project ${id} is recorded.` });
+      throw new ProblemException({
+        status: 404,
+        code: 'PROJECT.NOT_FOUND',
+        title: 'Project not found',
+        detail: `No project ${id} is recorded.`,
+      });
     }
     return buildIatiActivitiesXml([record], {
       reportingOrg: { ref: this.config.iatiReportingOrg, name: this.config.iatiReportingOrgName },

@@ -3,7 +3,19 @@ import { SORT_FIELDS, type ProjectListQuery, type ProjectSort, type SortField } 
 import { decodeCursor } from './project-cursor';
 import { ParamReader } from './query-problem';
 
-const LIST_PARAMS = ['status', 'region', 'projectType', 'coverage', 'memberState', 'fundingYear', 'q', 'sort', 'limit', 'cursor', 'minPosition'];
+const LIST_PARAMS = [
+  'status',
+  'region',
+  'projectType',
+  'coverage',
+  'memberState',
+  'fundingYear',
+  'q',
+  'sort',
+  'limit',
+  'cursor',
+  'minPosition',
+];
 const SORTS = SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
@@ -17,7 +29,8 @@ export interface ListProjectsParams {
 export function parseListProjectsParams(raw: Record<string, unknown>): ListProjectsParams {
   const p = new ParamReader(raw, LIST_PARAMS);
   const memberStateInput = p.string('memberState');
-  const memberState = memberStateInput === undefined ? undefined : (countryCode(memberStateInput) ?? undefined);
+  const memberState =
+    memberStateInput === undefined ? undefined : (countryCode(memberStateInput) ?? undefined);
   if (memberStateInput !== undefined && memberState === undefined) {
     p.fail('memberState', 'NOT_A_COUNTRY', 'memberState must be an ISO 3166-1 code or a country name.');
   }
@@ -31,7 +44,10 @@ export function parseListProjectsParams(raw: Record<string, unknown>): ListProje
     q: p.pattern('q', /^[\s\S]{1,200}$/, 'at most 200 characters'),
   };
   const sortText = p.oneOf('sort', SORTS) ?? 'title';
-  const sort: ProjectSort = { field: sortText.replace(/^-/, '') as SortField, descending: sortText.startsWith('-') };
+  const sort: ProjectSort = {
+    field: sortText.replace(/^-/, '') as SortField,
+    descending: sortText.startsWith('-'),
+  };
   const limit = p.integer('limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
   const minPosition = p.integer('minPosition', 0, Number.MAX_SAFE_INTEGER);
   const cleanFilter = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));

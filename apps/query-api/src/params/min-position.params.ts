@@ -9,10 +9,14 @@ export function parseMinPositionOnly(raw: Record<string, unknown>): { minPositio
   return { minPosition };
 }
 
-export function parseStatsParams(raw: Record<string, unknown>): { groupBy: StatsDimension; minPosition?: number } {
+export function parseStatsParams(raw: Record<string, unknown>): {
+  groupBy: StatsDimension;
+  minPosition?: number;
+} {
   const p = new ParamReader(raw, ['groupBy', 'minPosition']);
   const groupBy = p.oneOf('groupBy', STATS_DIMENSIONS);
-  if (raw.groupBy === undefined) p.fail('groupBy', 'REQUIRED', `groupBy is required: one of ${STATS_DIMENSIONS.join(', ')}.`);
+  if (raw.groupBy === undefined)
+    p.fail('groupBy', 'REQUIRED', `groupBy is required: one of ${STATS_DIMENSIONS.join(', ')}.`);
   const minPosition = p.integer('minPosition', 0, Number.MAX_SAFE_INTEGER);
   p.done();
   return { groupBy: groupBy as StatsDimension, minPosition };

@@ -18,19 +18,34 @@ interface CursorBody {
 
 const sortText = (sort: ProjectSort) => `${sort.descending ? '-' : ''}${sort.field}`;
 const fingerprint = (filter: ProjectFilter) =>
-  JSON.stringify(Object.entries(filter).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
-const mac = (payload: string) => createHmac('sha256', CURSOR_KEY).update(payload).digest('base64url').slice(0, 22);
+  JSON.stringify(
+    Object.entries(filter)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+const mac = (payload: string) =>
+  createHmac('sha256', CURSOR_KEY).update(payload).digest('base64url').slice(0, 22);
 
 export function encodeCursor(keyset: Keyset, sort: ProjectSort, filter: ProjectFilter): string {
-  const body: CursorBody = { s: sortText(sort), f: fingerprint(filter), v: keyset.value, i: keyset.projectId };
+  const body: CursorBody = {
+    s: sortText(sort),
+    f: fingerprint(filter),
+    v: keyset.value,
+    i: keyset.projectId,
+  };
   const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
   return `${payload}.${mac(payload)}`;
 }
 
-export type CursorResult = { ok: true; keyset: Keyset } | { ok: false; code: 'INVALID_CURSOR' | 'CURSOR_MISMATCH'; message: string };
+export type CursorResult =
+  { ok: true; keyset: Keyset } | { ok: false; code: 'INVALID_CURSOR' | 'CURSOR_MISMATCH'; message: string };
 
 export function decodeCursor(cursor: string, sort: ProjectSort, filter: ProjectFilter): CursorResult {
-  const invalid: CursorResult = { ok: false, code: 'INVALID_CURSOR', message: 'cursor is not one this API issued (altered or truncated).' };
+  const invalid: CursorResult = {
+    ok: false,
+    code: 'INVALID_CURSOR',
+    message: 'cursor is not one this API issued (altered or truncated).',
+  };
   const [payload, signature, extra] = cursor.split('.');
   if (!payload || !signature || extra !== undefined) return invalid;
   const expected = Buffer.from(mac(payload));
@@ -43,7 +58,11 @@ export function decodeCursor(cursor: string, sort: ProjectSort, filter: ProjectF
     return invalid;
   }
   if (body.s !== sortText(sort) || body.f !== fingerprint(filter)) {
-    return { ok: false, code: 'CURSOR_MISMATCH', message: 'cursor belongs to a different sort or filter; start again without it.' };
+    return {
+      ok: false,
+      code: 'CURSOR_MISMATCH',
+      message: 'cursor belongs to a different sort or filter; start again without it.',
+    };
   }
   return { ok: true, keyset: { value: body.v, projectId: body.i } };
 }

@@ -21,7 +21,11 @@ export class ParamReader {
   ) {
     for (const name of Object.keys(query)) {
       if (!allowed.includes(name)) {
-        this.fail(name, 'UNKNOWN_PARAMETER', `Unknown query parameter "${name}"; allowed: ${allowed.join(', ')}.`);
+        this.fail(
+          name,
+          'UNKNOWN_PARAMETER',
+          `Unknown query parameter "${name}"; allowed: ${allowed.join(', ')}.`,
+        );
       }
     }
   }
@@ -35,7 +39,8 @@ export class ParamReader {
   string(name: string): string | undefined {
     const value = this.query[name];
     if (value === undefined) return undefined;
-    if (typeof value !== 'string') return this.fail(name, 'INVALID_VALUE', `${name} must be given once, as a plain value.`);
+    if (typeof value !== 'string')
+      return this.fail(name, 'INVALID_VALUE', `${name} must be given once, as a plain value.`);
     if (value.trim() === '') return this.fail(name, 'INVALID_VALUE', `${name} must not be empty.`);
     return value;
   }
@@ -43,7 +48,8 @@ export class ParamReader {
   oneOf<T extends string>(name: string, values: readonly T[]): T | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
-    if (!values.includes(value as T)) return this.fail(name, 'NOT_IN_LIST', `${name} must be one of: ${values.join(', ')}.`);
+    if (!values.includes(value as T))
+      return this.fail(name, 'NOT_IN_LIST', `${name} must be one of: ${values.join(', ')}.`);
     return value as T;
   }
 
@@ -52,7 +58,8 @@ export class ParamReader {
     if (value === undefined) return undefined;
     if (!/^\d+$/.test(value)) return this.fail(name, 'INVALID_FORMAT', `${name} must be a whole number.`);
     const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < min || n > max) return this.fail(name, 'OUT_OF_RANGE', `${name} must be between ${min} and ${max}.`);
+    if (!Number.isSafeInteger(n) || n < min || n > max)
+      return this.fail(name, 'OUT_OF_RANGE', `${name} must be between ${min} and ${max}.`);
     return n;
   }
 

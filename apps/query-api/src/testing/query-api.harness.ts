@@ -10,14 +10,23 @@ import { ProjectorModule } from '../../../projector/src';
 import { configureHttp } from '@ledger/platform';
 import { QueryApiModule } from '../query-api.module';
 
-export const QUERY_TEST_KEYS = { publisher: 'publisher-q-key', reader: 'reader-q-key', auditor: 'auditor-q-key', admin: 'admin-q-key' } as const;
+export const QUERY_TEST_KEYS = {
+  publisher: 'publisher-q-key',
+  reader: 'reader-q-key',
+  auditor: 'auditor-q-key',
+  admin: 'admin-q-key',
+} as const;
 type Role = keyof typeof QUERY_TEST_KEYS;
 
 export interface QueryApiHarness {
   app: INestApplication;
   baseUrl: string;
   dataDir: string;
-  call(method: string, path: string, options?: { role?: Role | null; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    method: string,
+    path: string,
+    options?: { role?: Role | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -27,13 +36,26 @@ export interface QueryApiHarness {
  */
 export async function startQueryApi(overrides: Partial<AppConfig> = {}): Promise<QueryApiHarness> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'query-api-'));
-  const apiKeys = Object.entries(QUERY_TEST_KEYS).map(([role, key]) => `${role}:${key}`).join(',');
-  const config: AppConfig = { ...loadConfig({}), dataDir, apiKeys, logLevel: 'silent', relayEnabled: false, ...overrides };
+  const apiKeys = Object.entries(QUERY_TEST_KEYS)
+    .map(([role, key]) => `${role}:${key}`)
+    .join(',');
+  const config: AppConfig = {
+    ...loadConfig({}),
+    dataDir,
+    apiKeys,
+    logLevel: 'silent',
+    relayEnabled: false,
+    ...overrides,
+  };
 
   @Module({ imports: [PlatformModule.forRoot(config), CommandApiModule, ProjectorModule, QueryApiModule] })
   class QueryApiTestModule {}
 
-  const app = await NestFactory.create(QueryApiTestModule, { bodyParser: false, logger: false, abortOnError: false });
+  const app = await NestFactory.create(QueryApiTestModule, {
+    bodyParser: false,
+    logger: false,
+    abortOnError: false,
+  });
   configureHttp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

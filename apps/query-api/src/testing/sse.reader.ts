@@ -12,7 +12,8 @@ export function readSse(url: string, headers: Record<string, string>) {
   let failure: unknown = null;
   const done = (async () => {
     const response = await fetch(url, { headers, signal: abort.signal });
-    if (response.status !== 200 || !response.body) throw new Error(`SSE status ${response.status}: ${await response.text()}`);
+    if (response.status !== 200 || !response.body)
+      throw new Error(`SSE status ${response.status}: ${await response.text()}`);
     const decoder = new TextDecoder();
     let buffer = '';
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -42,7 +43,8 @@ export function readSse(url: string, headers: Record<string, string>) {
       const deadline = Date.now() + timeoutMs;
       while (queue.length < count) {
         if (failure && !abort.signal.aborted) throw failure;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} SSE messages (got ${queue.length})`);
+        if (Date.now() > deadline)
+          throw new Error(`timed out waiting for ${count} SSE messages (got ${queue.length})`);
         await new Promise<void>((resolve) => {
           wake.waiter = resolve;
           setTimeout(resolve, 100);

@@ -1,7 +1,11 @@
 import { HttpException, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type OperationObject } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '@ledger/platform';
-import { PROBLEM_SCHEMA, PROBLEM_SCHEMA_NAME, problemResponse } from '@ledger/platform/problem/problem.openapi';
+import {
+  PROBLEM_SCHEMA,
+  PROBLEM_SCHEMA_NAME,
+  problemResponse,
+} from '@ledger/platform/problem/problem.openapi';
 import { routeAccess } from './route-roles';
 
 export const BEARER_SCHEME = 'bearer';
@@ -17,14 +21,18 @@ const DESCRIPTION = [
 
 /** A response object for the document itself (the decorator options also carry `status`, which OpenAPI forbids here). */
 function problemObject(status: number, description: string, codes: string[]): never {
-  const { status: _status, ...response } = problemResponse(status, description, codes) as Record<string, unknown>;
+  const { status: _status, ...response } = problemResponse(status, description, codes) as Record<
+    string,
+    unknown
+  >;
   return response as never;
 }
 
 /** Roles, 401/403 and the generic problems the platform adds to every protected route. */
 function addAccess(document: OpenAPIObject, app: INestApplication): void {
   for (const route of routeAccess(app)) {
-    const operation = document.paths[route.path]?.[route.method as 'get'] as (OperationObject & Record<string, unknown>) | undefined;
+    const operation = document.paths[route.path]?.[route.method as 'get'] as
+      (OperationObject & Record<string, unknown>) | undefined;
     if (!operation) continue;
     operation.responses ??= {};
     if (route.public) {
@@ -35,16 +43,26 @@ function addAccess(document: OpenAPIObject, app: INestApplication): void {
     const roles = route.roles.includes('admin') ? route.roles : [...route.roles, 'admin'];
     operation.security = [{ [BEARER_SCHEME]: [] }];
     operation['x-roles'] = roles;
-    operation.description = [operation.description, `Roles: ${roles.join(', ')}.`].filter(Boolean).join('\n\n');
+    operation.description = [operation.description, `Roles: ${roles.join(', ')}.`]
+      .filter(Boolean)
+      .join('\n\n');
     operation.responses['401'] ??= problemObject(401, 'No valid API key', ['AUTH.UNAUTHENTICATED']);
-    operation.responses['403'] ??= problemObject(403, `The key's role is not one of ${roles.join(', ')}`, ['AUTH.FORBIDDEN']);
-    operation.responses['429'] ??= problemObject(429, 'Too many requests; see Retry-After', ['REQUEST.RATE_LIMITED']);
+    operation.responses['403'] ??= problemObject(403, `The key's role is not one of ${roles.join(', ')}`, [
+      'AUTH.FORBIDDEN',
+    ]);
+    operation.responses['429'] ??= problemObject(429, 'Too many requests; see Retry-After', [
+      'REQUEST.RATE_LIMITED',
+    ]);
   }
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item)) {
       if (typeof operation === 'object' && operation !== null && 'responses' in operation) {
-        operation.responses['500'] ??= problemObject(500, 'Unexpected error (no internals are shown)', ['INTERNAL']);
-        asProblems(operation.responses as Record<string, { description?: string; content?: Record<string, unknown> }>);
+        operation.responses['500'] ??= problemObject(500, 'Unexpected error (no internals are shown)', [
+          'INTERNAL',
+        ]);
+        asProblems(
+          operation.responses as Record<string, { description?: string; content?: Record<string, unknown> }>,
+        );
       }
     }
   }
@@ -54,7 +72,9 @@ function addAccess(document: OpenAPIObject, app: INestApplication): void {
  * The global filter renders every error as problem+json, so an error response a controller documented in
  * another shape (e.g. terminus's 503) is shown as the problem the filter really sends, with its code.
  */
-function asProblems(responses: Record<string, { description?: string; content?: Record<string, unknown> }>): void {
+function asProblems(
+  responses: Record<string, { description?: string; content?: Record<string, unknown> }>,
+): void {
   for (const [status, response] of Object.entries(responses)) {
     if (Number(status) < 400 || response.content?.[PROBLEM_CONTENT_TYPE]) continue;
     const description = response.description ?? `HTTP ${status}`;
@@ -70,11 +90,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(DESCRIPTION)
     .setVersion('1.0.0')
     .setLicense('MIT', 'https://opensource.org/license/mit')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (or a JWT where configured)' }, BEARER_SCHEME)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'An API key (or a JWT where configured)' },
+      BEARER_SCHEME,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.components ??= {};
-  document.components.schemas = { ...(document.components.schemas ?? {}), [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA };
+  document.components.schemas = {
+    ...(document.components.schemas ?? {}),
+    [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA,
+  };
   addAccess(document, app);
   return document;
 }
@@ -82,6 +108,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 /** Serves the document at /docs (Swagger UI) and /docs/openapi.json. Public: mounted outside the guarded router. */
 export function setupOpenApi(app: INestApplication): OpenAPIObject {
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs/openapi.json',
+    yamlDocumentUrl: 'docs/openapi.yaml',
+  });
   return document;
 }

@@ -35,7 +35,8 @@ export function routeAccess(app: INestApplication): RouteAccess[] {
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (path === undefined || method === undefined) continue;
-        const pick = <T>(key: string) => (Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller)) as T | undefined;
+        const pick = <T>(key: string) =>
+          (Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller)) as T | undefined;
         routes.push({
           method: RequestMethod[method].toLowerCase(),
           path: join(base, path).replace(/:(\w+)/g, '{$1}'),

@@ -51,5 +51,9 @@ export function foldAsOf(events: readonly RecordedEvent[], asOf: AsOf): AsOfStat
   if (selected.length === 0 || selected[0].type !== 'ProjectCreated') return null;
   const state = foldProject(selected.map((e) => ({ type: e.type, data: e.data }) as ProjectEvent));
   if (state.status === 'none') return null;
-  return { revision: selected[selected.length - 1].revision, appliedRevisions: selected.map((e) => e.revision), state };
+  return {
+    revision: selected[selected.length - 1].revision,
+    appliedRevisions: selected.map((e) => e.revision),
+    state,
+  };
 }

@@ -12,7 +12,17 @@ export function recordedDateOf(event: RecordedEvent): string | null {
 }
 
 const earliest = (dates: (string | null | undefined)[]): string | null =>
-  dates.filter((d): d is string => typeof d === 'string').reduce<string | null>((a, b) => (a === null || comparePartialDates(b, a) < 0 || (comparePartialDates(b, a) === 0 && b.length < a.length) ? b : a), null);
+  dates
+    .filter((d): d is string => typeof d === 'string')
+    .reduce<string | null>(
+      (a, b) =>
+        a === null ||
+        comparePartialDates(b, a) < 0 ||
+        (comparePartialDates(b, a) === 0 && b.length < a.length)
+          ? b
+          : a,
+      null,
+    );
 
 /** The date an event carries itself: actualStart, actualEnd, a budget revision's effectiveDate. */
 function ownEffectiveDate(event: RecordedEvent): string | null {
@@ -43,7 +53,10 @@ export function effectiveDates(events: readonly RecordedEvent[]): Map<number, st
   const dates = new Map<number, string | null>();
   for (const event of events) {
     if (event.type === 'ProjectCreated' || event.type === 'ProjectRecordCorrected') continue;
-    dates.set(event.revision, corrected.get(event.revision) ?? ownEffectiveDate(event) ?? recordedDateOf(event));
+    dates.set(
+      event.revision,
+      corrected.get(event.revision) ?? ownEffectiveDate(event) ?? recordedDateOf(event),
+    );
   }
   const created = events.find((e) => e.type === 'ProjectCreated');
   if (created) {
@@ -53,7 +66,10 @@ export function effectiveDates(events: readonly RecordedEvent[]): Map<number, st
   for (const event of events) {
     if (event.type !== 'ProjectRecordCorrected') continue;
     const target = (event.data as { correctedRevision?: number }).correctedRevision;
-    dates.set(event.revision, (target !== undefined ? dates.get(target) : undefined) ?? recordedDateOf(event));
+    dates.set(
+      event.revision,
+      (target !== undefined ? dates.get(target) : undefined) ?? recordedDateOf(event),
+    );
   }
   return dates;
 }
@@ -64,9 +80,17 @@ function correctedDates(events: readonly RecordedEvent[]): Map<number, string> {
   const out = new Map<number, string>();
   for (const event of events) {
     if (event.type !== 'ProjectRecordCorrected') continue;
-    const { correctedRevision, values } = event.data as { correctedRevision?: number; values?: Record<string, unknown> };
+    const { correctedRevision, values } = event.data as {
+      correctedRevision?: number;
+      values?: Record<string, unknown>;
+    };
     const target = correctedRevision === undefined ? undefined : byRevision.get(correctedRevision);
-    const field = target?.type === 'ProjectStarted' ? 'actualStart' : target?.type === 'ProjectCompleted' ? 'actualEnd' : null;
+    const field =
+      target?.type === 'ProjectStarted'
+        ? 'actualStart'
+        : target?.type === 'ProjectCompleted'
+          ? 'actualEnd'
+          : null;
     const value = field ? values?.[field] : undefined;
     if (target && typeof value === 'string') out.set(target.revision, value);
   }

@@ -24,11 +24,16 @@ export class StreamChainVerifier {
   private previous = GENESIS_HASH;
   private broken: { revision: number; reason: ChainBreak } | null = null;
 
-  constructor(private readonly firstRevision = 0, startHash = GENESIS_HASH) {
+  constructor(
+    private readonly firstRevision = 0,
+    startHash = GENESIS_HASH,
+  ) {
     this.previous = startHash;
   }
 
-  accept(event: Pick<RecordedEvent, 'streamId' | 'revision' | 'eventId' | 'type' | 'data' | 'metadata'>): void {
+  accept(
+    event: Pick<RecordedEvent, 'streamId' | 'revision' | 'eventId' | 'type' | 'data' | 'metadata'>,
+  ): void {
     const expectedRevision = this.firstRevision + this.count;
     this.count += 1;
     const stored = event.metadata?.hash;
@@ -41,11 +46,17 @@ export class StreamChainVerifier {
 
   result(): ChainVerification {
     const base = { ok: this.broken === null, events: this.count, headHash: this.previous };
-    return this.broken ? { ...base, firstBrokenRevision: this.broken.revision, reason: this.broken.reason } : base;
+    return this.broken
+      ? { ...base, firstBrokenRevision: this.broken.revision, reason: this.broken.reason }
+      : base;
   }
 }
 
-function breakOf(event: Parameters<StreamChainVerifier['accept']>[0], revision: number, previous: string): ChainBreak | null {
+function breakOf(
+  event: Parameters<StreamChainVerifier['accept']>[0],
+  revision: number,
+  previous: string,
+): ChainBreak | null {
   if (event.revision !== revision) return 'REVISION_GAP';
   const { prevHash, hash } = event.metadata ?? {};
   if (!isHashString(hash) || !isHashString(prevHash)) return 'MISSING_HASH';

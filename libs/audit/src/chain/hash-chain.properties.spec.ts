@@ -27,17 +27,31 @@ describe('hash chain properties', () => {
 
   it('any change to one stored event is reported at exactly that revision', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(json, { minLength: 1, maxLength: 8 }), fc.nat(), json, async (datas, pick, replacement) => {
-        const store = new HashChainingEventStore(new InMemoryEventStore());
-        for (const [i, data] of datas.entries()) await store.append('s', [{ eventId: `e${i}`, type: 'T', data: { v: data }, metadata: {} }], 'any');
-        const events = await store.readStream('s');
-        await store.close();
-        expect(verifyChain(events).ok).toBe(true);
-        const at = pick % events.length;
-        fc.pre(canonicalJson({ v: replacement }) !== canonicalJson(events[at].data));
-        const tampered = events.map((e, i) => (i === at ? { ...e, data: { v: replacement } } : e));
-        expect(verifyChain(tampered)).toMatchObject({ ok: false, firstBrokenRevision: at, reason: 'HASH_MISMATCH' });
-      }),
+      fc.asyncProperty(
+        fc.array(json, { minLength: 1, maxLength: 8 }),
+        fc.nat(),
+        json,
+        async (datas, pick, replacement) => {
+          const store = new HashChainingEventStore(new InMemoryEventStore());
+          for (const [i, data] of datas.entries())
+            await store.append(
+              's',
+              [{ eventId: `e${i}`, type: 'T', data: { v: data }, metadata: {} }],
+              'any',
+            );
+          const events = await store.readStream('s');
+          await store.close();
+          expect(verifyChain(events).ok).toBe(true);
+          const at = pick % events.length;
+          fc.pre(canonicalJson({ v: replacement }) !== canonicalJson(events[at].data));
+          const tampered = events.map((e, i) => (i === at ? { ...e, data: { v: replacement } } : e));
+          expect(verifyChain(tampered)).toMatchObject({
+            ok: false,
+            firstBrokenRevision: at,
+            reason: 'HASH_MISMATCH',
+          });
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -35,4 +35,5 @@ export function eventHash(fields: HashedFields): string {
   return sha256Hex(hashInput(fields));
 }
 
-export const isHashString = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+export const isHashString = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);

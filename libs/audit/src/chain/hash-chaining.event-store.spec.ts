@@ -1,4 +1,9 @@
-import { EventIdConflictError, InMemoryEventStore, InvalidAppendError, WrongExpectedRevisionError } from '@ledger/event-store';
+import {
+  EventIdConflictError,
+  InMemoryEventStore,
+  InvalidAppendError,
+  WrongExpectedRevisionError,
+} from '@ledger/event-store';
 import { eventStoreContract } from '../../../event-store/src/testing/event-store.contract';
 import { hidingHashes } from '../testing/hash-stripping.event-store';
 import { verifyChain } from './chain-verifier';
@@ -10,7 +15,12 @@ eventStoreContract('HashChainingEventStore over InMemoryEventStore', async () =>
   return { store: hidingHashes(store), cleanup: () => store.close() };
 });
 
-const ev = (id: string, n: number, metadata: Record<string, unknown> = {}) => ({ eventId: id, type: 'Happened', data: { n }, metadata: { actor: 'a', ...metadata } });
+const ev = (id: string, n: number, metadata: Record<string, unknown> = {}) => ({
+  eventId: id,
+  type: 'Happened',
+  data: { n },
+  metadata: { actor: 'a', ...metadata },
+});
 
 describe('HashChainingEventStore', () => {
   let store: HashChainingEventStore;
@@ -39,7 +49,9 @@ describe('HashChainingEventStore', () => {
     const inner = new InMemoryEventStore();
     const a = new HashChainingEventStore(inner);
     const b = new HashChainingEventStore(inner);
-    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).append('s-1', [ev(`e${i}`, i)], 'any')));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).append('s-1', [ev(`e${i}`, i)], 'any')),
+    );
     const events = await inner.readStream('s-1');
     expect(events).toHaveLength(10);
     expect(verifyChain(events).ok).toBe(true);
@@ -51,9 +63,13 @@ describe('HashChainingEventStore', () => {
     await expect(store.append('s-1', [ev('e0', 0), ev('e1', 1)], 'no-stream')).resolves.toEqual(first);
     await expect(store.append('s-1', [ev('e9', 9)], 1)).rejects.toMatchObject({ expected: 1, actual: 2 });
     await expect(store.append('s-1', [ev('e9', 9)], 1)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-    await expect(store.append('s-1', [ev('e2', 2), ev('e3', 3)], 'any')).rejects.toBeInstanceOf(EventIdConflictError);
+    await expect(store.append('s-1', [ev('e2', 2), ev('e3', 3)], 'any')).rejects.toBeInstanceOf(
+      EventIdConflictError,
+    );
     await expect(store.append('s-1', [], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
-    await expect(store.append('s-1', [{ ...ev('e4', 4), data: () => 1 }], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
+    await expect(store.append('s-1', [{ ...ev('e4', 4), data: () => 1 }], 'any')).rejects.toBeInstanceOf(
+      InvalidAppendError,
+    );
     expect(verifyChain(await store.readStream('s-1')).events).toBe(3);
   });
 });
@@ -61,13 +77,32 @@ describe('HashChainingEventStore', () => {
 describe('verifyChain', () => {
   it('reports the revision whose content was changed, and the next one when the edit was re-hashed', async () => {
     const store = new HashChainingEventStore(new InMemoryEventStore());
-    await store.append('s-1', [0, 1, 2, 3].map((n) => ev(`e${n}`, n)), 'no-stream');
+    await store.append(
+      's-1',
+      [0, 1, 2, 3].map((n) => ev(`e${n}`, n)),
+      'no-stream',
+    );
     const events = await store.readStream('s-1');
     const edited = events.map((e) => (e.revision === 2 ? { ...e, data: { n: 20 } } : e));
-    expect(verifyChain(edited)).toMatchObject({ ok: false, events: 4, firstBrokenRevision: 2, reason: 'HASH_MISMATCH' });
-    const rehashed = edited.map((e) => (e.revision === 2 ? { ...e, metadata: { ...e.metadata, hash: eventHash(e) } } : e));
-    expect(verifyChain(rehashed)).toMatchObject({ ok: false, firstBrokenRevision: 3, reason: 'PREV_HASH_MISMATCH' });
-    expect(verifyChain(events.filter((e) => e.revision !== 1))).toMatchObject({ ok: false, firstBrokenRevision: 1, reason: 'REVISION_GAP' });
+    expect(verifyChain(edited)).toMatchObject({
+      ok: false,
+      events: 4,
+      firstBrokenRevision: 2,
+      reason: 'HASH_MISMATCH',
+    });
+    const rehashed = edited.map((e) =>
+      e.revision === 2 ? { ...e, metadata: { ...e.metadata, hash: eventHash(e) } } : e,
+    );
+    expect(verifyChain(rehashed)).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 3,
+      reason: 'PREV_HASH_MISMATCH',
+    });
+    expect(verifyChain(events.filter((e) => e.revision !== 1))).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 1,
+      reason: 'REVISION_GAP',
+    });
     await store.close();
   });
 });

@@ -33,14 +33,24 @@ export class HashChainingEventStore implements EventStore {
     return store instanceof HashChainingEventStore ? store : new HashChainingEventStore(store);
   }
 
-  append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  append(
+    streamId: string,
+    events: EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     // Malformed input: let the adapter reject it with its own InvalidAppendError.
     const plain = isChainable(events) ? events.map(toPlainJson) : [null];
     if (plain.some((e) => e === null)) return this.inner.append(streamId, events, expectedRevision);
-    return this.serialised(streamId, () => this.chainAndAppend(streamId, plain as EventToAppend[], expectedRevision));
+    return this.serialised(streamId, () =>
+      this.chainAndAppend(streamId, plain as EventToAppend[], expectedRevision),
+    );
   }
 
-  private async chainAndAppend(streamId: string, plain: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+  private async chainAndAppend(
+    streamId: string,
+    plain: EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       const [head] = await this.inner.readStream(streamId, { direction: 'backwards', maxCount: 1 });
       const current: Revision | 'no-stream' = head ? head.revision : 'no-stream';
@@ -50,7 +60,12 @@ export class HashChainingEventStore implements EventStore {
         // adapter reports mismatches (and recognises retries) exactly as it would without this decorator.
         return await this.inner.append(streamId, chained, expected === 'any' ? current : expected);
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || expected !== 'any' || attempt >= MAX_ANY_ATTEMPTS) throw error;
+        if (
+          !(error instanceof WrongExpectedRevisionError) ||
+          expected !== 'any' ||
+          attempt >= MAX_ANY_ATTEMPTS
+        )
+          throw error;
       }
     }
   }
@@ -86,14 +101,25 @@ export class HashChainingEventStore implements EventStore {
 }
 
 /** Chains a batch onto the stream's head (undefined for a new stream). */
-export function chain(streamId: string, events: EventToAppend[], head: RecordedEvent | undefined): EventToAppend[] {
+export function chain(
+  streamId: string,
+  events: EventToAppend[],
+  head: RecordedEvent | undefined,
+): EventToAppend[] {
   let revision = head ? head.revision : -1;
   let prevHash = head && typeof head.metadata.hash === 'string' ? head.metadata.hash : GENESIS_HASH;
   return events.map((event) => {
     revision += 1;
     const { hash: _h, prevHash: _p, ...rest } = event.metadata;
     const metadata = { ...rest, prevHash };
-    const hash = eventHash({ streamId, revision, eventId: event.eventId, type: event.type, data: event.data, metadata });
+    const hash = eventHash({
+      streamId,
+      revision,
+      eventId: event.eventId,
+      type: event.type,
+      data: event.data,
+      metadata,
+    });
     prevHash = hash;
     return { ...event, metadata: { ...metadata, hash } };
   });
@@ -103,7 +129,14 @@ function isChainable(events: unknown): events is EventToAppend[] {
   return (
     Array.isArray(events) &&
     events.length > 0 &&
-    events.every((e) => e && typeof e === 'object' && e.metadata !== null && typeof e.metadata === 'object' && !Array.isArray(e.metadata))
+    events.every(
+      (e) =>
+        e &&
+        typeof e === 'object' &&
+        e.metadata !== null &&
+        typeof e.metadata === 'object' &&
+        !Array.isArray(e.metadata),
+    )
   );
 }
 
@@ -115,7 +148,11 @@ function isChainable(events: unknown): events is EventToAppend[] {
 function toPlainJson(event: EventToAppend): EventToAppend | null {
   try {
     if (event.data === undefined) return null;
-    return { ...event, data: JSON.parse(JSON.stringify(event.data)), metadata: JSON.parse(JSON.stringify(event.metadata)) };
+    return {
+      ...event,
+      data: JSON.parse(JSON.stringify(event.data)),
+      metadata: JSON.parse(JSON.stringify(event.metadata)),
+    };
   } catch {
     return null;
   }

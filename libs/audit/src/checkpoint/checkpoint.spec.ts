@@ -26,8 +26,15 @@ describe('signed checkpoints', () => {
     const key = newKey();
     const { checkpoint, eventPosition } = await checkpointNow(store, key, new Date('2026-01-01T00:00:00Z'));
     const [a1, b0] = [(await store.readStream('project-A'))[1], (await store.readStream('project-B'))[0]];
-    expect(checkpoint).toMatchObject({ position: 3, streamCount: 2, keyId: key.keyId, signedAt: '2026-01-01T00:00:00.000Z' });
-    expect(checkpoint.headsDigest).toBe(headsDigest([`project-A:1:${a1.metadata.hash}`, `project-B:0:${b0.metadata.hash}`]));
+    expect(checkpoint).toMatchObject({
+      position: 3,
+      streamCount: 2,
+      keyId: key.keyId,
+      signedAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(checkpoint.headsDigest).toBe(
+      headsDigest([`project-A:1:${a1.metadata.hash}`, `project-B:0:${b0.metadata.hash}`]),
+    );
     expect(eventPosition).toBe(4);
     expect(verifyCheckpointSignature(checkpoint, key.publicKey, key.keyId)).toEqual({ ok: true });
   });
@@ -35,10 +42,19 @@ describe('signed checkpoints', () => {
   it('rejects a checkpoint signed with another key, or altered after signing', async () => {
     const [key, other] = [newKey(), newKey()];
     const { checkpoint } = await checkpointNow(store, key, new Date());
-    expect(verifyCheckpointSignature(checkpoint, other.publicKey, other.keyId)).toEqual({ ok: false, reason: 'WRONG_KEY' });
+    expect(verifyCheckpointSignature(checkpoint, other.publicKey, other.keyId)).toEqual({
+      ok: false,
+      reason: 'WRONG_KEY',
+    });
     // Same key id claimed, but the signature was made with another private key.
-    expect(verifyCheckpointSignature(checkpoint, other.publicKey, key.keyId)).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
-    expect(verifyCheckpointSignature({ ...checkpoint, position: 2 }, key.publicKey, key.keyId)).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
+    expect(verifyCheckpointSignature(checkpoint, other.publicKey, key.keyId)).toEqual({
+      ok: false,
+      reason: 'BAD_SIGNATURE',
+    });
+    expect(verifyCheckpointSignature({ ...checkpoint, position: 2 }, key.publicKey, key.keyId)).toEqual({
+      ok: false,
+      reason: 'BAD_SIGNATURE',
+    });
   });
 
   it('verifies a store whose checkpoints match its heads, and fails one whose checkpoint does not', async () => {
@@ -46,7 +62,13 @@ describe('signed checkpoints', () => {
     await checkpointNow(store, key, new Date());
     await store.append('project-A', [ev('a2')], 'any');
     await checkpointNow(store, key, new Date());
-    expect(await verifyStore(store, key)).toMatchObject({ ok: true, events: 6, streams: 3, checkpointsVerified: 2, signedThroughPosition: 5 });
+    expect(await verifyStore(store, key)).toMatchObject({
+      ok: true,
+      events: 6,
+      streams: 3,
+      checkpointsVerified: 2,
+      signedThroughPosition: 5,
+    });
     const forger = newKey();
     const forged = await verifyStore(store, forger);
     expect(forged.ok).toBe(false);
@@ -56,7 +78,10 @@ describe('signed checkpoints', () => {
   it('collects the heads at a past position, ignoring later events', async () => {
     await store.append('project-A', [ev('a2')], 'any');
     const heads = await collectHeads(store, 3, 1);
-    expect(heads.lines().map((l) => l.split(':').slice(0, 2).join(':'))).toEqual(['project-A:1', 'project-B:0']);
+    expect(heads.lines().map((l) => l.split(':').slice(0, 2).join(':'))).toEqual([
+      'project-A:1',
+      'project-B:0',
+    ]);
     expect((await store.readStream(CHECKPOINT_STREAM)).length).toBe(0);
   });
 });
@@ -80,7 +105,9 @@ describe('signing key', () => {
     const der = privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
     const a = loadSigningKey({ configured: pem, dataDir: '/nonexistent' });
     expect(loadSigningKey({ configured: der, dataDir: '/nonexistent' }).keyId).toBe(a.keyId);
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     expect(() => loadSigningKey({ configured: rsa, dataDir: '/nonexistent' })).toThrow(/Ed25519/);
   });
 });

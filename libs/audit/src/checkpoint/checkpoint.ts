@@ -30,16 +30,26 @@ export function statementOf(data: CheckpointData): CheckpointStatement {
   return { algorithm, keyId, position, streamCount, headsDigest, signedAt };
 }
 
-export function signCheckpoint(key: SigningKey, fields: Omit<CheckpointStatement, 'algorithm' | 'keyId'>): CheckpointData {
+export function signCheckpoint(
+  key: SigningKey,
+  fields: Omit<CheckpointStatement, 'algorithm' | 'keyId'>,
+): CheckpointData {
   const statement: CheckpointStatement = { algorithm: CHECKPOINT_ALGORITHM, keyId: key.keyId, ...fields };
-  const signature = sign(null, Buffer.from(canonicalJson(statement), 'utf8'), key.privateKey).toString('base64');
+  const signature = sign(null, Buffer.from(canonicalJson(statement), 'utf8'), key.privateKey).toString(
+    'base64',
+  );
   return { ...statement, signature };
 }
 
-export type SignatureCheck = { ok: true } | { ok: false; reason: 'WRONG_KEY' | 'BAD_SIGNATURE' | 'MALFORMED' };
+export type SignatureCheck =
+  { ok: true } | { ok: false; reason: 'WRONG_KEY' | 'BAD_SIGNATURE' | 'MALFORMED' };
 
 /** Checks the signature with the given public key; a checkpoint naming another key id is rejected. */
-export function verifyCheckpointSignature(data: unknown, publicKey: KeyObject, keyId: string): SignatureCheck {
+export function verifyCheckpointSignature(
+  data: unknown,
+  publicKey: KeyObject,
+  keyId: string,
+): SignatureCheck {
   if (!isCheckpointData(data)) return { ok: false, reason: 'MALFORMED' };
   if (data.keyId !== keyId) return { ok: false, reason: 'WRONG_KEY' };
   const message = Buffer.from(canonicalJson(statementOf(data)), 'utf8');

@@ -24,22 +24,44 @@ export async function appendCheckpoint(
   heads: StreamHeads,
   signedAt: Date,
 ): Promise<WrittenCheckpoint> {
-  const checkpoint = signCheckpoint(key, { position, streamCount: heads.size, headsDigest: heads.digest(), signedAt: signedAt.toISOString() });
+  const checkpoint = signCheckpoint(key, {
+    position,
+    streamCount: heads.size,
+    headsDigest: heads.digest(),
+    signedAt: signedAt.toISOString(),
+  });
   const eventId = uuidv5(`${key.keyId}:${position}`, CHECKPOINT_NAMESPACE);
   const metadata = { actor: 'audit:checkpoint', recordedAt: signedAt.toISOString(), schemaVersion: 1 };
-  const result = await store.append(CHECKPOINT_STREAM, [{ eventId, type: CHECKPOINT_EVENT_TYPE, data: checkpoint, metadata }], 'any');
-  const [stored] = await store.readStream(CHECKPOINT_STREAM, { fromRevision: result.nextExpectedRevision, maxCount: 1 });
-  return { checkpoint: (stored?.data as CheckpointData) ?? checkpoint, eventPosition: result.position, revision: result.nextExpectedRevision };
+  const result = await store.append(
+    CHECKPOINT_STREAM,
+    [{ eventId, type: CHECKPOINT_EVENT_TYPE, data: checkpoint, metadata }],
+    'any',
+  );
+  const [stored] = await store.readStream(CHECKPOINT_STREAM, {
+    fromRevision: result.nextExpectedRevision,
+    maxCount: 1,
+  });
+  return {
+    checkpoint: (stored?.data as CheckpointData) ?? checkpoint,
+    eventPosition: result.position,
+    revision: result.nextExpectedRevision,
+  };
 }
 
 /** A checkpoint of the whole log as it is now (reads every event once: meant for on-demand use). */
-export async function checkpointNow(store: EventStore, key: SigningKey, now: Date): Promise<WrittenCheckpoint> {
+export async function checkpointNow(
+  store: EventStore,
+  key: SigningKey,
+  now: Date,
+): Promise<WrittenCheckpoint> {
   const position = await store.headPosition();
   return appendCheckpoint(store, key, position, await collectHeads(store, position), now);
 }
 
 /** The most recent checkpoint stored, if any. */
-export async function latestCheckpoint(store: EventStore): Promise<{ data: CheckpointData; position: Position } | null> {
+export async function latestCheckpoint(
+  store: EventStore,
+): Promise<{ data: CheckpointData; position: Position } | null> {
   const [last] = await store.readStream(CHECKPOINT_STREAM, { direction: 'backwards', maxCount: 1 });
   return last ? { data: last.data as CheckpointData, position: last.position } : null;
 }

@@ -14,13 +14,17 @@ export const SIGNING_KEY_FILE = 'audit-signing-key.pem';
 
 /** Key id of an Ed25519 public key: names the key in every checkpoint so rotation stays verifiable. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Accepts an Ed25519 public key as SPKI PEM (what GET /audit/public-key publishes). */
 export function parsePublicKey(pem: string): KeyObject {
   const key = createPublicKey(pem);
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`Not an Ed25519 public key (${key.asymmetricKeyType})`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error(`Not an Ed25519 public key (${key.asymmetricKeyType})`);
   return key;
 }
 
@@ -29,7 +33,12 @@ export function signingKeyFrom(privateKey: KeyObject): SigningKey {
     throw new Error(`AUDIT_SIGNING_KEY must be an Ed25519 key, not ${privateKey.asymmetricKeyType}`);
   }
   const publicKey = createPublicKey(privateKey);
-  return { privateKey, publicKey, keyId: keyIdOf(publicKey), publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+  return {
+    privateKey,
+    publicKey,
+    keyId: keyIdOf(publicKey),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
 }
 
 /** AUDIT_SIGNING_KEY: a PKCS#8 PEM, or the same key as base64 DER. */

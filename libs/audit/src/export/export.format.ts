@@ -34,14 +34,40 @@ export interface CheckpointProofLine {
 
 export type ExportLine = ExportHeader | ExportEventLine | CheckpointProofLine;
 
-const CSV_COLUMNS = ['position', 'streamId', 'revision', 'eventId', 'type', 'recordedAt', 'actor', 'commandId', 'correlationId', 'prevHash', 'hash', 'data'] as const;
+const CSV_COLUMNS = [
+  'position',
+  'streamId',
+  'revision',
+  'eventId',
+  'type',
+  'recordedAt',
+  'actor',
+  'commandId',
+  'correlationId',
+  'prevHash',
+  'hash',
+  'data',
+] as const;
 
 export const csvHeader = (): string => CSV_COLUMNS.join(',');
 
 /** One CSV row (RFC 4180 quoting); `data` is the event's JSON. For spreadsheets; verify the NDJSON. */
 export function csvRow(event: RecordedEvent): string {
   const m = event.metadata;
-  const values: unknown[] = [event.position, event.streamId, event.revision, event.eventId, event.type, m.recordedAt, m.actor, m.commandId, m.correlationId, m.prevHash, m.hash, JSON.stringify(event.data)];
+  const values: unknown[] = [
+    event.position,
+    event.streamId,
+    event.revision,
+    event.eventId,
+    event.type,
+    m.recordedAt,
+    m.actor,
+    m.commandId,
+    m.correlationId,
+    m.prevHash,
+    m.hash,
+    JSON.stringify(event.data),
+  ];
   return values.map(csvField).join(',');
 }
 

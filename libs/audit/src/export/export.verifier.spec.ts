@@ -8,7 +8,12 @@ import { exportLines } from './export.writer';
 import { verifyExport } from './export.verifier';
 
 const key = signingKeyFrom(generateKeyPairSync('ed25519').privateKey);
-const ev = (id: string, n: number) => ({ eventId: id, type: 'Happened', data: { projectId: 'A', n }, metadata: { actor: 'a' } });
+const ev = (id: string, n: number) => ({
+  eventId: id,
+  type: 'Happened',
+  data: { projectId: 'A', n },
+  metadata: { actor: 'a' },
+});
 
 async function exported(projectId?: string): Promise<ExportLine[]> {
   const store = new HashChainingEventStore(new InMemoryEventStore());
@@ -21,30 +26,58 @@ async function exported(projectId?: string): Promise<ExportLine[]> {
   await store.close();
   return lines;
 }
-const verify = (lines: ExportLine[]) => verifyExport(lines.map((l) => JSON.stringify(l)), key.publicKey);
+const verify = (lines: ExportLine[]) =>
+  verifyExport(
+    lines.map((l) => JSON.stringify(l)),
+    key.publicKey,
+  );
 
 describe('verifyExport', () => {
   it('accepts an untouched export and says how far the signature reaches', async () => {
-    expect(await verify(await exported())).toMatchObject({ ok: true, events: 6, checkpointsVerified: 1, signedThroughPosition: 4, failures: [] });
-    expect(await verify(await exported('A'))).toMatchObject({ ok: true, events: 4, checkpointsVerified: 1, signedThroughPosition: 4 });
+    expect(await verify(await exported())).toMatchObject({
+      ok: true,
+      events: 6,
+      checkpointsVerified: 1,
+      signedThroughPosition: 4,
+      failures: [],
+    });
+    expect(await verify(await exported('A'))).toMatchObject({
+      ok: true,
+      events: 4,
+      checkpointsVerified: 1,
+      signedThroughPosition: 4,
+    });
   });
 
   it('catches a rewrite that recomputed every hash of the stream: the signed heads no longer match', async () => {
     const lines = await exported();
-    const events = lines.filter((l): l is Extract<ExportLine, { kind: 'event' }> => l.kind === 'event' && l.streamId === 'project-A');
-    const forged = chain('project-A', events.map((e) => ({ ...e, data: e.revision === 1 ? { projectId: 'A', n: 100 } : e.data })), undefined);
+    const events = lines.filter(
+      (l): l is Extract<ExportLine, { kind: 'event' }> => l.kind === 'event' && l.streamId === 'project-A',
+    );
+    const forged = chain(
+      'project-A',
+      events.map((e) => ({ ...e, data: e.revision === 1 ? { projectId: 'A', n: 100 } : e.data })),
+      undefined,
+    );
     const byId = new Map(forged.map((e) => [e.eventId, e]));
-    const rewritten = lines.map((l) => (l.kind === 'event' && byId.has(l.eventId) ? { ...l, ...byId.get(l.eventId)! } : l));
+    const rewritten = lines.map((l) =>
+      l.kind === 'event' && byId.has(l.eventId) ? { ...l, ...byId.get(l.eventId)! } : l,
+    );
     const result = await verify(rewritten);
     expect(result.ok).toBe(false);
-    expect(result.failures.map((f) => f.code)).toEqual(['CHECKPOINT.HEADS_MISMATCH', 'CHECKPOINT.NONE_VERIFIED']);
+    expect(result.failures.map((f) => f.code)).toEqual([
+      'CHECKPOINT.HEADS_MISMATCH',
+      'CHECKPOINT.NONE_VERIFIED',
+    ]);
   });
 
   it('catches a dropped event and an export without any checkpoint', async () => {
     const lines = await exported();
     const dropped = lines.filter((l) => !(l.kind === 'event' && (l as RecordedEvent).eventId === 'b0'));
     expect((await verify(dropped)).failures.map((f) => f.code)).toContain('CHECKPOINT.HEADS_MISMATCH');
-    const unsigned = lines.filter((l) => !(l.kind === 'event' && (l as RecordedEvent).streamId === 'audit-checkpoints'));
+    const unsigned = lines.filter(
+      (l) => !(l.kind === 'event' && (l as RecordedEvent).streamId === 'audit-checkpoints'),
+    );
     expect((await verify(unsigned)).failures.map((f) => f.code)).toEqual(['CHECKPOINT.NONE_VERIFIED']);
   });
 });

@@ -7,7 +7,10 @@ import { LogVerification, LogVerifier } from './log.verifier';
  * Verifies an NDJSON export offline with nothing but the ledger's public key: every chain, every
  * checkpoint signature, and that the exported heads are the signed ones. Lines arrive in file order.
  */
-export async function verifyExport(lines: AsyncIterable<string> | Iterable<string>, publicKey: KeyObject): Promise<LogVerification> {
+export async function verifyExport(
+  lines: AsyncIterable<string> | Iterable<string>,
+  publicKey: KeyObject,
+): Promise<LogVerification> {
   let verifier: LogVerifier | null = null;
   let lineNo = 0;
   const broken = (message: string): LogVerification => ({
@@ -28,7 +31,8 @@ export async function verifyExport(lines: AsyncIterable<string> | Iterable<strin
       return broken('not JSON');
     }
     if (verifier === null) {
-      if (line.kind !== 'header' || (line as ExportHeader).format !== EXPORT_FORMAT) return broken('the first line must be the export header');
+      if (line.kind !== 'header' || (line as ExportHeader).format !== EXPORT_FORMAT)
+        return broken('the first line must be the export header');
       verifier = new LogVerifier({
         publicKey,
         keyId: keyIdOf(publicKey),

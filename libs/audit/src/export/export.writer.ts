@@ -20,7 +20,8 @@ export async function* exportLines(store: EventStore, options: ExportOptions): A
   const head = await store.headPosition();
   const checkpoints = (await store.readStream(CHECKPOINT_STREAM)).filter((e) => e.position <= head);
   const latest = checkpoints[checkpoints.length - 1];
-  const scope: ExportHeader['scope'] = options.projectId === undefined ? 'all' : { projectId: options.projectId };
+  const scope: ExportHeader['scope'] =
+    options.projectId === undefined ? 'all' : { projectId: options.projectId };
   const announced = scope === 'all' ? checkpoints : latest ? [latest] : [];
   yield {
     kind: 'header',
@@ -40,9 +41,15 @@ export async function* exportLines(store: EventStore, options: ExportOptions): A
   }
 }
 
-async function* eventsOf(store: EventStore, options: ExportOptions, head: number): AsyncGenerator<RecordedEvent> {
+async function* eventsOf(
+  store: EventStore,
+  options: ExportOptions,
+  head: number,
+): AsyncGenerator<RecordedEvent> {
   if (options.projectId !== undefined) {
-    const events = (await store.readStream(projectStreamId(options.projectId))).filter((e) => e.position <= head);
+    const events = (await store.readStream(projectStreamId(options.projectId))).filter(
+      (e) => e.position <= head,
+    );
     options.onProgress?.(events.length, events.length);
     yield* events;
     return;

@@ -57,7 +57,11 @@ export class LogVerifier {
 
   acceptEvent(event: RecordedEvent): void {
     if (!(event.position > this.lastPosition)) {
-      this.fail({ code: 'POSITION_ORDER', message: `position ${event.position} does not follow ${this.lastPosition}`, position: event.position });
+      this.fail({
+        code: 'POSITION_ORDER',
+        message: `position ${event.position} does not follow ${this.lastPosition}`,
+        position: event.position,
+      });
     }
     this.snapshotBefore(event.position);
     this.lastPosition = Math.max(this.lastPosition, event.position);
@@ -80,7 +84,12 @@ export class LogVerifier {
     for (const [streamId, chain] of this.chains) {
       const result = chain.result();
       if (!result.ok) {
-        this.fail({ code: `CHAIN.${result.reason}`, message: `stream ${streamId} breaks at revision ${result.firstBrokenRevision}`, streamId, revision: result.firstBrokenRevision });
+        this.fail({
+          code: `CHAIN.${result.reason}`,
+          message: `stream ${streamId} breaks at revision ${result.firstBrokenRevision}`,
+          streamId,
+          revision: result.firstBrokenRevision,
+        });
       }
     }
     if (this.options.requireCheckpoint && this.verified === 0) {
@@ -107,22 +116,43 @@ export class LogVerifier {
   private checkpoint(event: RecordedEvent, lines: readonly string[] | null): void {
     const at = { position: event.position, streamId: event.streamId, revision: event.revision };
     const signature = verifyCheckpointSignature(event.data, this.options.publicKey, this.options.keyId);
-    if (!signature.ok) return this.fail({ code: `CHECKPOINT.${signature.reason}`, message: `checkpoint signature: ${signature.reason}`, ...at });
+    if (!signature.ok)
+      return this.fail({
+        code: `CHECKPOINT.${signature.reason}`,
+        message: `checkpoint signature: ${signature.reason}`,
+        ...at,
+      });
     const data = event.data as { position: number; headsDigest: string; streamCount: number };
     const snapshot = this.snapshots.get(data.position);
-    if (!snapshot) return this.fail({ code: 'CHECKPOINT.UNANNOUNCED', message: `checkpoint for position ${data.position} was not announced`, ...at });
-    const problem = lines === null ? this.fullMismatch(data, snapshot) : this.partialMismatch(data, lines, snapshot.heads);
+    if (!snapshot)
+      return this.fail({
+        code: 'CHECKPOINT.UNANNOUNCED',
+        message: `checkpoint for position ${data.position} was not announced`,
+        ...at,
+      });
+    const problem =
+      lines === null ? this.fullMismatch(data, snapshot) : this.partialMismatch(data, lines, snapshot.heads);
     if (problem) return this.fail({ code: 'CHECKPOINT.HEADS_MISMATCH', message: problem, ...at });
     this.verified += 1;
     this.signedThrough = Math.max(this.signedThrough, data.position);
   }
 
-  private fullMismatch(data: { headsDigest: string; streamCount: number }, snapshot: { digest: string; count: number }): string | null {
-    return data.headsDigest === snapshot.digest && data.streamCount === snapshot.count ? null : 'the heads of the log differ from the signed heads';
+  private fullMismatch(
+    data: { headsDigest: string; streamCount: number },
+    snapshot: { digest: string; count: number },
+  ): string | null {
+    return data.headsDigest === snapshot.digest && data.streamCount === snapshot.count
+      ? null
+      : 'the heads of the log differ from the signed heads';
   }
 
-  private partialMismatch(data: { headsDigest: string; streamCount: number }, lines: readonly string[], heads: StreamHeads): string | null {
-    if (headsDigest(lines) !== data.headsDigest || lines.length !== data.streamCount) return 'the listed heads are not the signed ones';
+  private partialMismatch(
+    data: { headsDigest: string; streamCount: number },
+    lines: readonly string[],
+    heads: StreamHeads,
+  ): string | null {
+    if (headsDigest(lines) !== data.headsDigest || lines.length !== data.streamCount)
+      return 'the listed heads are not the signed ones';
     const listed = new Set(lines);
     const missing = heads.lines().find((line) => !listed.has(line));
     return missing ? `exported head ${missing} is not among the signed heads` : null;

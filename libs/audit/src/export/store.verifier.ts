@@ -14,14 +14,18 @@ export async function verifyStore(
   const verifier = new LogVerifier({
     publicKey: key.publicKey,
     keyId: key.keyId,
-    checkpointPositions: checkpoints.filter((e) => e.position <= head).map((e) => (e.data as CheckpointData).position),
+    checkpointPositions: checkpoints
+      .filter((e) => e.position <= head)
+      .map((e) => (e.data as CheckpointData).position),
     scope: 'all',
     requireCheckpoint: false,
   });
   let after = 0;
   let done = 0;
   while (after < head) {
-    const page = (await store.readAll({ fromPosition: after, limit: options.pageSize ?? 1000 })).filter((e) => e.position <= head);
+    const page = (await store.readAll({ fromPosition: after, limit: options.pageSize ?? 1000 })).filter(
+      (e) => e.position <= head,
+    );
     if (page.length === 0) break;
     for (const event of page) verifier.acceptEvent(event);
     done += page.length;

@@ -50,20 +50,31 @@ function crossChecks(body: Record<string, unknown>): FieldError[] {
   const values = own(body, 'values');
   if (values === null || typeof values !== 'object' || Array.isArray(values)) return [];
   const v = values as Record<string, unknown>;
-  if (Object.keys(v).length === 0) return [fieldError('values', 'REQUIRED', 'values must name at least one field to correct.')];
+  if (Object.keys(v).length === 0)
+    return [fieldError('values', 'REQUIRED', 'values must name at least one field to correct.')];
   const out: FieldError[] = [];
   if (typeof v.plannedStart === 'string' && typeof v.plannedEnd === 'string') {
     out.push(...dateOrderErrors('values.plannedStart', v.plannedStart, 'values.plannedEnd', v.plannedEnd));
   }
-  if (Array.isArray(v.benefitingMemberStates)) out.push(...duplicateStateErrors('values.benefitingMemberStates', v.benefitingMemberStates));
+  if (Array.isArray(v.benefitingMemberStates))
+    out.push(...duplicateStateErrors('values.benefitingMemberStates', v.benefitingMemberStates));
   return out;
 }
 
 /** Validates a CorrectProjectRecord body: {eventId, revision, values: {...correctable fields}, reason, approver}. */
 export function parseCorrection(body: unknown): Validated<Omit<CorrectProjectRecord['data'], 'projectId'>> {
   return parseWith(correctionBody, body, crossChecks, (b) => {
-    const values = Object.fromEntries(Object.entries(b.values).filter(([, value]) => value !== undefined)) as CorrectedValues;
-    if (values.benefitingMemberStates) values.benefitingMemberStates = values.benefitingMemberStates.map((s) => countryCode(s) as string);
-    return { eventId: b.eventId.toLowerCase(), revision: b.revision, values, reason: b.reason, approver: b.approver };
+    const values = Object.fromEntries(
+      Object.entries(b.values).filter(([, value]) => value !== undefined),
+    ) as CorrectedValues;
+    if (values.benefitingMemberStates)
+      values.benefitingMemberStates = values.benefitingMemberStates.map((s) => countryCode(s) as string);
+    return {
+      eventId: b.eventId.toLowerCase(),
+      revision: b.revision,
+      values,
+      reason: b.reason,
+      approver: b.approver,
+    };
   });
 }

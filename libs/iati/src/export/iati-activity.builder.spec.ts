@@ -5,19 +5,48 @@ import { buildIatiActivitiesXml, countryPercentages } from './iati-activity.buil
 
 /** The 2.03 schema's iati-activity sequence, for the elements the export writes. */
 const SCHEMA_ORDER = [
-  'iati-identifier', 'reporting-org', 'title', 'description', 'participating-org', 'other-identifier', 'activity-status',
-  'activity-date', 'contact-info', 'activity-scope', 'recipient-country', 'recipient-region', 'location', 'sector', 'tag',
-  'country-budget-items', 'humanitarian-scope', 'policy-marker', 'collaboration-type', 'default-flow-type',
-  'default-finance-type', 'default-aid-type', 'default-tied-status', 'budget',
+  'iati-identifier',
+  'reporting-org',
+  'title',
+  'description',
+  'participating-org',
+  'other-identifier',
+  'activity-status',
+  'activity-date',
+  'contact-info',
+  'activity-scope',
+  'recipient-country',
+  'recipient-region',
+  'location',
+  'sector',
+  'tag',
+  'country-budget-items',
+  'humanitarian-scope',
+  'policy-marker',
+  'collaboration-type',
+  'default-flow-type',
+  'default-finance-type',
+  'default-aid-type',
+  'default-tied-status',
+  'budget',
 ];
 
 const parse = (xml: string) =>
-  new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', preserveOrder: true, parseTagValue: false, parseAttributeValue: false }).parse(xml);
+  new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    preserveOrder: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+  }).parse(xml);
 
 function activityChildren(xml: string): { name: string; attrs: Record<string, string>; node: unknown[] }[] {
   const doc = parse(xml) as Record<string, unknown>[];
   const root = doc.find((n) => 'iati-activities' in n) as Record<string, unknown[]>;
-  const activity = root['iati-activities'].find((n) => 'iati-activity' in (n as object)) as Record<string, unknown[]>;
+  const activity = root['iati-activities'].find((n) => 'iati-activity' in (n as object)) as Record<
+    string,
+    unknown[]
+  >;
   return (activity['iati-activity'] as Record<string, unknown>[]).map((child) => {
     const name = Object.keys(child).find((k) => k !== ':@') as string;
     return { name, attrs: (child[':@'] ?? {}) as Record<string, string>, node: child[name] as unknown[] };
@@ -29,7 +58,9 @@ describe('buildIatiActivitiesXml', () => {
   const children = activityChildren(xml);
 
   it('writes an iati-activities 2.03 document with its generated-datetime', () => {
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<iati-activities version="2.03" generated-datetime="2026-01-02T03:04:05.000Z"/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<iati-activities version="2.03" generated-datetime="2026-01-02T03:04:05.000Z"/,
+    );
   });
 
   it('writes the activity elements in the order of the 2.03 schema, required ones included', () => {
@@ -37,7 +68,15 @@ describe('buildIatiActivitiesXml', () => {
     const positions = names.map((n) => SCHEMA_ORDER.indexOf(n));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    for (const required of ['iati-identifier', 'reporting-org', 'title', 'description', 'participating-org', 'activity-status', 'activity-date']) {
+    for (const required of [
+      'iati-identifier',
+      'reporting-org',
+      'title',
+      'description',
+      'participating-org',
+      'activity-status',
+      'activity-date',
+    ]) {
       expect(names).toContain(required);
     }
   });
@@ -77,7 +116,9 @@ describe('buildIatiActivitiesXml', () => {
   it('escapes text so titles with markup stay text', () => {
     const record = mongoliaRecord();
     record.project = { ...record.project, title: 'Borders & <Bridges>' };
-    expect(buildIatiActivitiesXml([record], { reportingOrg: ORG, generatedAt: GENERATED_AT })).toContain('<narrative>Borders &amp; &lt;Bridges&gt;</narrative>');
+    expect(buildIatiActivitiesXml([record], { reportingOrg: ORG, generatedAt: GENERATED_AT })).toContain(
+      '<narrative>Borders &amp; &lt;Bridges&gt;</narrative>',
+    );
   });
 });
 

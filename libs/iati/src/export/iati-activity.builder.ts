@@ -56,7 +56,13 @@ export function countryPercentages(count: number): string[] {
 function budgets(project: ProjectSnapshot, record: IatiProjectRecord): XmlElement[] {
   const start = firstDayOf(project.plannedStart);
   const end = lastDayOf(project.plannedEnd);
-  const budgetElements = (type: string, amount: string, currency: string, valueDate: string, reason?: string) =>
+  const budgetElements = (
+    type: string,
+    amount: string,
+    currency: string,
+    valueDate: string,
+    reason?: string,
+  ) =>
     splitBudget(amount, currency, start, end).map((period) =>
       el('budget', { type, status: BUDGET_STATUS_COMMITTED, [`${LEDGER_PREFIX}:reason`]: reason }, [
         el('period-start', { 'iso-date': period.start }),
@@ -67,8 +73,15 @@ function budgets(project: ProjectSnapshot, record: IatiProjectRecord): XmlElemen
   const { initialBudget } = project;
   return [
     // The original budget is valued in the funding year, which is how a round trip keeps fundingYear.
-    ...budgetElements(BUDGET_TYPE.original, initialBudget.amount, initialBudget.currency, `${project.fundingYear}-01-01`),
-    ...record.revisions.flatMap((r) => budgetElements(BUDGET_TYPE.revised, r.amount, r.currency, r.effectiveDate, r.reason)),
+    ...budgetElements(
+      BUDGET_TYPE.original,
+      initialBudget.amount,
+      initialBudget.currency,
+      `${project.fundingYear}-01-01`,
+    ),
+    ...record.revisions.flatMap((r) =>
+      budgetElements(BUDGET_TYPE.revised, r.amount, r.currency, r.effectiveDate, r.reason),
+    ),
   ];
 }
 
@@ -82,20 +95,32 @@ export function iatiActivityElement(record: IatiProjectRecord, org: ReportingOrg
   const percentages = countryPercentages(project.benefitingMemberStates.length);
   return el(
     'iati-activity',
-    { 'last-updated-datetime': record.lastUpdated ?? undefined, 'xml:lang': 'en', 'default-currency': project.budget.currency },
+    {
+      'last-updated-datetime': record.lastUpdated ?? undefined,
+      'xml:lang': 'en',
+      'default-currency': project.budget.currency,
+    },
     [
       el('iati-identifier', {}, [toIatiIdentifier(org.ref, project.projectId)]),
       el('reporting-org', { ref: org.ref, type: ORG_TYPE_MULTILATERAL }, [narrative(org.name)]),
       el('title', {}, [narrative(project.title)]),
       // description is required by the schema; a project without one repeats its title (import reads that back as none).
       el('description', { type: DESCRIPTION_GENERAL }, [narrative(project.description ?? project.title)]),
-      el('participating-org', { ref: org.ref, role: ORG_ROLE_IMPLEMENTING, type: ORG_TYPE_MULTILATERAL }, [narrative(org.name)]),
-      ...(project.primaId ? [el('other-identifier', { ref: project.primaId, type: OTHER_IDENTIFIER_PRIMA })] : []),
+      el('participating-org', { ref: org.ref, role: ORG_ROLE_IMPLEMENTING, type: ORG_TYPE_MULTILATERAL }, [
+        narrative(org.name),
+      ]),
+      ...(project.primaId
+        ? [el('other-identifier', { ref: project.primaId, type: OTHER_IDENTIFIER_PRIMA })]
+        : []),
       el('activity-status', { code: STATUS_TO_IATI[project.status] }),
       ...dates,
       el('activity-scope', { code: COVERAGE_TO_IATI_SCOPE[project.coverage] }),
-      ...project.benefitingMemberStates.map((code, i) => el('recipient-country', { code, percentage: percentages[i] })),
-      el('recipient-region', { code: regionSlug(project.region), vocabulary: REPORTING_ORG_VOCABULARY }, [narrative(project.region)]),
+      ...project.benefitingMemberStates.map((code, i) =>
+        el('recipient-country', { code, percentage: percentages[i] }),
+      ),
+      el('recipient-region', { code: regionSlug(project.region), vocabulary: REPORTING_ORG_VOCABULARY }, [
+        narrative(project.region),
+      ]),
       el('sector', { code: project.projectType, vocabulary: REPORTING_ORG_VOCABULARY, percentage: '100' }),
       ...budgets(project, record),
     ],
@@ -103,10 +128,17 @@ export function iatiActivityElement(record: IatiProjectRecord, org: ReportingOrg
 }
 
 /** An iati-activities document (version 2.03) with one iati-activity per record, in the order given. */
-export function buildIatiActivitiesXml(records: readonly IatiProjectRecord[], options: IatiExportOptions): string {
+export function buildIatiActivitiesXml(
+  records: readonly IatiProjectRecord[],
+  options: IatiExportOptions,
+): string {
   const root = el(
     'iati-activities',
-    { version: IATI_VERSION, 'generated-datetime': options.generatedAt, [`xmlns:${LEDGER_PREFIX}`]: LEDGER_NS },
+    {
+      version: IATI_VERSION,
+      'generated-datetime': options.generatedAt,
+      [`xmlns:${LEDGER_PREFIX}`]: LEDGER_NS,
+    },
     records.map((record) => iatiActivityElement(record, options.reportingOrg)),
   );
   return serializeXml(root);

@@ -13,11 +13,18 @@ const PAGE = 1000;
  * Every project in the event log that passes the filter, folded from its events (not from the read model,
  * so an export works while projections are rebuilt). Sorted by project id for stable output.
  */
-export async function readIatiRecords(store: EventStore, filter: IatiExportFilter = {}): Promise<IatiProjectRecord[]> {
+export async function readIatiRecords(
+  store: EventStore,
+  filter: IatiExportFilter = {},
+): Promise<IatiProjectRecord[]> {
   const streams = new Map<string, RecordedEvent[]>();
   const wanted = filter.projectIds?.length ? new Set(filter.projectIds.map(projectStreamId)) : null;
-  for (let from = 0; ; ) {
-    const page = await store.readAll({ fromPosition: from, filter: { streamPrefixes: [PROJECT_STREAM_PREFIX] }, limit: PAGE });
+  for (let from = 0; ;) {
+    const page = await store.readAll({
+      fromPosition: from,
+      filter: { streamPrefixes: [PROJECT_STREAM_PREFIX] },
+      limit: PAGE,
+    });
     for (const event of page) {
       if (wanted && !wanted.has(event.streamId)) continue;
       const list = streams.get(event.streamId);
@@ -33,10 +40,15 @@ export async function readIatiRecords(store: EventStore, filter: IatiExportFilte
     const record = projectRecordFromEvents(events);
     if (record && matchesFilter(record, filter)) records.push(record);
   }
-  return records.sort((a, b) => (a.project.projectId < b.project.projectId ? -1 : a.project.projectId > b.project.projectId ? 1 : 0));
+  return records.sort((a, b) =>
+    a.project.projectId < b.project.projectId ? -1 : a.project.projectId > b.project.projectId ? 1 : 0,
+  );
 }
 
 /** One project from its own stream; null when it does not exist. */
-export async function readIatiRecord(store: EventStore, projectId: string): Promise<IatiProjectRecord | null> {
+export async function readIatiRecord(
+  store: EventStore,
+  projectId: string,
+): Promise<IatiProjectRecord | null> {
   return projectRecordFromEvents(await store.readStream(projectStreamId(projectId)));
 }

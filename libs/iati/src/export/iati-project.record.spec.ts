@@ -8,20 +8,47 @@ describe('projectRecordFromEvents', () => {
     const record = projectRecordFromEvents([
       { ...projectCreated(), metadata: at('2014-01-10T09:00:00Z') },
       { ...projectStarted(), metadata: at('2014-03-01T09:00:00Z') },
-      { ...budgetRevised({ previous: '200000.00', amount: '250000.00', delta: '50000.00', effectiveDate: '2015-01-15' }), metadata: at('2015-01-16T09:00:00Z') },
+      {
+        ...budgetRevised({
+          previous: '200000.00',
+          amount: '250000.00',
+          delta: '50000.00',
+          effectiveDate: '2015-01-15',
+        }),
+        metadata: at('2015-01-16T09:00:00Z'),
+      },
     ]);
-    expect(record?.project).toMatchObject({ status: 'active', budget: { amount: '250000.00', currency: 'USD' }, initialBudget: { amount: '200000.00', currency: 'USD' } });
-    expect(record?.revisions).toEqual([{ amount: '250000.00', currency: 'USD', effectiveDate: '2015-01-15', reason: 'additional-funding' }]);
+    expect(record?.project).toMatchObject({
+      status: 'active',
+      budget: { amount: '250000.00', currency: 'USD' },
+      initialBudget: { amount: '200000.00', currency: 'USD' },
+    });
+    expect(record?.revisions).toEqual([
+      { amount: '250000.00', currency: 'USD', effectiveDate: '2015-01-15', reason: 'additional-funding' },
+    ]);
     expect(record?.lastUpdated).toBe('2015-01-16T09:00:00Z');
   });
 
   it('keeps only the last revision of a day: IATI tells revisions apart by value-date', () => {
     const record = projectRecordFromEvents([
       projectCreated(),
-      budgetRevised({ previous: '200000.00', amount: '210000.00', delta: '10000.00', effectiveDate: '2015-01-15' }),
-      budgetRevised({ previous: '210000.00', amount: '220000.00', delta: '10000.00', effectiveDate: '2015-01-15', reason: 'correction' }),
+      budgetRevised({
+        previous: '200000.00',
+        amount: '210000.00',
+        delta: '10000.00',
+        effectiveDate: '2015-01-15',
+      }),
+      budgetRevised({
+        previous: '210000.00',
+        amount: '220000.00',
+        delta: '10000.00',
+        effectiveDate: '2015-01-15',
+        reason: 'correction',
+      }),
     ]);
-    expect(record?.revisions).toEqual([{ amount: '220000.00', currency: 'USD', effectiveDate: '2015-01-15', reason: 'correction' }]);
+    expect(record?.revisions).toEqual([
+      { amount: '220000.00', currency: 'USD', effectiveDate: '2015-01-15', reason: 'correction' },
+    ]);
   });
 
   it('is null for a stream without events', () => {

@@ -14,7 +14,8 @@ describe('activityToCommands', () => {
       body: {
         projectId: 'TC.0789',
         primaId: 'MN10P0001',
-        title: 'Supporting the Government of Mongolia to Improve Migration Management through Migration Management Policy and Training of Border Officials',
+        title:
+          'Supporting the Government of Mongolia to Improve Migration Management through Migration Management Policy and Training of Border Officials',
         description: 'Strengthens migration management policy & trains border officials.',
         projectType: 'TCMMCB',
         coverage: 'national',
@@ -34,7 +35,13 @@ describe('activityToCommands', () => {
       ['StartProject', { actualStart: '2014-03-01' }],
       [
         'ReviseProjectBudget',
-        { amount: '200000', currency: 'USD', reason: 'correction', effectiveDate: '2015-01-15', note: 'Imported from IATI: revised budget valued 2015-01-15' },
+        {
+          amount: '200000',
+          currency: 'USD',
+          reason: 'correction',
+          effectiveDate: '2015-01-15',
+          note: 'Imported from IATI: revised budget valued 2015-01-15',
+        },
       ],
       ['CompleteProject', { actualEnd: '2016-12-15' }],
     ]);
@@ -52,7 +59,11 @@ describe('activityToCommands', () => {
     const skipped = activityToCommands(activity);
     expect(skipped.commands).toEqual([]);
     expect(skipped.skipped).toEqual([
-      { activity: 'XM-DAC-47066-TC.0789', element: 'iati-activity', reason: expect.stringContaining('no IDF region') },
+      {
+        activity: 'XM-DAC-47066-TC.0789',
+        element: 'iati-activity',
+        reason: expect.stringContaining('no IDF region'),
+      },
     ]);
     expect(activityToCommands(activity, { region: 'Europe' }).commands[0].body.region).toBe('Europe');
   });
@@ -61,32 +72,52 @@ describe('activityToCommands', () => {
     const xml = MONGOLIA_IATI_XML.replace('<activity-date type="2" iso-date="2014-03-01"/>', '');
     const plan = activityToCommands(parseIatiActivities(xml)[0]);
     expect(plan.commands.map((c) => c.type)).toEqual(['CreateProject', 'ReviseProjectBudget']);
-    expect(plan.skipped[0]).toMatchObject({ element: 'activity-status', reason: expect.stringContaining('actual start') });
+    expect(plan.skipped[0]).toMatchObject({
+      element: 'activity-status',
+      reason: expect.stringContaining('actual start'),
+    });
   });
 
   it('maps cancelled (5) and suspended (6) to their commands', () => {
     const status = (code: string) =>
-      activityToCommands(parseIatiActivities(MONGOLIA_IATI_XML.replace('code="4"/>\n    <activity-date', `code="${code}"/>\n    <activity-date`))[0]).commands.map((c) => c.type);
+      activityToCommands(
+        parseIatiActivities(
+          MONGOLIA_IATI_XML.replace('code="4"/>\n    <activity-date', `code="${code}"/>\n    <activity-date`),
+        )[0],
+      ).commands.map((c) => c.type);
     expect(status('5')).toEqual(['CreateProject', 'StartProject', 'ReviseProjectBudget', 'CancelProject']);
     expect(status('6')).toEqual(['CreateProject', 'StartProject', 'ReviseProjectBudget', 'SuspendProject']);
     expect(status('1')).toEqual(['CreateProject', 'ReviseProjectBudget']);
   });
 
   it('cancels a project that never started without starting it', () => {
-    const xml = MONGOLIA_IATI_XML.replace('code="4"/>\n    <activity-date', 'code="5"/>\n    <activity-date').replace('<activity-date type="2" iso-date="2014-03-01"/>', '');
-    expect(activityToCommands(parseIatiActivities(xml)[0]).commands.map((c) => c.type)).toEqual(['CreateProject', 'ReviseProjectBudget', 'CancelProject']);
+    const xml = MONGOLIA_IATI_XML.replace(
+      'code="4"/>\n    <activity-date',
+      'code="5"/>\n    <activity-date',
+    ).replace('<activity-date type="2" iso-date="2014-03-01"/>', '');
+    expect(activityToCommands(parseIatiActivities(xml)[0]).commands.map((c) => c.type)).toEqual([
+      'CreateProject',
+      'ReviseProjectBudget',
+      'CancelProject',
+    ]);
   });
 
   it('refuses an identifier that does not carry the reporting-org prefix', () => {
     const xml = MONGOLIA_IATI_XML.replace('XM-DAC-47066-TC.0789', 'GB-1-TC.0789');
-    expect(activityToCommands(parseIatiActivities(xml)[0]).skipped[0].reason).toContain('does not start with the reporting-org ref');
+    expect(activityToCommands(parseIatiActivities(xml)[0]).skipped[0].reason).toContain(
+      'does not start with the reporting-org ref',
+    );
   });
 });
 
 describe('parseIatiActivities', () => {
   it('rejects IATI 1.x files and XML that is not well-formed', () => {
-    expect(() => parseIatiActivities(MONGOLIA_IATI_XML.replace('version="2.03"', 'version="1.05"'))).toThrow(IatiFileError);
-    expect(() => parseIatiActivities('<iati-activities version="2.03"><iati-activity></iati-activities>')).toThrow(/Not well-formed/);
+    expect(() => parseIatiActivities(MONGOLIA_IATI_XML.replace('version="2.03"', 'version="1.05"'))).toThrow(
+      IatiFileError,
+    );
+    expect(() =>
+      parseIatiActivities('<iati-activities version="2.03"><iati-activity></iati-activities>'),
+    ).toThrow(/Not well-formed/);
     expect(() => parseIatiActivities('<organisations version="2.03"/>')).toThrow(/root element/);
   });
 });

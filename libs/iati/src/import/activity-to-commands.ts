@@ -1,5 +1,17 @@
-import { REGIONS, regionSlug, type Coverage, type ProjectCommandType, type ProjectStatus, type Region } from '@ledger/domain';
-import { ACTIVITY_DATE, REPORTING_ORG_VOCABULARY, coverageFromIatiScope, statusFromIati } from '../iati.codes';
+import {
+  REGIONS,
+  regionSlug,
+  type Coverage,
+  type ProjectCommandType,
+  type ProjectStatus,
+  type Region,
+} from '@ledger/domain';
+import {
+  ACTIVITY_DATE,
+  REPORTING_ORG_VOCABULARY,
+  coverageFromIatiScope,
+  statusFromIati,
+} from '../iati.codes';
 import { fromIatiDate } from '../iati-dates';
 import { projectIdFromIatiIdentifier } from '../iati-identifier';
 import { activityLabel, type IatiActivityInput } from './iati-activity.input';
@@ -39,7 +51,9 @@ export interface ImportOptions {
 export function regionFromIati(activity: IatiActivityInput): Region | null {
   for (const r of activity.regions.filter((x) => x.vocabulary === REPORTING_ORG_VOCABULARY)) {
     const found = REGIONS.find(
-      (name) => regionSlug(name) === regionSlug(r.code) || (r.narrative !== null && regionSlug(name) === regionSlug(r.narrative)),
+      (name) =>
+        regionSlug(name) === regionSlug(r.code) ||
+        (r.narrative !== null && regionSlug(name) === regionSlug(r.narrative)),
     );
     if (found) return found;
   }
@@ -63,11 +77,14 @@ interface Basics {
 /** What an activity must carry before any command can be built; a string says why it cannot. */
 function basicsOf(activity: IatiActivityInput, options: ImportOptions): Basics | string {
   if (!activity.iatiIdentifier) return 'no iati-identifier';
-  if (!activity.reportingOrgRef) return 'no reporting-org/@ref, so the project code cannot be cut from the iati-identifier';
+  if (!activity.reportingOrgRef)
+    return 'no reporting-org/@ref, so the project code cannot be cut from the iati-identifier';
   const projectId = projectIdFromIatiIdentifier(activity.iatiIdentifier, activity.reportingOrgRef);
-  if (!projectId) return `iati-identifier does not start with the reporting-org ref "${activity.reportingOrgRef}-"`;
+  if (!projectId)
+    return `iati-identifier does not start with the reporting-org ref "${activity.reportingOrgRef}-"`;
   const region = regionFromIati(activity) ?? options.region;
-  if (!region) return 'no IDF region: no recipient-region with vocabulary="99" names one, and no --region was given';
+  if (!region)
+    return 'no IDF region: no recipient-region with vocabulary="99" names one, and no --region was given';
   const projectType = activity.sectors.find((s) => s.vocabulary === REPORTING_ORG_VOCABULARY)?.code;
   if (!projectType) return 'no sector with vocabulary="99" (the project type)';
   const plannedStart = dateOf(activity, ACTIVITY_DATE.plannedStart);
@@ -80,7 +97,11 @@ function basicsOf(activity: IatiActivityInput, options: ImportOptions): Basics |
 function coverageOf(activity: IatiActivityInput): Coverage {
   const fromScope = activity.scopeCode ? coverageFromIatiScope(activity.scopeCode) : null;
   if (fromScope) return fromScope;
-  return activity.countries.length === 1 ? 'national' : activity.countries.length > 1 ? 'multi-national' : 'global';
+  return activity.countries.length === 1
+    ? 'national'
+    : activity.countries.length > 1
+      ? 'multi-national'
+      : 'global';
 }
 
 /** Turns one activity into commands: create, then start, budget revisions, and complete / suspend / cancel. */
@@ -88,15 +109,27 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
   const label = activityLabel(activity);
   const skip = (element: string, reason: string): SkipNote => ({ activity: label, element, reason });
   const basics = basicsOf(activity, options);
-  if (typeof basics === 'string') return { activity: label, projectId: null, commands: [], skipped: [skip('iati-activity', basics)] };
+  if (typeof basics === 'string')
+    return { activity: label, projectId: null, commands: [], skipped: [skip('iati-activity', basics)] };
   const budgets = importBudgets(activity.budgets, activity.defaultCurrency);
   const skipped = budgets.skipped.map((s) => skip(s.element, s.reason));
   const { original } = budgets;
   if (!original) {
-    return { activity: label, projectId: null, commands: [], skipped: [...skipped, skip('iati-activity', 'no usable original budget (budget type 1)')] };
+    return {
+      activity: label,
+      projectId: null,
+      commands: [],
+      skipped: [...skipped, skip('iati-activity', 'no usable original budget (budget type 1)')],
+    };
   }
   const { identifier, projectId, region, projectType, plannedStart, plannedEnd } = basics;
-  const command: Make = (type, element, body) => ({ type, projectId, body, element, commandId: importCommandId(identifier, element) });
+  const command: Make = (type, element, body) => ({
+    type,
+    projectId,
+    body,
+    element,
+    commandId: importCommandId(identifier, element),
+  });
   const commands = [
     command('CreateProject', 'create', {
       projectId,
@@ -125,10 +158,19 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
   );
   const status = activity.statusCode ? statusFromIati(activity.statusCode) : null;
   if (status === null) {
-    skipped.push(skip('activity-status', `missing or unknown code "${activity.statusCode ?? ''}": the project stays planned`));
+    skipped.push(
+      skip(
+        'activity-status',
+        `missing or unknown code "${activity.statusCode ?? ''}": the project stays planned`,
+      ),
+    );
     return { activity: label, projectId, commands: [...commands, ...revisions], skipped };
   }
-  commands.push(...lifecycle(activity, status, revisions, command, (element, reason) => skipped.push(skip(element, reason))));
+  commands.push(
+    ...lifecycle(activity, status, revisions, command, (element, reason) =>
+      skipped.push(skip(element, reason)),
+    ),
+  );
   return { activity: label, projectId, commands, skipped };
 }
 
@@ -156,7 +198,10 @@ function lifecycle(
     case 'completed': {
       const actualStart = dateOf(activity, ACTIVITY_DATE.actualStart);
       if (!actualStart) {
-        skip('activity-status', `status ${activity.statusCode} needs an actual start date (activity-date type 2); the project stays planned`);
+        skip(
+          'activity-status',
+          `status ${activity.statusCode} needs an actual start date (activity-date type 2); the project stays planned`,
+        );
         return revisions;
       }
       const out = [command('StartProject', 'start', { actualStart }), ...revisions];
@@ -164,7 +209,11 @@ function lifecycle(
       if (status === 'completed') {
         const actualEnd = dateOf(activity, ACTIVITY_DATE.actualEnd);
         if (actualEnd) out.push(command('CompleteProject', 'complete', { actualEnd }));
-        else skip('activity-status', `status ${activity.statusCode} needs an actual end date (activity-date type 4); the project stays active`);
+        else
+          skip(
+            'activity-status',
+            `status ${activity.statusCode} needs an actual end date (activity-date type 4); the project stays active`,
+          );
       }
       return out;
     }

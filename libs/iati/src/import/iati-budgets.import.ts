@@ -1,4 +1,11 @@
-import { BUDGET_REASONS, addDecimal, compareDecimal, isDecimalString, isFullDate, type BudgetReason } from '@ledger/domain';
+import {
+  BUDGET_REASONS,
+  addDecimal,
+  compareDecimal,
+  isDecimalString,
+  isFullDate,
+  type BudgetReason,
+} from '@ledger/domain';
 import { BUDGET_TYPE } from '../iati.codes';
 import type { IatiBudgetInput } from './iati-activity.input';
 
@@ -36,7 +43,10 @@ const sum = (values: Iterable<string>) => [...values].reduce((a, b) => addDecima
  * total is one revision effective on that value-date. So a file that revises every year and one that
  * revises a single year both read as the totals the publisher meant.
  */
-export function importBudgets(budgets: readonly IatiBudgetInput[], defaultCurrency: string | null): ImportedBudgets {
+export function importBudgets(
+  budgets: readonly IatiBudgetInput[],
+  defaultCurrency: string | null,
+): ImportedBudgets {
   const skipped: ImportedBudgets['skipped'] = [];
   const usable = (b: IatiBudgetInput, i: number): Usable | null => {
     const element = `budget #${i + 1}`;
@@ -45,7 +55,8 @@ export function importBudgets(budgets: readonly IatiBudgetInput[], defaultCurren
     if (!b.periodStart || !b.periodEnd) skipped.push({ element, reason: 'no period-start or period-end' });
     else if (amount === null || !isDecimalString(amount) || amount.startsWith('-'))
       skipped.push({ element, reason: `value "${b.amount ?? ''}" is not a non-negative decimal amount` });
-    else if (currency === null) skipped.push({ element, reason: 'no currency on the value and no default-currency' });
+    else if (currency === null)
+      skipped.push({ element, reason: 'no currency on the value and no default-currency' });
     else return { key: periodKey(b), amount, currency, valueDate: b.valueDate, reason: b.reason };
     return null;
   };
@@ -53,7 +64,10 @@ export function importBudgets(budgets: readonly IatiBudgetInput[], defaultCurren
   const revised: Usable[] = [];
   budgets.forEach((b, i) => {
     if (b.type !== BUDGET_TYPE.original && b.type !== BUDGET_TYPE.revised) {
-      skipped.push({ element: `budget #${i + 1}`, reason: `budget type "${b.type}" is neither 1 Original nor 2 Revised` });
+      skipped.push({
+        element: `budget #${i + 1}`,
+        reason: `budget type "${b.type}" is neither 1 Original nor 2 Revised`,
+      });
       return;
     }
     const u = usable(b, i);
@@ -66,7 +80,9 @@ export function importBudgets(budgets: readonly IatiBudgetInput[], defaultCurren
     return { original: null, revisions: [], skipped };
   }
   const periods = new Map(originals.map((o) => [o.key, o.amount]));
-  const valueDates = originals.flatMap((o) => (o.valueDate && isFullDate(o.valueDate) ? [o.valueDate] : [])).sort();
+  const valueDates = originals
+    .flatMap((o) => (o.valueDate && isFullDate(o.valueDate) ? [o.valueDate] : []))
+    .sort();
   const original = { amount: sum(periods.values()), currency, valueDate: valueDates[0] ?? null };
   return { original, revisions: revisionsOf(revised, periods, original.amount, currency, skipped), skipped };
 }
@@ -81,7 +97,10 @@ function revisionsOf(
   const groups = new Map<string, Usable[]>();
   for (const r of revised) {
     if (!r.valueDate || !isFullDate(r.valueDate)) {
-      skipped.push({ element: 'budget (revised)', reason: `value-date "${r.valueDate ?? ''}" is not a date, so the revision has no effective date` });
+      skipped.push({
+        element: 'budget (revised)',
+        reason: `value-date "${r.valueDate ?? ''}" is not a date, so the revision has no effective date`,
+      });
       continue;
     }
     groups.set(r.valueDate, [...(groups.get(r.valueDate) ?? []), r]);

@@ -1,4 +1,9 @@
-import { activityToCommands, type ImportOptions, type PlannedCommand, type SkipNote } from './activity-to-commands';
+import {
+  activityToCommands,
+  type ImportOptions,
+  type PlannedCommand,
+  type SkipNote,
+} from './activity-to-commands';
 import { parseIatiActivities } from './iati-xml.parser';
 
 /**
@@ -32,9 +37,19 @@ export function reasonOf(error: unknown): string {
  * Imports every activity of an IATI file. Commands of one activity run in order; once one is refused the
  * rest of that activity is not attempted (each later command depends on the earlier ones).
  */
-export async function importIatiXml(xml: string, execute: ImportCommandExecutor, options: ImportRunOptions = {}): Promise<ImportSummary> {
+export async function importIatiXml(
+  xml: string,
+  execute: ImportCommandExecutor,
+  options: ImportRunOptions = {},
+): Promise<ImportSummary> {
   const activities = parseIatiActivities(xml);
-  const summary: ImportSummary = { activities: activities.length, projects: 0, appended: 0, alreadyPresent: 0, skipped: [] };
+  const summary: ImportSummary = {
+    activities: activities.length,
+    projects: 0,
+    appended: 0,
+    alreadyPresent: 0,
+    skipped: [],
+  };
   for (const [index, activity] of activities.entries()) {
     const plan = activityToCommands(activity, options);
     summary.skipped.push(...plan.skipped);
@@ -47,7 +62,11 @@ export async function importIatiXml(xml: string, execute: ImportCommandExecutor,
       } catch (error) {
         summary.skipped.push({ activity: plan.activity, element: command.element, reason: reasonOf(error) });
         for (const rest of plan.commands.slice(i + 1)) {
-          summary.skipped.push({ activity: plan.activity, element: rest.element, reason: `not attempted: ${command.element} was refused` });
+          summary.skipped.push({
+            activity: plan.activity,
+            element: rest.element,
+            reason: `not attempted: ${command.element} was refused`,
+          });
         }
         break;
       }

@@ -26,7 +26,9 @@ const parser = new XMLParser({
 });
 
 const children = (node: Node | undefined, name: string): Node[] =>
-  ((node?.[name] as unknown[] | undefined) ?? []).map((c) => (typeof c === 'object' && c !== null ? (c as Node) : { '#text': String(c) }));
+  ((node?.[name] as unknown[] | undefined) ?? []).map((c) =>
+    typeof c === 'object' && c !== null ? (c as Node) : { '#text': String(c) },
+  );
 const first = (node: Node | undefined, name: string): Node | undefined => children(node, name)[0];
 const attr = (node: Node | undefined, name: string): string | null => {
   const value = node?.[`@${name}`];
@@ -96,18 +98,26 @@ function activityOf(node: Node, index: number, ext: string): IatiActivityInput {
 export function parseIatiActivities(xml: string): IatiActivityInput[] {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new IatiFileError(`Not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
+    throw new IatiFileError(
+      `Not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`,
+    );
   }
   const root = (parser.parse(xml) as Node)['iati-activities'] as Node | undefined;
   if (root === undefined || typeof root !== 'object') {
-    throw new IatiFileError('The root element is not iati-activities: only IATI activity files can be imported.');
+    throw new IatiFileError(
+      'The root element is not iati-activities: only IATI activity files can be imported.',
+    );
   }
   const version = attr(root, 'version');
   if (version === null || !/^2\.0\d$/.test(version)) {
-    throw new IatiFileError(`iati-activities version="${version ?? ''}" is not supported: only IATI 2.0x (2.01-2.03) files are.`);
+    throw new IatiFileError(
+      `iati-activities version="${version ?? ''}" is not supported: only IATI 2.0x (2.01-2.03) files are.`,
+    );
   }
   // Our extension attributes are found by namespace, whatever prefix the file binds it to.
-  const binding = Object.entries(root).find(([key, value]) => key.startsWith('@xmlns:') && value === LEDGER_NS);
+  const binding = Object.entries(root).find(
+    ([key, value]) => key.startsWith('@xmlns:') && value === LEDGER_NS,
+  );
   const ext = binding ? binding[0].slice('@xmlns:'.length) : LEDGER_PREFIX;
   return children(root, 'iati-activity').map((node, i) => activityOf(node, i + 1, ext));
 }

@@ -11,4 +11,5 @@ export const importCommandId = (iatiIdentifier: string, element: string): string
   uuidv5(`iati\n${iatiIdentifier}\n${element}`, IATI_IMPORT_NAMESPACE);
 
 /** One correlation id per imported project: every event an import writes for it is linked. */
-export const importCorrelationId = (projectId: string): string => uuidv5(`iati-project\n${projectId}`, IATI_IMPORT_NAMESPACE);
+export const importCorrelationId = (projectId: string): string =>
+  uuidv5(`iati-project\n${projectId}`, IATI_IMPORT_NAMESPACE);

@@ -1,5 +1,10 @@
 import { foldProject, type ProjectSnapshot } from '@ledger/domain';
-import { budgetRevised, projectCompleted, projectCreated, projectStarted } from '@ledger/domain/testing/project.fixtures';
+import {
+  budgetRevised,
+  projectCompleted,
+  projectCreated,
+  projectStarted,
+} from '@ledger/domain/testing/project.fixtures';
 import type { IatiProjectRecord } from '../export/iati-project.record';
 
 export const ORG = { ref: 'XM-DAC-47066', name: 'International Organization for Migration' };
@@ -8,14 +13,24 @@ export const GENERATED_AT = '2026-01-02T03:04:05.000Z';
 /** The Mongolia project, completed, with its budget revised from 180,000 to 200,000 USD. */
 export function mongoliaRecord(): IatiProjectRecord {
   const events = [
-    projectCreated({ budget: { amount: '180000.00', currency: 'USD' }, description: 'Migration management policy and border officials training.' }),
+    projectCreated({
+      budget: { amount: '180000.00', currency: 'USD' },
+      description: 'Migration management policy and border officials training.',
+    }),
     projectStarted('2014-03'),
-    budgetRevised({ previous: '180000.00', amount: '200000.00', delta: '20000.00', effectiveDate: '2015-01-15' }),
+    budgetRevised({
+      previous: '180000.00',
+      amount: '200000.00',
+      delta: '20000.00',
+      effectiveDate: '2015-01-15',
+    }),
     projectCompleted('2016-12'),
   ];
   return {
     project: foldProject(events) as ProjectSnapshot,
-    revisions: [{ amount: '200000.00', currency: 'USD', effectiveDate: '2015-01-15', reason: 'additional-funding' }],
+    revisions: [
+      { amount: '200000.00', currency: 'USD', effectiveDate: '2015-01-15', reason: 'additional-funding' },
+    ],
     lastUpdated: '2016-12-20T10:00:00.000Z',
   };
 }

@@ -6,7 +6,11 @@ export interface XmlElement {
 }
 export type XmlNode = XmlElement | string;
 
-export const el = (name: string, attributes: XmlElement['attributes'] = {}, children: XmlNode[] = []): XmlElement => ({
+export const el = (
+  name: string,
+  attributes: XmlElement['attributes'] = {},
+  children: XmlNode[] = [],
+): XmlElement => ({
   name,
   attributes,
   children,
@@ -24,7 +28,14 @@ export function escapeXml(text: string): string {
 /** XML 1.0 cannot carry most control characters at all: drop them rather than write a document no parser accepts. */
 function isXmlChar(char: string): boolean {
   const code = char.codePointAt(0) as number;
-  return code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000;
+  return (
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    code >= 0x10000
+  );
 }
 const xmlChars = (text: string) => Array.from(text).filter(isXmlChar).join('');
 

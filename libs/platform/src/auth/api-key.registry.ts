@@ -31,7 +31,9 @@ export class ApiKeyRegistry {
         const role = entry.slice(0, separator) as Role;
         const key = entry.slice(separator + 1);
         if (separator < 1 || !ROLES.includes(role) || key.length < 8) {
-          throw new Error(`API_KEYS: each entry must be role:key with role one of ${ROLES.join('|')} and a key of 8+ characters`);
+          throw new Error(
+            `API_KEYS: each entry must be role:key with role one of ${ROLES.join('|')} and a key of 8+ characters`,
+          );
         }
         return { role, sha256: sha256(key).toString('hex') };
       });
@@ -45,9 +47,12 @@ export class ApiKeyRegistry {
    */
   static loadOrGenerate(dataDir: string): { registry: ApiKeyRegistry; generated?: Record<Role, string> } {
     const file = join(dataDir, 'api-keys.json');
-    if (existsSync(file)) return { registry: new ApiKeyRegistry(JSON.parse(readFileSync(file, 'utf8')) as StoredKey[]) };
+    if (existsSync(file))
+      return { registry: new ApiKeyRegistry(JSON.parse(readFileSync(file, 'utf8')) as StoredKey[]) };
     mkdirSync(dataDir, { recursive: true });
-    const generated = Object.fromEntries(ROLES.map((role) => [role, `${role}-${randomBytes(24).toString('base64url')}`])) as Record<Role, string>;
+    const generated = Object.fromEntries(
+      ROLES.map((role) => [role, `${role}-${randomBytes(24).toString('base64url')}`]),
+    ) as Record<Role, string>;
     const keys = ROLES.map((role) => ({ role, sha256: sha256(generated[role]).toString('hex') }));
     writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
     return { registry: new ApiKeyRegistry(keys), generated };

@@ -25,12 +25,18 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.authenticate(request);
     const held = principal.roles ?? [principal.role];
-    if (!roles || roles.length === 0 || (!held.includes('admin') && !roles.some((role) => held.includes(role)))) {
+    if (
+      !roles ||
+      roles.length === 0 ||
+      (!held.includes('admin') && !roles.some((role) => held.includes(role)))
+    ) {
       throw new ProblemException({
         status: 403,
         code: 'AUTH.FORBIDDEN',
         title: 'Forbidden',
-        detail: roles?.length ? `This route needs the role ${roles.join(' or ')}.` : 'This route is not open to API keys.',
+        detail: roles?.length
+          ? `This route needs the role ${roles.join(' or ')}.`
+          : 'This route is not open to API keys.',
       });
     }
     request.principal = principal;

@@ -1,18 +1,26 @@
 import { z } from 'zod';
-import { SecurityConfig, securityConfigFrom, securityConfigProblems, securityEnvSchema } from '../security/security.config';
+import {
+  SecurityConfig,
+  securityConfigFrom,
+  securityConfigProblems,
+  securityEnvSchema,
+} from '../security/security.config';
 import { ESDB_CONNECTION_STRING_EXPECTED, isEsdbConnectionString } from '@ledger/event-store/eventstoredb';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 const port = z.coerce.number().int().min(0).max(65535);
 const url = (protocols: string[]) =>
-  z.string().refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, `a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`);
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`,
+  );
 
 /**
  * Every setting the apps read from the environment, with its default. Parsing fails fast with a message
@@ -25,7 +33,10 @@ export const appConfigSchema = z.object({
   READ_MODEL: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/test'),
   AMQP_URL: url(['amqp:', 'amqps:']).default('amqp://guest:guest@127.0.0.1:5672'),
-  EVENTSTORE_CONNECTION_STRING: z.string().refine(isEsdbConnectionString, ESDB_CONNECTION_STRING_EXPECTED).optional(),
+  EVENTSTORE_CONNECTION_STRING: z
+    .string()
+    .refine(isEsdbConnectionString, ESDB_CONNECTION_STRING_EXPECTED)
+    .optional(),
   RELAY_EXCHANGE: z.string().min(1).default('projects.events'),
   COMMAND_QUEUE: z.string().min(1).default('projects.commands'),
   AMQP_COMMAND_ACTOR: z.string().min(1).default('amqp:projects.commands'),
@@ -34,11 +45,17 @@ export const appConfigSchema = z.object({
   RELAY_ENABLED: z.enum(['true', 'false']).default('true'),
   PROJECTOR_ENABLED: z.enum(['true', 'false']).default('true'),
   AMQP_COMMANDS_ENABLED: z.enum(['true', 'false']).default('true'),
-  READ_MODEL_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name').default('read_model'),
+  READ_MODEL_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name')
+    .default('read_model'),
   // /health/ready reports the projector or relay down when it is more than this many events behind.
   HEALTH_MAX_LAG: z.coerce.number().int().min(0).default(10_000),
   // IATI organisation identifier of the publisher (OECD DAC code 47066: the International Organization for Migration).
-  IATI_REPORTING_ORG: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9.]+)+$/, 'an IATI organisation identifier such as XM-DAC-47066').default('XM-DAC-47066'),
+  IATI_REPORTING_ORG: z
+    .string()
+    .regex(/^[A-Za-z0-9]+(-[A-Za-z0-9.]+)+$/, 'an IATI organisation identifier such as XM-DAC-47066')
+    .default('XM-DAC-47066'),
   IATI_REPORTING_ORG_NAME: z.string().trim().min(1).default('International Organization for Migration'),
   // Signed audit checkpoint after this many events (0: only on demand); key: PKCS#8 PEM or base64 DER Ed25519.
   AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(0).max(100_000_000).default(1000),
@@ -92,14 +109,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = appConfigSchema.safeParse(input);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(input[String(issue.path[0])])})`),
+      parsed.error.issues.map(
+        (issue) =>
+          `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(input[String(issue.path[0])])})`,
+      ),
     );
   }
   const c = parsed.data;
   const securityProblems = securityConfigProblems(c);
   if (securityProblems.length > 0) throw new ConfigError(securityProblems);
   if (c.EVENT_STORE === 'eventstoredb' && !c.EVENTSTORE_CONNECTION_STRING) {
-    throw new ConfigError(['EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)']);
+    throw new ConfigError([
+      'EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)',
+    ]);
   }
   return {
     port: c.PORT,

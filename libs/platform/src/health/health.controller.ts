@@ -19,18 +19,29 @@ export class HealthController {
   @Get('live')
   @HealthCheck()
   live() {
-    return this.health.check([async () => this.indicators.check('process').up({ uptimeSeconds: Math.round(process.uptime()) })]);
+    return this.health.check([
+      async () => this.indicators.check('process').up({ uptimeSeconds: Math.round(process.uptime()) }),
+    ]);
   }
 
   @Get('ready')
   @HealthCheck()
   async ready() {
     try {
-      return await this.health.check(this.registry.entries().map(([name, check]) => () => this.run(name, check)));
+      return await this.health.check(
+        this.registry.entries().map(
+          ([name, check]) =>
+            () =>
+              this.run(name, check),
+        ),
+      );
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       // Keep terminus's per-check details in the problem body: they say which part is down and why.
-      const result = error.getResponse() as { error?: Record<string, unknown>; details?: Record<string, unknown> };
+      const result = error.getResponse() as {
+        error?: Record<string, unknown>;
+        details?: Record<string, unknown>;
+      };
       throw new ProblemException({
         status: 503,
         code: 'HEALTH.NOT_READY',
@@ -55,6 +66,8 @@ export class HealthController {
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

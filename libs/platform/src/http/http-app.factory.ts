@@ -15,7 +15,10 @@ export async function createHttpApp(
   options: { logDestination?: DestinationStream } = {},
 ): Promise<INestApplication> {
   const logger = createLogger(config.logLevel, options.logDestination);
-  const app = await NestFactory.create(rootModule(logger), { bodyParser: false, logger: new PinoNestLogger(logger) });
+  const app = await NestFactory.create(rootModule(logger), {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+  });
   configureHttp(app);
   return app;
 }
@@ -23,7 +26,9 @@ export async function createHttpApp(
 /** Runs an app's entry point; a bad configuration prints only its message, anything else its stack. */
 export function runMain(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${(error as Error).stack ?? error}\n`);
+    process.stderr.write(
+      error instanceof ConfigError ? `${error.message}\n` : `${(error as Error).stack ?? error}\n`,
+    );
     process.exit(1);
   });
 }

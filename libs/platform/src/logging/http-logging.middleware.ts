@@ -13,7 +13,16 @@ export function httpLogging(logger: Logger) {
     res.setHeader('X-Correlation-Id', correlationId);
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ correlationId, method: req.method, path: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      logger.info(
+        {
+          correlationId,
+          method: req.method,
+          path: req.originalUrl,
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
+        'request',
+      );
     });
     withRequestContext({ correlationId }, () => next());
   };

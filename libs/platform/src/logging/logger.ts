@@ -6,7 +6,10 @@ import { currentCorrelationId } from './request-context';
  * One JSON line per log record (pino), each carrying the correlation id of the request or message being
  * handled, so a line in the consumer's log can be traced back to the HTTP request that caused it.
  */
-export function createLogger(level: string, destination: pino.DestinationStream = pino.destination({ dest: 1, sync: false })): Logger {
+export function createLogger(
+  level: string,
+  destination: pino.DestinationStream = pino.destination({ dest: 1, sync: false }),
+): Logger {
   return pino(
     {
       level: level as LevelWithSilent,

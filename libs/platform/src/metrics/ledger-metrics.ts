@@ -22,7 +22,6 @@ export class LedgerMetrics {
     registers: [this.registry],
   });
 
-
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'ledger_process_' });
   }
@@ -42,7 +41,12 @@ export class LedgerMetrics {
   }
 
   /** A gauge read on each scrape, e.g. lag in positions computed from the store head and a checkpoint. */
-  gauge(name: string, help: string, read: () => Promise<number> | number, labels: Record<string, string> = {}): void {
+  gauge(
+    name: string,
+    help: string,
+    read: () => Promise<number> | number,
+    labels: Record<string, string> = {},
+  ): void {
     const labelNames = Object.keys(labels);
     const existing = this.registry.getSingleMetric(name);
     if (existing) this.registry.removeSingleMetric(name);

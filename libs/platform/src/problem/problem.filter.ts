@@ -24,7 +24,8 @@ export class ProblemFilter implements ExceptionFilter {
     const request = ctx.getRequest<Request>();
     const response = ctx.getResponse<Response>();
     const { problem, headers } = toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.status >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response
@@ -35,15 +36,25 @@ export class ProblemFilter implements ExceptionFilter {
 }
 
 export function toProblem(exception: unknown): { problem: Problem; headers: Record<string, string> } {
-  if (exception instanceof ProblemException) return { problem: exception.problem, headers: exception.headers };
+  if (exception instanceof ProblemException)
+    return { problem: exception.problem, headers: exception.headers };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const known = CODES_BY_STATUS[status] ?? { code: `HTTP.${status}`, title: exception.message };
     const detail = exception.message;
-    return { problem: { type: problemType(known.code), title: known.title, status, code: known.code, detail }, headers: {} };
+    return {
+      problem: { type: problemType(known.code), title: known.title, status, code: known.code, detail },
+      headers: {},
+    };
   }
   return {
-    problem: { type: problemType('INTERNAL'), title: 'Internal error', status: 500, code: 'INTERNAL', detail: 'An unexpected error occurred.' },
+    problem: {
+      type: problemType('INTERNAL'),
+      title: 'Internal error',
+      status: 500,
+      code: 'INTERNAL',
+      detail: 'An unexpected error occurred.',
+    },
     headers: {},
   };
 }

@@ -14,7 +14,11 @@ export const PROBLEM_SCHEMA: SchemaObject = {
     type: { type: 'string', format: 'uri', example: problemType('PROJECT.NOT_FOUND') },
     title: { type: 'string', example: 'Project not found' },
     status: { type: 'integer', example: 404 },
-    code: { type: 'string', description: 'Stable code, e.g. VALIDATION.FAILED or PROJECT.TERMINAL.', example: 'PROJECT.NOT_FOUND' },
+    code: {
+      type: 'string',
+      description: 'Stable code, e.g. VALIDATION.FAILED or PROJECT.TERMINAL.',
+      example: 'PROJECT.NOT_FOUND',
+    },
     detail: { type: 'string', example: 'No project TC.0789 is recorded.' },
     instance: { type: 'string', example: '/projects/TC.0789' },
     errors: {
@@ -26,7 +30,10 @@ export const PROBLEM_SCHEMA: SchemaObject = {
         properties: {
           field: { type: 'string', example: 'budget.amount' },
           code: { type: 'string', example: 'INVALID_FORMAT' },
-          message: { type: 'string', example: 'budget.amount must be a decimal string such as "200000.00", not a number.' },
+          message: {
+            type: 'string',
+            example: 'budget.amount must be a decimal string such as "200000.00", not a number.',
+          },
         },
       },
     },
@@ -40,7 +47,12 @@ export function problemResponse(status: number, description: string, codes: stri
     description: `${description}. Problem codes: ${codes.join(', ')}.`,
     content: {
       [PROBLEM_CONTENT_TYPE]: {
-        schema: { allOf: [{ $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` }, { type: 'object', properties: { code: { type: 'string', enum: codes } } }] },
+        schema: {
+          allOf: [
+            { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` },
+            { type: 'object', properties: { code: { type: 'string', enum: codes } } },
+          ],
+        },
         example: { type: problemType(codes[0]), title: description, status, code: codes[0] },
       },
     },
@@ -48,10 +60,23 @@ export function problemResponse(status: number, description: string, codes: stri
 }
 
 /** Documents each status with its problem codes: `@ApiProblems({ 404: ['PROJECT.NOT_FOUND'] })`. */
-export function ApiProblems(byStatus: Partial<Record<number, string[]>>, descriptions: Record<number, string> = {}) {
+export function ApiProblems(
+  byStatus: Partial<Record<number, string[]>>,
+  descriptions: Record<number, string> = {},
+) {
   return applyDecorators(
     ...Object.entries(byStatus).flatMap(([status, codes]) =>
-      codes ? [ApiResponse(problemResponse(Number(status), descriptions[Number(status)] ?? defaultDescription(Number(status)), codes))] : [],
+      codes
+        ? [
+            ApiResponse(
+              problemResponse(
+                Number(status),
+                descriptions[Number(status)] ?? defaultDescription(Number(status)),
+                codes,
+              ),
+            ),
+          ]
+        : [],
     ),
   );
 }

@@ -17,7 +17,13 @@ describe('ApiKeyRegistry (hashed keys, constant-time comparison)', () => {
 
   it('rejects unknown keys, prefixes and near misses', () => {
     const registry = ApiKeyRegistry.fromList(LIST);
-    for (const attempt of ['', 'fixture-publisher-ke', 'fixture-publisher-key ', 'FIXTURE-PUBLISHER-KEY', 'publisher:fixture-publisher-key']) {
+    for (const attempt of [
+      '',
+      'fixture-publisher-ke',
+      'fixture-publisher-key ',
+      'FIXTURE-PUBLISHER-KEY',
+      'publisher:fixture-publisher-key',
+    ]) {
       expect(registry.authenticate(attempt)).toBeNull();
     }
   });

@@ -12,7 +12,8 @@ describe('FixedWindowThrottlerStorage', () => {
   const hit = (key = 'k', limit = 3) => storage.increment(key, 60_000, limit, 0, 'key');
 
   it('admits up to the limit in a window, then blocks with the seconds left', async () => {
-    for (let i = 1; i <= 3; i++) expect(await hit()).toMatchObject({ totalHits: i, isBlocked: false, timeToBlockExpire: 0 });
+    for (let i = 1; i <= 3; i++)
+      expect(await hit()).toMatchObject({ totalHits: i, isBlocked: false, timeToBlockExpire: 0 });
     now += 20_000;
     expect(await hit()).toMatchObject({ isBlocked: true, timeToExpire: 40, timeToBlockExpire: 40 });
   });

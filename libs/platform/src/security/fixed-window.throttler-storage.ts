@@ -21,7 +21,13 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage, OnModuleDe
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttler: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    _blockDuration: number,
+    throttler: string,
+  ): Promise<ThrottlerStorageRecord> {
     const now = this.now();
     const id = `${throttler}\u0000${key}`;
     let window = this.windows.get(id);
@@ -33,7 +39,12 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage, OnModuleDe
     if (window.hits <= limit) window.hits++;
     const isBlocked = window.hits > limit;
     const secondsLeft = Math.max(1, Math.ceil((window.resetsAt - now) / 1000));
-    return { totalHits: window.hits, timeToExpire: secondsLeft, isBlocked, timeToBlockExpire: isBlocked ? secondsLeft : 0 };
+    return {
+      totalHits: window.hits,
+      timeToExpire: secondsLeft,
+      isBlocked,
+      timeToBlockExpire: isBlocked ? secondsLeft : 0,
+    };
   }
 
   onModuleDestroy(): void {

@@ -3,7 +3,13 @@ import helmet from 'helmet';
 import type { SecurityConfig } from './security.config';
 
 /** Headers browsers may send and read across origins, when CORS is configured at all. */
-const CORS_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id'];
+const CORS_REQUEST_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'If-Match',
+  'Idempotency-Key',
+  'X-Correlation-Id',
+];
 const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'X-Correlation-Id', 'Idempotent-Replayed'];
 
 /**

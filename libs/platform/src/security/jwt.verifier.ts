@@ -60,15 +60,17 @@ export class JwtVerifier {
         clockTolerance: 30,
       };
       // jwtVerify is overloaded on the key kind; both branches take the same options.
-      payload = typeof this.key === 'function'
-        ? (await jwtVerify(token, this.key, options)).payload
-        : (await jwtVerify(token, this.key, options)).payload;
+      payload =
+        typeof this.key === 'function'
+          ? (await jwtVerify(token, this.key, options)).payload
+          : (await jwtVerify(token, this.key, options)).payload;
     } catch (error) {
       return { ok: false, reason: error instanceof errors.JOSEError ? error.code : 'ERR_JWT_INVALID' };
     }
     const roles = rolesOf(payload);
     if (roles.length === 0) return { ok: false, reason: 'ERR_JWT_NO_ROLE' };
-    if (typeof payload.sub !== 'string' || !/^[\x21-\x7e]{1,256}$/.test(payload.sub)) return { ok: false, reason: 'ERR_JWT_BAD_SUBJECT' };
+    if (typeof payload.sub !== 'string' || !/^[\x21-\x7e]{1,256}$/.test(payload.sub))
+      return { ok: false, reason: 'ERR_JWT_BAD_SUBJECT' };
     const role = ROLE_PRECEDENCE.find((candidate) => roles.includes(candidate))!;
     return { ok: true, principal: { actor: `jwt:${payload.iss}:${payload.sub}`, role, roles } };
   }

@@ -5,17 +5,25 @@ import type { Request } from 'express';
 import { ProblemException } from '../problem/problem.exception';
 import { HealthController } from '../health/health.controller';
 import { MetricsController } from '../metrics/metrics.controller';
-import { DEFAULT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE, DEFAULT_RATE_LIMIT_PER_MINUTE, type SecurityConfig } from './security.config';
+import {
+  DEFAULT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  type SecurityConfig,
+} from './security.config';
 
 const MINUTE_MS = 60_000;
 /** Probes and scrapers poll on a schedule; throttling them would turn load into false "down" alerts. */
 const EXEMPT_CONTROLLERS: unknown[] = [HealthController, MetricsController];
 
-const bearerOf = (request: Request): string | null => /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
+const bearerOf = (request: Request): string | null =>
+  /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
 
 /** A digest, not the credential: the limiter's memory must not become a second copy of the keys. */
 const credentialTracker = (request: Record<string, unknown>): string =>
-  createHash('sha256').update(bearerOf(request as unknown as Request) ?? '').digest('hex').slice(0, 32);
+  createHash('sha256')
+    .update(bearerOf(request as unknown as Request) ?? '')
+    .digest('hex')
+    .slice(0, 32);
 
 /**
  * Two fixed windows of one minute (O(1) storage: FixedWindowThrottlerStorage): per credential (API key or token, across every route) and per client
@@ -35,7 +43,8 @@ export function rateLimitOptions(config: SecurityConfig): ThrottlerModuleOptions
         name: 'address',
         ttl: MINUTE_MS,
         limit: config.rateLimitPerAddressPerMinute ?? DEFAULT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
-        getTracker: (request) => String((request as unknown as Request).ip ?? (request as unknown as Request).socket?.remoteAddress),
+        getTracker: (request) =>
+          String((request as unknown as Request).ip ?? (request as unknown as Request).socket?.remoteAddress),
       },
     ],
     // One budget per tracker across all routes (the default key is per route).
@@ -50,7 +59,10 @@ export class RateLimitGuard extends ThrottlerGuard {
     return context.getType() !== 'http' || EXEMPT_CONTROLLERS.includes(context.getClass());
   }
 
-  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const retryAfter = Math.max(1, Math.ceil(detail.timeToBlockExpire));
     throw new ProblemException({
       status: 429,

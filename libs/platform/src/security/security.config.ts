@@ -43,13 +43,15 @@ export const DEFAULT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE = 1200;
 export function securityConfigProblems(env: SecurityEnv): string[] {
   const problems: string[] = [];
   for (const origin of splitList(env.CORS_ORIGINS)) {
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS: ${JSON.stringify(origin)} is not an origin like https://app.example.org`);
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      problems.push(`CORS_ORIGINS: ${JSON.stringify(origin)} is not an origin like https://app.example.org`);
   }
   const jwtVariables = [env.JWT_ISSUER, env.JWT_AUDIENCE, env.JWT_JWKS_FILE, env.JWT_PUBLIC_KEY];
   if (jwtVariables.every((value) => value === undefined)) return problems;
   if (!env.JWT_ISSUER) problems.push('JWT_ISSUER: required when JWT bearer tokens are configured');
   if (!env.JWT_AUDIENCE) problems.push('JWT_AUDIENCE: required when JWT bearer tokens are configured');
-  if (!env.JWT_JWKS_FILE === !env.JWT_PUBLIC_KEY) problems.push('JWT_JWKS_FILE or JWT_PUBLIC_KEY: set exactly one');
+  if (!env.JWT_JWKS_FILE === !env.JWT_PUBLIC_KEY)
+    problems.push('JWT_JWKS_FILE or JWT_PUBLIC_KEY: set exactly one');
   if (env.JWT_PUBLIC_KEY && !env.JWT_PUBLIC_KEY.includes('BEGIN PUBLIC KEY')) {
     problems.push('JWT_PUBLIC_KEY: expected a PEM public key (-----BEGIN PUBLIC KEY-----)');
   }
@@ -61,12 +63,21 @@ export function securityConfigFrom(env: SecurityEnv): SecurityConfig {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     rateLimitPerAddressPerMinute: env.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
     corsOrigins: splitList(env.CORS_ORIGINS),
-    jwt: env.JWT_ISSUER && env.JWT_AUDIENCE
-      ? { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, jwksFile: env.JWT_JWKS_FILE, publicKey: env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n') }
-      : undefined,
+    jwt:
+      env.JWT_ISSUER && env.JWT_AUDIENCE
+        ? {
+            issuer: env.JWT_ISSUER,
+            audience: env.JWT_AUDIENCE,
+            jwksFile: env.JWT_JWKS_FILE,
+            publicKey: env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+          }
+        : undefined,
   };
 }
 
 function splitList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }

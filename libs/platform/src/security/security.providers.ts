@@ -9,7 +9,9 @@ import type { SecurityConfig } from './security.config';
 
 /** Modules the security controls need in PlatformModule. */
 export function securityImports(config: SecurityConfig): DynamicModule[] {
-  return [ThrottlerModule.forRoot({ ...rateLimitOptions(config), storage: new FixedWindowThrottlerStorage() })];
+  return [
+    ThrottlerModule.forRoot({ ...rateLimitOptions(config), storage: new FixedWindowThrottlerStorage() }),
+  ];
 }
 
 /** Registered before AuthGuard: floods and key guessing are limited before any key is checked. */

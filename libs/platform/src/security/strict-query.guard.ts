@@ -31,11 +31,25 @@ export class StrictQueryGuard implements CanActivate {
     const allowed = new Set(declared ?? []);
     const errors: ProblemFieldError[] = [];
     for (const [name, value] of Object.entries(request.query ?? {})) {
-      if (!allowed.has(name)) errors.push({ field: name, code: 'UNKNOWN', message: `Unknown query parameter ${JSON.stringify(name)}.` });
-      else if (typeof value !== 'string') errors.push({ field: name, code: 'REPEATED', message: `Give ${name} once.` });
+      if (!allowed.has(name))
+        errors.push({
+          field: name,
+          code: 'UNKNOWN',
+          message: `Unknown query parameter ${JSON.stringify(name)}.`,
+        });
+      else if (typeof value !== 'string')
+        errors.push({ field: name, code: 'REPEATED', message: `Give ${name} once.` });
     }
     if (errors.length === 0) return true;
-    const expected = allowed.size ? `This route reads ${[...allowed].join(', ')}.` : 'This route takes no query parameters.';
-    throw new ProblemException({ status: 400, code: 'QUERY.INVALID_PARAMETER', title: 'Invalid query parameter', detail: expected, errors });
+    const expected = allowed.size
+      ? `This route reads ${[...allowed].join(', ')}.`
+      : 'This route takes no query parameters.';
+    throw new ProblemException({
+      status: 400,
+      code: 'QUERY.INVALID_PARAMETER',
+      title: 'Invalid query parameter',
+      detail: expected,
+      errors,
+    });
   }
 }

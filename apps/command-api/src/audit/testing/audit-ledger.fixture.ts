@@ -9,7 +9,12 @@ import { AppConfig, CLOCK, Clock, loadConfig } from '@ledger/platform';
 import { configureHttp } from '@ledger/platform';
 import { StandaloneModule } from '../../../../standalone/src/standalone.module';
 
-export const KEYS = { publisher: 'publisher-test-key', auditor: 'auditor-test-key', admin: 'admin-test-key', reader: 'reader-test-key' };
+export const KEYS = {
+  publisher: 'publisher-test-key',
+  auditor: 'auditor-test-key',
+  admin: 'admin-test-key',
+  reader: 'reader-test-key',
+};
 
 /** A clock the test sets, so "recorded at" is known exactly. */
 export class TestClock implements Clock {
@@ -26,15 +31,30 @@ export interface AuditLedger {
   app: INestApplication;
   dataDir: string;
   clock: TestClock;
-  call(method: string, path: string, options?: { role?: keyof typeof KEYS | null; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    method: string,
+    path: string,
+    options?: { role?: keyof typeof KEYS | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
   stop(): Promise<void>;
 }
 
 /** The standalone app over real HTTP on a fresh data dir, with the CLOCK provider replaced by a TestClock. */
 export async function startAuditLedger(overrides: Partial<AppConfig> = {}): Promise<AuditLedger> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-audit-'));
-  const apiKeys = Object.entries(KEYS).map(([role, key]) => `${role}:${key}`).join(',');
-  const config: AppConfig = { ...loadConfig({}), dataDir, apiKeys, logLevel: 'error', relayEnabled: false, projectorEnabled: false, auditCheckpointEvery: 0, ...overrides };
+  const apiKeys = Object.entries(KEYS)
+    .map(([role, key]) => `${role}:${key}`)
+    .join(',');
+  const config: AppConfig = {
+    ...loadConfig({}),
+    dataDir,
+    apiKeys,
+    logLevel: 'error',
+    relayEnabled: false,
+    projectorEnabled: false,
+    auditCheckpointEvery: 0,
+    ...overrides,
+  };
   const clock = new TestClock();
   const moduleRef = await Test.createTestingModule({ imports: [StandaloneModule.forRoot(config)] })
     .overrideProvider(CLOCK)
@@ -49,9 +69,16 @@ export async function startAuditLedger(overrides: Partial<AppConfig> = {}): Prom
     dataDir,
     clock,
     call(method, path, { role = 'admin', body, headers: extra = {} } = {}) {
-      const headers: Record<string, string> = { ...extra, ...(role ? { authorization: `Bearer ${KEYS[role]}` } : {}) };
+      const headers: Record<string, string> = {
+        ...extra,
+        ...(role ? { authorization: `Bearer ${KEYS[role]}` } : {}),
+      };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      return fetch(`http://127.0.0.1:${port}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return fetch(`http://127.0.0.1:${port}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     },
     async stop() {
       await app.close();
@@ -72,6 +99,11 @@ export async function walkThrough(ledger: AuditLedger): Promise<void> {
   };
   await send('2014-01-20T10:00:00Z', '/projects', MONGOLIA);
   await send('2014-04-02T08:00:00Z', '/projects/TC.0789/start', { actualStart: '2014-03' });
-  await send('2015-02-01T12:00:00Z', '/projects/TC.0789/budget-revisions', { amount: '200000.00', currency: 'USD', reason: 'additional-funding', effectiveDate: '2015-01-15' });
+  await send('2015-02-01T12:00:00Z', '/projects/TC.0789/budget-revisions', {
+    amount: '200000.00',
+    currency: 'USD',
+    reason: 'additional-funding',
+    effectiveDate: '2015-01-15',
+  });
   await send('2017-01-10T09:00:00Z', '/projects/TC.0789/complete', { actualEnd: '2016-12' });
 }

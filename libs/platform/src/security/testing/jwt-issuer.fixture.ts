@@ -6,10 +6,16 @@ export interface TestIssuer {
   audience: string;
   publicKeyPem: string;
   jwks: { keys: Record<string, unknown>[] };
-  sign(claims: JWTPayload, options?: { expiresIn?: string | number; issuer?: string; audience?: string; subject?: string | null }): Promise<string>;
+  sign(
+    claims: JWTPayload,
+    options?: { expiresIn?: string | number; issuer?: string; audience?: string; subject?: string | null },
+  ): Promise<string>;
 }
 
-export async function createTestIssuer(issuer = 'https://idp.test.invalid', audience = 'project-ledger'): Promise<TestIssuer> {
+export async function createTestIssuer(
+  issuer = 'https://idp.test.invalid',
+  audience = 'project-ledger',
+): Promise<TestIssuer> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key-1', alg: 'ES256', use: 'sig' };
   return {
