@@ -1,38 +1,16 @@
-import type { CorrectableField } from '@ledger/domain';
+import { CORRECTABLE_FIELDS, type CorrectableField } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
+
+const ACTUAL_DATES: readonly CorrectableField[] = ['actualStart', 'actualEnd'];
 
 /** Which correctable facts each event type states: a correction may only fix what its target said. */
 export const FIELDS_STATED_BY: Readonly<Record<string, readonly CorrectableField[]>> = {
-  ProjectCreated: [
-    'title',
-    'description',
-    'primaId',
-    'projectType',
-    'fundingYear',
-    'plannedStart',
-    'plannedEnd',
-    'region',
-    'coverage',
-    'benefitingMemberStates',
-  ],
+  ProjectCreated: CORRECTABLE_FIELDS.filter((field) => !ACTUAL_DATES.includes(field)),
   ProjectStarted: ['actualStart'],
   ProjectCompleted: ['actualEnd'],
   ProjectExtended: ['plannedEnd'],
-  // A correction may itself have been wrong: correcting it may touch what it set.
-  ProjectRecordCorrected: [
-    'title',
-    'description',
-    'primaId',
-    'projectType',
-    'fundingYear',
-    'plannedStart',
-    'plannedEnd',
-    'region',
-    'coverage',
-    'benefitingMemberStates',
-    'actualStart',
-    'actualEnd',
-  ],
+  // A correction may itself have been wrong: correcting it may touch anything a correction can set.
+  ProjectRecordCorrected: CORRECTABLE_FIELDS,
 };
 
 /** Why the named event cannot be the target of these field corrections, or null when it can. */
