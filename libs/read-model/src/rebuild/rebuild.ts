@@ -28,7 +28,7 @@ export async function rebuildReadModel(
     const before = events;
     // Catch up with what was appended during the long pass, so the swap lands as close to head as possible.
     const checkpoint = await projectLog(store, scratch.model, { onProgress: (p) => count({ ...p, events: before + p.events }) });
-    await scratch.model.close();
+    await scratch.finish();
     await swapIntoLive(config, scratch.location);
     return { checkpoint, events };
   } finally {

@@ -5,12 +5,15 @@ import type { ReadModelConfig } from '../store/create-read-model';
 import type { KyselyReadModel } from '../store/kysely.read-model';
 import { DEFAULT_PG_SCHEMA, dropPostgresSchema, openPostgresReadModel } from '../store/postgres.read-model';
 import { openSqliteReadModel } from '../store/sqlite.read-model';
+import { dropSecondaryIndexes, recreateIndexes } from './deferred-indexes';
 
 /** A fresh, empty read model beside the live one (the "green" copy of a blue/green rebuild). */
 export interface ScratchReadModel {
   model: KyselyReadModel;
   /** File path (SQLite) or schema name (PostgreSQL). */
   location: string;
+  /** Completes the copy (builds what was deferred while filling it) and closes it: call before a swap. */
+  finish(): Promise<void>;
   /** Closes and deletes the copy; safe to call twice and after a swap consumed it. */
   discard(): Promise<void>;
 }
@@ -27,6 +30,10 @@ export async function openScratchReadModel(config: ReadModelConfig, purpose: 're
     return {
       model,
       location: schema,
+      async finish() {
+        closed = true;
+        await model.close();
+      },
       async discard() {
         if (!closed) await model.close();
         closed = true;
@@ -36,9 +43,15 @@ export async function openScratchReadModel(config: ReadModelConfig, purpose: 're
   }
   const file = join(config.dataDir, `read-model.${suffix}.sqlite`);
   const model = await openSqliteReadModel(file, { scratch: true });
+  const indexes = await dropSecondaryIndexes(model.db);
   return {
     model,
     location: file,
+    async finish() {
+      await recreateIndexes(model.db, indexes);
+      closed = true;
+      await model.close();
+    },
     async discard() {
       if (!closed) await model.close();
       closed = true;

@@ -29,9 +29,12 @@ async function swapSqlite(config: ReadModelConfig, scratchFile: string): Promise
     db.prepare('attach database ? as rebuilt').run(scratchFile);
     const copy = db.transaction(() => {
       for (const table of Object.keys(TABLE_KEYS).map(snake)) {
-        const columns = (db.prepare(`pragma main.table_info(${table})`).all() as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
+        const columns = columnsOf(db, 'main', table);
         db.exec(`delete from main.${table}`);
-        db.exec(`insert into main.${table} (${columns}) select ${columns} from rebuilt.${table}`);
+        // `select *` between identical tables lets SQLite copy records and index entries as they are
+        // (its transfer optimisation) instead of re-inserting row by row; columns named when they differ.
+        const same = columns === columnsOf(db, 'rebuilt', table);
+        db.exec(same ? `insert into main.${table} select * from rebuilt.${table}` : `insert into main.${table} (${columns}) select ${columns} from rebuilt.${table}`);
       }
     });
     copy.immediate();
@@ -39,6 +42,10 @@ async function swapSqlite(config: ReadModelConfig, scratchFile: string): Promise
   } finally {
     db.close();
   }
+}
+
+function columnsOf(db: Database.Database, schema: string, table: string): string {
+  return (db.prepare(`pragma ${schema}.table_info(${table})`).all() as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
 }
 
 async function swapPostgres(config: ReadModelConfig, scratchSchema: string): Promise<void> {

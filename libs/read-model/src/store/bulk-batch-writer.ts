@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { PROJECT_STREAM_PREFIX } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import { projectEvent } from '../projection/project.projection';
-import { statsDelta } from '../projection/stats.projection';
 import type { ReadModelDialect } from '../schema/read-model.migrations';
 import type {
   BudgetRevisionsTable,
@@ -102,7 +101,9 @@ export class BulkBatchWriter {
     for (const [projectId, touched] of this.projects) {
       if (!touched.current || touched.current === touched.stored) continue;
       rows.push(touched.current);
-      for (const delta of statsDelta(touched.stored, touched.current)) stats.add(delta);
+      // Statistics move once per project per batch: out of the buckets its stored row counted, into its last row's.
+      if (touched.stored) stats.addRow(touched.stored, -1);
+      stats.addRow(touched.current, 1);
       if (touched.memberStates) {
         replaced.push(projectId);
         memberStates.push(...touched.memberStates);
