@@ -11,8 +11,7 @@ import {
 import { NestFactory } from '@nestjs/core';
 import type { Request } from 'express';
 import type { AddressInfo } from 'node:net';
-import { PinoNestLogger, PlatformModule, Roles, createLogger, loadConfig } from '@ledger/platform';
-import { configureHttp } from '@ledger/platform';
+import { PinoNestLogger, PlatformModule, Roles, configureHttp, createLogger, loadConfig } from '@ledger/platform';
 import { BENCH_API_KEYS } from '../lib/bench-keys';
 import { serveWorker } from './worker-runtime';
 
