@@ -165,7 +165,10 @@ export interface ReadModel {
 
 /** Thrown when the stored checkpoint is not the one the projector expected: it must resubscribe. */
 export class CheckpointMovedError extends Error {
-  constructor(readonly expected: Position, readonly actual: Position) {
+  constructor(
+    readonly expected: Position,
+    readonly actual: Position,
+  ) {
     super(`Checkpoint moved: expected ${expected}, found ${actual}`);
     this.name = 'CheckpointMovedError';
   }

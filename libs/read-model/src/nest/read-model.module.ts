@@ -1,4 +1,13 @@
-import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+  OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import { APP_CONFIG, HealthRegistry } from '@ledger/platform';
 import { READ_MODEL, type ReadModel } from '../read-model.port';
 import { createReadModel, type ReadModelConfig } from '../store/create-read-model';

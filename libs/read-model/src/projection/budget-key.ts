@@ -10,7 +10,8 @@ const FRACTION_DIGITS = 6;
  */
 export function budgetKey(amount: string): string {
   const value = new Decimal(amount);
-  if (!value.isFinite() || value.isNegative()) throw new ProjectionError(`Budget amount must be a non-negative decimal: "${amount}"`);
+  if (!value.isFinite() || value.isNegative())
+    throw new ProjectionError(`Budget amount must be a non-negative decimal: "${amount}"`);
   const [integer, fraction = ''] = value.toFixed().split('.');
   if (integer.length > INTEGER_DIGITS || fraction.length > FRACTION_DIGITS) {
     throw new ProjectionError(`Budget amount out of the sortable range: "${amount}"`);

@@ -50,7 +50,13 @@ describe('project projection', () => {
       updatedAt: '2026-01-04T00:00:00.000Z',
       createdAt: '2026-01-01T00:00:00.000Z',
     });
-    expect(effects[2].budgetRevision).toMatchObject({ revisionNo: 1, previous: '200000.00', amount: '250000.00', delta: '50000', position: 12 });
+    expect(effects[2].budgetRevision).toMatchObject({
+      revisionNo: 1,
+      previous: '200000.00',
+      amount: '250000.00',
+      delta: '50000',
+      position: 12,
+    });
     expect(effects.map((e) => e.change.status)).toEqual(['planned', 'active', 'active', 'completed']);
   });
 
@@ -61,17 +67,27 @@ describe('project projection', () => {
       { type: 'ProjectSuspended', data: { projectId: 'TC.0789', reason: 'security situation' } },
     ]);
     expect(suspended.row).toMatchObject({ status: 'suspended', statusReason: 'security situation' });
-    const resumed = projectEvent(suspended.row, recorded({ type: 'ProjectResumed', data: { projectId: 'TC.0789', reason: null } }, 3, 20));
+    const resumed = projectEvent(
+      suspended.row,
+      recorded({ type: 'ProjectResumed', data: { projectId: 'TC.0789', reason: null } }, 3, 20),
+    );
     expect(resumed.after).toMatchObject({ status: 'active', statusReason: null });
   });
 
   it('moves the planned end on extension and records cancellation with its reason', () => {
     const { row } = given([
       projectCreated(),
-      { type: 'ProjectExtended', data: { projectId: 'TC.0789', previousPlannedEnd: '2016', plannedEnd: '2017-06', reason: 'delays' } },
+      {
+        type: 'ProjectExtended',
+        data: { projectId: 'TC.0789', previousPlannedEnd: '2016', plannedEnd: '2017-06', reason: 'delays' },
+      },
       { type: 'ProjectCancelled', data: { projectId: 'TC.0789', reason: 'funding withdrawn' } },
     ]);
-    expect(row).toMatchObject({ plannedEnd: '2017-06', status: 'cancelled', statusReason: 'funding withdrawn' });
+    expect(row).toMatchObject({
+      plannedEnd: '2017-06',
+      status: 'cancelled',
+      statusReason: 'funding withdrawn',
+    });
   });
 
   it('orders budgets numerically through a fixed-width key', () => {
@@ -81,14 +97,23 @@ describe('project projection', () => {
   });
 
   it('rejects an event for a project that was never created', () => {
-    expect(() => projectEvent(null, recorded({ type: 'ProjectStarted', data: { projectId: 'TC.0789', actualStart: '2014' } }, 0, 1))).toThrow(ProjectionError);
+    expect(() =>
+      projectEvent(
+        null,
+        recorded({ type: 'ProjectStarted', data: { projectId: 'TC.0789', actualStart: '2014' } }, 0, 1),
+      ),
+    ).toThrow(ProjectionError);
   });
 
   it('rejects a second ProjectCreated, an unknown event type and a currency change', () => {
     const { row } = given([projectCreated()]);
     expect(() => projectEvent(row, recorded(projectCreated(), 1, 2))).toThrow(/already exists/);
-    expect(() => projectEvent(row, recorded({ type: 'ProjectRenamed', data: { projectId: MONGOLIA.projectId } }, 1, 2))).toThrow(/Unknown event type/);
-    expect(() => projectEvent(row, recorded(budgetRevised('TC.0789', '200000.00', '1000', '-199000', 'EUR'), 1, 2))).toThrow(/EUR/);
+    expect(() =>
+      projectEvent(row, recorded({ type: 'ProjectRenamed', data: { projectId: MONGOLIA.projectId } }, 1, 2)),
+    ).toThrow(/Unknown event type/);
+    expect(() =>
+      projectEvent(row, recorded(budgetRevised('TC.0789', '200000.00', '1000', '-199000', 'EUR'), 1, 2)),
+    ).toThrow(/EUR/);
   });
 });
 
@@ -101,14 +126,26 @@ describe('project projection of record corrections', () => {
         projectId: 'TC.0789',
         correctedEventId: 'e-1',
         correctedRevision: 0,
-        values: { title: 'Mongolia Border Training', region: 'Global', benefitingMemberStates: ['MN', 'CN'], budgetAmount: '1.00' },
+        values: {
+          title: 'Mongolia Border Training',
+          region: 'Global',
+          benefitingMemberStates: ['MN', 'CN'],
+          budgetAmount: '1.00',
+        },
         previous: { title: MONGOLIA.title, region: 'Asia and Oceania', benefitingMemberStates: ['MN'] },
         reason: 'typo in the import',
         approvedBy: 'auditor',
       },
     };
     const effect = projectEvent(row, recorded(correction, 1, 42));
-    expect(effect.after).toMatchObject({ title: 'Mongolia Border Training', titleKey: 'mongolia border training', region: 'Global', memberStates: '["MN","CN"]', revision: 1, lastPosition: 42 });
+    expect(effect.after).toMatchObject({
+      title: 'Mongolia Border Training',
+      titleKey: 'mongolia border training',
+      region: 'Global',
+      memberStates: '["MN","CN"]',
+      revision: 1,
+      lastPosition: 42,
+    });
     expect(effect.memberStates?.map((m) => m.memberState)).toEqual(['MN', 'CN']);
     expect(effect.after.budgetAmount).toBe('200000.00');
   });

@@ -1,5 +1,10 @@
 import Decimal from 'decimal.js';
-import { CORRECTABLE_FIELDS, type CorrectedValues, type ProjectCreatedData, type ProjectEvent } from '@ledger/domain';
+import {
+  CORRECTABLE_FIELDS,
+  type CorrectedValues,
+  type ProjectCreatedData,
+  type ProjectEvent,
+} from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type {
   BudgetRevisionsTable,
@@ -21,7 +26,6 @@ export interface ProjectEffect {
   change: ProjectChangesTable;
 }
 
-
 /**
  * Pure projection of one recorded event onto the project's current row (null before it exists).
  * Uses only the event (never a clock) so a rebuild from the log reproduces the same rows.
@@ -42,19 +46,47 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
       effect = created(event.data, recorded, at);
       break;
     case 'ProjectStarted':
-      effect = { after: { ...existing(before, projectId), ...base, status: 'active', actualStart: event.data.actualStart } };
+      effect = {
+        after: {
+          ...existing(before, projectId),
+          ...base,
+          status: 'active',
+          actualStart: event.data.actualStart,
+        },
+      };
       break;
     case 'ProjectCompleted':
-      effect = { after: { ...existing(before, projectId), ...base, status: 'completed', actualEnd: event.data.actualEnd } };
+      effect = {
+        after: {
+          ...existing(before, projectId),
+          ...base,
+          status: 'completed',
+          actualEnd: event.data.actualEnd,
+        },
+      };
       break;
     case 'ProjectSuspended':
-      effect = { after: { ...existing(before, projectId), ...base, status: 'suspended', statusReason: event.data.reason } };
+      effect = {
+        after: {
+          ...existing(before, projectId),
+          ...base,
+          status: 'suspended',
+          statusReason: event.data.reason,
+        },
+      };
       break;
     case 'ProjectResumed':
       effect = { after: { ...existing(before, projectId), ...base, status: 'active', statusReason: null } };
       break;
     case 'ProjectCancelled':
-      effect = { after: { ...existing(before, projectId), ...base, status: 'cancelled', statusReason: event.data.reason } };
+      effect = {
+        after: {
+          ...existing(before, projectId),
+          ...base,
+          status: 'cancelled',
+          statusReason: event.data.reason,
+        },
+      };
       break;
     case 'ProjectExtended':
       effect = { after: { ...existing(before, projectId), ...base, plannedEnd: event.data.plannedEnd } };
@@ -67,7 +99,13 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
       }
       const revisionNo = current.budgetRevisionCount + 1;
       effect = {
-        after: { ...current, ...base, budgetAmount: d.amount, budgetKey: budgetKey(d.amount), budgetRevisionCount: revisionNo },
+        after: {
+          ...current,
+          ...base,
+          budgetAmount: d.amount,
+          budgetKey: budgetKey(d.amount),
+          budgetRevisionCount: revisionNo,
+        },
         budgetRevision: {
           projectId,
           revisionNo,
@@ -134,22 +172,36 @@ function created(d: ProjectCreatedData, recorded: RecordedEvent, at: string): Om
       createdAt: at,
       updatedAt: at,
     },
-    memberStates: d.benefitingMemberStates.map((memberState, ordinal) => ({ projectId: d.projectId, memberState, ordinal })),
+    memberStates: d.benefitingMemberStates.map((memberState, ordinal) => ({
+      projectId: d.projectId,
+      memberState,
+      ordinal,
+    })),
   };
 }
 
 /** An auditor-approved correction: the named fields take their new values; member states are replaced. */
-function corrected(current: ProjectsTable, values: CorrectedValues, base: Partial<ProjectsTable>): Omit<ProjectEffect, 'change'> {
+function corrected(
+  current: ProjectsTable,
+  values: CorrectedValues,
+  base: Partial<ProjectsTable>,
+): Omit<ProjectEffect, 'change'> {
   const { benefitingMemberStates, title, ...rest } = values;
   // Only correctable fields reach the row: anything else in the event is not ours to copy into a column.
-  const known = Object.fromEntries(Object.entries(rest).filter(([field]) => (CORRECTABLE_FIELDS as readonly string[]).includes(field)));
+  const known = Object.fromEntries(
+    Object.entries(rest).filter(([field]) => (CORRECTABLE_FIELDS as readonly string[]).includes(field)),
+  );
   const after: ProjectsTable = { ...current, ...known, ...base };
   if (title !== undefined) Object.assign(after, { title, titleKey: title.toLowerCase() });
   if (!benefitingMemberStates) return { after };
   after.memberStates = JSON.stringify(benefitingMemberStates);
   return {
     after,
-    memberStates: benefitingMemberStates.map((memberState, ordinal) => ({ projectId: current.projectId, memberState, ordinal })),
+    memberStates: benefitingMemberStates.map((memberState, ordinal) => ({
+      projectId: current.projectId,
+      memberState,
+      ordinal,
+    })),
   };
 }
 
@@ -159,7 +211,8 @@ function existing(before: ProjectsTable | null, projectId: string): ProjectsTabl
 }
 
 function streamProjectId(recorded: RecordedEvent): string {
-  if (!recorded.streamId.startsWith('project-')) throw new ProjectionError(`Not a project stream: ${recorded.streamId}`);
+  if (!recorded.streamId.startsWith('project-'))
+    throw new ProjectionError(`Not a project stream: ${recorded.streamId}`);
   return recorded.streamId.slice('project-'.length);
 }
 

@@ -30,9 +30,27 @@ describe('statistics projection', () => {
   });
 
   it('sums money exactly where floats would drift', () => {
-    let bucket = applyStatsDelta(undefined, { dimension: 'region', key: 'Africa', currency: 'USD', projects: 1, total: '0.1' });
-    bucket = applyStatsDelta(bucket ?? undefined, { dimension: 'region', key: 'Africa', currency: 'USD', projects: 1, total: '0.2' });
-    expect(bucket).toEqual({ dimension: 'region', key: 'Africa', currency: 'USD', projects: 2, total: '0.3' });
+    let bucket = applyStatsDelta(undefined, {
+      dimension: 'region',
+      key: 'Africa',
+      currency: 'USD',
+      projects: 1,
+      total: '0.1',
+    });
+    bucket = applyStatsDelta(bucket ?? undefined, {
+      dimension: 'region',
+      key: 'Africa',
+      currency: 'USD',
+      projects: 1,
+      total: '0.2',
+    });
+    expect(bucket).toEqual({
+      dimension: 'region',
+      key: 'Africa',
+      currency: 'USD',
+      projects: 2,
+      total: '0.3',
+    });
   });
 
   it('drops a bucket once its last project leaves', () => {

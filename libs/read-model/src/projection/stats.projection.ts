@@ -36,7 +36,11 @@ export function statsDelta(before: ProjectsTable | null, after: ProjectsTable): 
     merged.set(
       id,
       seen
-        ? { ...seen, projects: seen.projects + delta.projects, total: new Decimal(seen.total).plus(delta.total).toFixed() }
+        ? {
+            ...seen,
+            projects: seen.projects + delta.projects,
+            total: new Decimal(seen.total).plus(delta.total).toFixed(),
+          }
         : delta,
     );
   }
@@ -44,7 +48,10 @@ export function statsDelta(before: ProjectsTable | null, after: ProjectsTable): 
 }
 
 /** The bucket after a delta, or null when no project is left in it (so rebuilds never keep empty rows). */
-export function applyStatsDelta(current: ProjectStatsTable | undefined, delta: StatsDelta): ProjectStatsTable | null {
+export function applyStatsDelta(
+  current: ProjectStatsTable | undefined,
+  delta: StatsDelta,
+): ProjectStatsTable | null {
   const projects = (current?.projects ?? 0) + delta.projects;
   const total = new Decimal(current?.total ?? '0').plus(delta.total).toFixed();
   if (projects < 0) throw new Error(`Statistics bucket ${delta.dimension}=${delta.key} would go below zero`);

@@ -13,7 +13,15 @@ function feed() {
     },
   };
   const push = (position: number) => {
-    const event = { position, eventId: `e${position}`, type: 'T', data: {}, metadata: {}, streamId: 's', revision: position } as RecordedEvent;
+    const event = {
+      position,
+      eventId: `e${position}`,
+      type: 'T',
+      data: {},
+      metadata: {},
+      streamId: 's',
+      revision: position,
+    } as RecordedEvent;
     const resolve = waiting.shift();
     if (resolve) resolve({ done: false, value: event });
     else queued.push(event);

@@ -1,5 +1,11 @@
 import type { EventStore, Position, RecordedEvent } from '@ledger/event-store';
-import { CheckpointMovedError, PROJECTS_SUBSCRIPTION, type ApplyOptions, type ParkedEvent, type ReadModel } from '../read-model.port';
+import {
+  CheckpointMovedError,
+  PROJECTS_SUBSCRIPTION,
+  type ApplyOptions,
+  type ParkedEvent,
+  type ReadModel,
+} from '../read-model.port';
 import { nextBatch } from './batch-reader';
 
 export interface ProjectionRunnerOptions {
@@ -64,7 +70,12 @@ export class ProjectionRunner {
   }
 
   status(): ProjectionStatus {
-    return { name: this.name, running: this.loop !== null, checkpoint: this.checkpointValue, lastError: this.lastError };
+    return {
+      name: this.name,
+      running: this.loop !== null,
+      checkpoint: this.checkpointValue,
+      lastError: this.lastError,
+    };
   }
 
   /** Positions between the log's head and the checkpoint (events, for the SQLite store's gapless positions). */
@@ -95,7 +106,11 @@ export class ProjectionRunner {
     const iterator = subscription[Symbol.asyncIterator]();
     try {
       for (;;) {
-        const batch: RecordedEvent[] | null = await nextBatch(iterator, this.options.batchSize ?? 200, this.options.maxWaitMs ?? 20);
+        const batch: RecordedEvent[] | null = await nextBatch(
+          iterator,
+          this.options.batchSize ?? 200,
+          this.options.maxWaitMs ?? 20,
+        );
         if (batch === null) return;
         if (batch.length === 0) continue;
         const result = await this.readModel.applyBatch(this.name, batch, {

@@ -33,7 +33,8 @@ describe('SQLite rebuild with deferred indexes', () => {
   it('fills a rebuild copy without secondary indexes and finishes it with exactly those of a migrated read model', async () => {
     const reference = join(dir, 'reference.sqlite');
     await (await openSqliteReadModel(reference)).close();
-    const secondary = (file: string) => indexesOf(file).filter((index) => (index as { sql: string | null }).sql !== null);
+    const secondary = (file: string) =>
+      indexesOf(file).filter((index) => (index as { sql: string | null }).sql !== null);
     const config: ReadModelConfig = { readModel: 'sqlite', dataDir: join(dir, 'data'), databaseUrl: '' };
     const scratch = await openScratchReadModel(config, 'rebuild');
     try {
@@ -47,8 +48,13 @@ describe('SQLite rebuild with deferred indexes', () => {
   });
 
   it('rebuilds into the live file through such a copy: the rows and queries a projection gives', async () => {
-    await appendProjectEvents(store, 'TC.0789', [projectCreated(), budgetRevised('TC.0789', '200000.00', '250000.00', '50000.00')]);
-    await appendProjectEvents(store, 'A.1', [projectCreated({ projectId: 'A.1', region: 'Africa', benefitingMemberStates: ['GH'] })]);
+    await appendProjectEvents(store, 'TC.0789', [
+      projectCreated(),
+      budgetRevised('TC.0789', '200000.00', '250000.00', '50000.00'),
+    ]);
+    await appendProjectEvents(store, 'A.1', [
+      projectCreated({ projectId: 'A.1', region: 'Africa', benefitingMemberStates: ['GH'] }),
+    ]);
     const config: ReadModelConfig = { readModel: 'sqlite', dataDir: join(dir, 'data'), databaseUrl: '' };
 
     expect(await rebuildReadModel(config, store)).toEqual({ checkpoint: 3, events: 3 });
@@ -56,7 +62,11 @@ describe('SQLite rebuild with deferred indexes', () => {
     expect((await checkReadModel(config, store)).differences).toEqual([]);
     const model = await openSqliteReadModel(liveSqliteReadModelPath(config.dataDir));
     try {
-      const inGhana = await model.listProjects({ filter: { memberState: 'GH' }, sort: { field: 'budget', descending: true }, limit: 10 });
+      const inGhana = await model.listProjects({
+        filter: { memberState: 'GH' },
+        sort: { field: 'budget', descending: true },
+        limit: 10,
+      });
       expect(inGhana.data.items.map((p) => p.projectId)).toEqual(['A.1']);
       expect((await model.budgetRevisions('TC.0789')).data?.map((r) => r.amount)).toEqual(['250000.00']);
     } finally {

@@ -8,7 +8,10 @@ import { sql, type Kysely } from 'kysely';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any read-model database
 export async function dropSecondaryIndexes(db: Kysely<any>): Promise<string[]> {
-  const { rows } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'index' and sql is not null order by name`.execute(db);
+  const { rows } = await sql<{
+    name: string;
+    sql: string;
+  }>`select name, sql from sqlite_master where type = 'index' and sql is not null order by name`.execute(db);
   for (const index of rows) await sql.raw(`drop index "${index.name}"`).execute(db);
   return rows.map((index) => index.sql);
 }

@@ -16,7 +16,11 @@ export interface ProjectLogOptions {
 }
 
 /** Replays the log from the target's checkpoint into `target`, batch by batch, up to `toPosition`. */
-export async function projectLog(store: EventStore, target: ReadModel, options: ProjectLogOptions = {}): Promise<Position> {
+export async function projectLog(
+  store: EventStore,
+  target: ReadModel,
+  options: ProjectLogOptions = {},
+): Promise<Position> {
   const head = options.toPosition ?? (await store.headPosition());
   const batchSize = options.batchSize ?? REPLAY_BATCH_SIZE;
   let position = await target.checkpoint(PROJECTS_SUBSCRIPTION);

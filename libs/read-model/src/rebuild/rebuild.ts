@@ -27,7 +27,9 @@ export async function rebuildReadModel(
     await projectLog(store, scratch.model, { onProgress: count });
     const before = events;
     // Catch up with what was appended during the long pass, so the swap lands as close to head as possible.
-    const checkpoint = await projectLog(store, scratch.model, { onProgress: (p) => count({ ...p, events: before + p.events }) });
+    const checkpoint = await projectLog(store, scratch.model, {
+      onProgress: (p) => count({ ...p, events: before + p.events }),
+    });
     await scratch.finish();
     await swapIntoLive(config, scratch.location);
     return { checkpoint, events };
@@ -45,7 +47,9 @@ export interface CheckOutcome {
 export async function checkReadModel(config: ReadModelConfig, store: EventStore): Promise<CheckOutcome> {
   const live = await createReadModel(config);
   const liveDump = await live.dump().finally(() => live.close());
-  const position = Number(liveDump.checkpoints?.find((row) => row.name === PROJECTS_SUBSCRIPTION)?.position ?? 0);
+  const position = Number(
+    liveDump.checkpoints?.find((row) => row.name === PROJECTS_SUBSCRIPTION)?.position ?? 0,
+  );
   const scratch = await openScratchReadModel(config, 'check');
   try {
     await projectLog(store, scratch.model, { toPosition: position });

@@ -18,15 +18,20 @@ export interface ScratchReadModel {
   discard(): Promise<void>;
 }
 
-export async function openScratchReadModel(config: ReadModelConfig, purpose: 'rebuild' | 'check'): Promise<ScratchReadModel> {
+export async function openScratchReadModel(
+  config: ReadModelConfig,
+  purpose: 'rebuild' | 'check',
+): Promise<ScratchReadModel> {
   const suffix = `${purpose}_${randomBytes(4).toString('hex')}`;
   let closed = false;
   if (config.readModel === 'postgres') {
     const schema = `${config.readModelSchema ?? DEFAULT_PG_SCHEMA}_${suffix}`;
-    const model = await openPostgresReadModel(config.databaseUrl, schema, { scratch: true }).catch(async (error: unknown) => {
-      await dropPostgresSchema(config.databaseUrl, schema);
-      throw error;
-    });
+    const model = await openPostgresReadModel(config.databaseUrl, schema, { scratch: true }).catch(
+      async (error: unknown) => {
+        await dropPostgresSchema(config.databaseUrl, schema);
+        throw error;
+      },
+    );
     return {
       model,
       location: schema,

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { ReadModelConfig } from '../store/create-read-model';
 import { TABLE_KEYS } from '../store/dump-tables';
-import { assertSchemaName, DEFAULT_PG_SCHEMA, openPostgresReadModel, withPgClient } from '../store/postgres.read-model';
+import {
+  assertSchemaName,
+  DEFAULT_PG_SCHEMA,
+  openPostgresReadModel,
+  withPgClient,
+} from '../store/postgres.read-model';
 import { liveSqliteReadModelPath, openSqliteReadModel } from '../store/sqlite.read-model';
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -34,7 +39,11 @@ async function swapSqlite(config: ReadModelConfig, scratchFile: string): Promise
         // `select *` between identical tables lets SQLite copy records and index entries as they are
         // (its transfer optimisation) instead of re-inserting row by row; columns named when they differ.
         const same = columns === columnsOf(db, 'rebuilt', table);
-        db.exec(same ? `insert into main.${table} select * from rebuilt.${table}` : `insert into main.${table} (${columns}) select ${columns} from rebuilt.${table}`);
+        db.exec(
+          same
+            ? `insert into main.${table} select * from rebuilt.${table}`
+            : `insert into main.${table} (${columns}) select ${columns} from rebuilt.${table}`,
+        );
       }
     });
     copy.immediate();
@@ -45,7 +54,9 @@ async function swapSqlite(config: ReadModelConfig, scratchFile: string): Promise
 }
 
 function columnsOf(db: Database.Database, schema: string, table: string): string {
-  return (db.prepare(`pragma ${schema}.table_info(${table})`).all() as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
+  return (db.prepare(`pragma ${schema}.table_info(${table})`).all() as { name: string }[])
+    .map((c) => `"${c.name}"`)
+    .join(', ');
 }
 
 async function swapPostgres(config: ReadModelConfig, scratchSchema: string): Promise<void> {

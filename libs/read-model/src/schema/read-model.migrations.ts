@@ -48,8 +48,20 @@ function initial(dialect: ReadModelDialect): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', sortable, (c) => c.notNull())
         .execute();
-      for (const column of ['status', 'region', 'project_type', 'funding_year', 'title_key', 'budget_key', 'updated_at']) {
-        await db.schema.createIndex(`projects_${column}_idx`).on('projects').columns([column, 'project_id']).execute();
+      for (const column of [
+        'status',
+        'region',
+        'project_type',
+        'funding_year',
+        'title_key',
+        'budget_key',
+        'updated_at',
+      ]) {
+        await db.schema
+          .createIndex(`projects_${column}_idx`)
+          .on('projects')
+          .columns([column, 'project_id'])
+          .execute();
       }
       await db.schema.createIndex('projects_prima_id_idx').on('projects').column('prima_id').execute();
 
@@ -76,7 +88,11 @@ function initial(dialect: ReadModelDialect): Migration {
         .addColumn('ordinal', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('project_member_states_pk', ['project_id', 'member_state'])
         .execute();
-      await db.schema.createIndex('project_member_states_ms_idx').on('project_member_states').columns(['member_state', 'project_id']).execute();
+      await db.schema
+        .createIndex('project_member_states_ms_idx')
+        .on('project_member_states')
+        .columns(['member_state', 'project_id'])
+        .execute();
 
       await db.schema
         .createTable('project_stats')

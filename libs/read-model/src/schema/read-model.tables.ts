@@ -92,7 +92,6 @@ export interface ProjectChangesTable {
   recordedAt: string;
 }
 
-
 export interface ReadModelDatabase {
   projects: ProjectsTable;
   budgetRevisions: BudgetRevisionsTable;

@@ -1,7 +1,12 @@
 import type { ControlledTransaction, Kysely } from 'kysely';
 import { PROJECT_STREAM_PREFIX } from '@ledger/domain';
 import type { Position, RecordedEvent } from '@ledger/event-store';
-import { CheckpointMovedError, type ApplyOptions, type ApplyResult, type ParkedEvent } from '../read-model.port';
+import {
+  CheckpointMovedError,
+  type ApplyOptions,
+  type ApplyResult,
+  type ParkedEvent,
+} from '../read-model.port';
 import type { ReadModelDatabase } from '../schema/read-model.tables';
 import type { ReadModelDialect } from '../schema/read-model.migrations';
 import { BatchWriter } from './batch-writer';
@@ -31,7 +36,9 @@ export async function applyBatch(
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   try {
-    return await inTransaction(db, dialect, subscription, events, options, (...args) => inBulk(dialect, ...args));
+    return await inTransaction(db, dialect, subscription, events, options, (...args) =>
+      inBulk(dialect, ...args),
+    );
   } catch (error) {
     if (!(error instanceof BulkWriteRefused)) throw error;
     return inTransaction(db, dialect, subscription, events, options, eventByEvent);
@@ -61,12 +68,19 @@ async function inTransaction(
       checkpoint = event.position;
     }
     const { applied, parked } = await work(trx, subscription, fresh);
-    await trx.updateTable('checkpoints').set({ position: checkpoint }).where('name', '=', subscription).execute();
+    await trx
+      .updateTable('checkpoints')
+      .set({ position: checkpoint })
+      .where('name', '=', subscription)
+      .execute();
     await options.beforeCommit?.(events);
     await trx.commit().execute();
     return { checkpoint, applied, parked };
   } catch (error) {
-    await trx.rollback().execute().catch(() => undefined);
+    await trx
+      .rollback()
+      .execute()
+      .catch(() => undefined);
     throw error;
   }
 }
@@ -74,7 +88,12 @@ async function inTransaction(
 /** Other streams (audit checkpoints, …) only move the checkpoint, so lag and minPosition reach the head. */
 const isProjectEvent = (event: RecordedEvent) => event.streamId.startsWith(PROJECT_STREAM_PREFIX);
 
-async function inBulk(dialect: ReadModelDialect, trx: Trx, subscription: string, events: RecordedEvent[]): Promise<Progress> {
+async function inBulk(
+  dialect: ReadModelDialect,
+  trx: Trx,
+  subscription: string,
+  events: RecordedEvent[],
+): Promise<Progress> {
   const projectEvents = events.filter(isProjectEvent);
   const writer = new BulkBatchWriter(trx, dialect);
   await writer.load(projectEvents);
@@ -140,7 +159,12 @@ export async function underSavepoint(trx: Trx, work: () => Promise<void>): Promi
   }
 }
 
-async function park(trx: Trx, subscription: string, event: RecordedEvent, error: string): Promise<ParkedEvent> {
+async function park(
+  trx: Trx,
+  subscription: string,
+  event: RecordedEvent,
+  error: string,
+): Promise<ParkedEvent> {
   const row: ParkedEvent = {
     position: event.position,
     subscription,

@@ -8,14 +8,22 @@ import { PROJECTS_SUBSCRIPTION, STATS_DIMENSIONS } from '../read-model.port';
 import { budgetRevised, projectCreated, recorded } from '../testing/project-events.fixture';
 import { openSqliteReadModel } from './sqlite.read-model';
 
-const amount = fc.tuple(fc.integer({ min: 1, max: 9_999_999 }), fc.integer({ min: 0, max: 99 })).map(([i, c]) => `${i}.${String(c).padStart(2, '0')}`);
+const amount = fc
+  .tuple(fc.integer({ min: 1, max: 9_999_999 }), fc.integer({ min: 0, max: 99 }))
+  .map(([i, c]) => `${i}.${String(c).padStart(2, '0')}`);
 const project = fc.record({
   region: fc.constantFrom('Africa', 'Europe', 'Global'),
   fundingYear: fc.integer({ min: 2010, max: 2013 }),
   projectType: fc.constantFrom('AA', 'BB'),
   currency: fc.constantFrom('USD', 'EUR'),
   budget: amount,
-  steps: fc.array(fc.oneof(fc.constantFrom('ProjectStarted', 'ProjectSuspended', 'ProjectCompleted', 'ProjectCancelled'), amount), { maxLength: 6 }),
+  steps: fc.array(
+    fc.oneof(
+      fc.constantFrom('ProjectStarted', 'ProjectSuspended', 'ProjectCompleted', 'ProjectCancelled'),
+      amount,
+    ),
+    { maxLength: 6 },
+  ),
 });
 
 /** Turns generated projects into one interleaved log (each project's events keep their order). */
@@ -26,10 +34,21 @@ function logOf(projects: GeneratedProject[], order: number[]): RecordedEvent[] {
     const id = `P.${i}`;
     let current = p.budget;
     const events: { type: string; data: unknown }[] = [
-      projectCreated({ projectId: id, primaId: null, region: p.region as 'Africa', fundingYear: p.fundingYear, projectType: p.projectType, budget: { amount: p.budget, currency: p.currency } }),
+      projectCreated({
+        projectId: id,
+        primaId: null,
+        region: p.region as 'Africa',
+        fundingYear: p.fundingYear,
+        projectType: p.projectType,
+        budget: { amount: p.budget, currency: p.currency },
+      }),
     ];
     for (const step of p.steps) {
-      if (step.startsWith('Project')) events.push({ type: step, data: { projectId: id, actualStart: '2014', actualEnd: '2015', reason: 'r' } });
+      if (step.startsWith('Project'))
+        events.push({
+          type: step,
+          data: { projectId: id, actualStart: '2014', actualEnd: '2015', reason: 'r' },
+        });
       else {
         events.push(budgetRevised(id, current, step, new Decimal(step).minus(current).toFixed(), p.currency));
         current = step;
@@ -71,10 +90,17 @@ describe('batch writer (property)', () => {
                 for (const row of rows) {
                   const key = `${String(row[dimension])}|${row.budgetCurrency}`;
                   const seen = expected.get(key) ?? { projects: 0, total: new Decimal(0) };
-                  expected.set(key, { projects: seen.projects + 1, total: seen.total.plus(row.budgetAmount) });
+                  expected.set(key, {
+                    projects: seen.projects + 1,
+                    total: seen.total.plus(row.budgetAmount),
+                  });
                 }
                 const actual = (await model.budgetStats(dimension)).data;
-                expect(Object.fromEntries(actual.map((s) => [`${s.key}|${s.budget.currency}`, [s.projects, s.budget.total]]))).toEqual(
+                expect(
+                  Object.fromEntries(
+                    actual.map((s) => [`${s.key}|${s.budget.currency}`, [s.projects, s.budget.total]]),
+                  ),
+                ).toEqual(
                   Object.fromEntries([...expected].map(([k, v]) => [k, [v.projects, v.total.toFixed(2)]])),
                 );
               }

@@ -34,7 +34,8 @@ export class BatchWriter {
     if (effect.budgetRevision) await db.insertInto('budgetRevisions').values(effect.budgetRevision).execute();
     if (effect.memberStates) {
       await db.deleteFrom('projectMemberStates').where('projectId', '=', projectId).execute();
-      if (effect.memberStates.length > 0) await db.insertInto('projectMemberStates').values(effect.memberStates).execute();
+      if (effect.memberStates.length > 0)
+        await db.insertInto('projectMemberStates').values(effect.memberStates).execute();
     }
     await db.insertInto('projectChanges').values(effect.change).execute();
 
@@ -52,7 +53,11 @@ export class BatchWriter {
 
   private async current(projectId: string): Promise<ProjectsTable | null> {
     if (this.projects.has(projectId)) return this.projects.get(projectId) ?? null;
-    const found = await this.db.selectFrom('projects').selectAll().where('projectId', '=', projectId).executeTakeFirst();
+    const found = await this.db
+      .selectFrom('projects')
+      .selectAll()
+      .where('projectId', '=', projectId)
+      .executeTakeFirst();
     return found ? { ...found, lastPosition: Number(found.lastPosition) } : null;
   }
 }

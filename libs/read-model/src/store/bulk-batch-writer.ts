@@ -18,16 +18,53 @@ const PROJECTS: BulkTable<ProjectsTable> = {
   table: 'projects',
   upsertOn: 'projectId',
   columns: [
-    'projectId', 'primaId', 'title', 'titleKey', 'description', 'projectType', 'coverage', 'region', 'fundingYear',
-    'plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'status', 'statusReason', 'budgetAmount', 'budgetCurrency',
-    'budgetKey', 'initialBudgetAmount', 'budgetRevisionCount', 'memberStates', 'revision', 'lastPosition', 'createdAt', 'updatedAt',
+    'projectId',
+    'primaId',
+    'title',
+    'titleKey',
+    'description',
+    'projectType',
+    'coverage',
+    'region',
+    'fundingYear',
+    'plannedStart',
+    'plannedEnd',
+    'actualStart',
+    'actualEnd',
+    'status',
+    'statusReason',
+    'budgetAmount',
+    'budgetCurrency',
+    'budgetKey',
+    'initialBudgetAmount',
+    'budgetRevisionCount',
+    'memberStates',
+    'revision',
+    'lastPosition',
+    'createdAt',
+    'updatedAt',
   ],
 };
 const REVISIONS: BulkTable<BudgetRevisionsTable> = {
   table: 'budgetRevisions',
-  columns: ['projectId', 'revisionNo', 'position', 'previous', 'amount', 'delta', 'currency', 'reason', 'effectiveDate', 'note', 'recordedAt'],
+  columns: [
+    'projectId',
+    'revisionNo',
+    'position',
+    'previous',
+    'amount',
+    'delta',
+    'currency',
+    'reason',
+    'effectiveDate',
+    'note',
+    'recordedAt',
+  ],
 };
-const MEMBER_STATES: BulkTable<ProjectMemberStatesTable> = { table: 'projectMemberStates', columns: ['projectId', 'memberState', 'ordinal'] };
+const MEMBER_STATES: BulkTable<ProjectMemberStatesTable> = {
+  table: 'projectMemberStates',
+  columns: ['projectId', 'memberState', 'ordinal'],
+};
 const CHANGES: BulkTable<ProjectChangesTable> = {
   table: 'projectChanges',
   columns: ['position', 'projectId', 'eventType', 'revision', 'status', 'recordedAt'],
@@ -62,10 +99,16 @@ export class BulkBatchWriter {
 
   /** Reads the stored rows of every project the events touch, a few hundred per statement. */
   async load(events: readonly RecordedEvent[]): Promise<void> {
-    const ids = [...new Set(events.map((e) => e.streamId.slice(PROJECT_STREAM_PREFIX.length)))].filter((id) => !this.projects.has(id));
+    const ids = [...new Set(events.map((e) => e.streamId.slice(PROJECT_STREAM_PREFIX.length)))].filter(
+      (id) => !this.projects.has(id),
+    );
     for (const id of ids) this.projects.set(id, { stored: null, current: null });
     for (let at = 0; at < ids.length; at += LOOKUP_CHUNK) {
-      const rows = await this.db.selectFrom('projects').selectAll().where('projectId', 'in', ids.slice(at, at + LOOKUP_CHUNK)).execute();
+      const rows = await this.db
+        .selectFrom('projects')
+        .selectAll()
+        .where('projectId', 'in', ids.slice(at, at + LOOKUP_CHUNK))
+        .execute();
       for (const found of rows) {
         const row = { ...found, lastPosition: Number(found.lastPosition) };
         this.projects.set(row.projectId, { stored: row, current: row });
@@ -112,7 +155,10 @@ export class BulkBatchWriter {
     await bulkInsert(this.db, this.dialect, PROJECTS, rows);
     await bulkInsert(this.db, this.dialect, REVISIONS, this.revisions);
     for (let at = 0; at < replaced.length; at += LOOKUP_CHUNK) {
-      await this.db.deleteFrom('projectMemberStates').where('projectId', 'in', replaced.slice(at, at + LOOKUP_CHUNK)).execute();
+      await this.db
+        .deleteFrom('projectMemberStates')
+        .where('projectId', 'in', replaced.slice(at, at + LOOKUP_CHUNK))
+        .execute();
     }
     await bulkInsert(this.db, this.dialect, MEMBER_STATES, memberStates);
     await bulkInsert(this.db, this.dialect, CHANGES, this.changes);

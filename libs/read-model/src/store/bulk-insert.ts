@@ -65,7 +65,8 @@ export async function bulkInsert<Row>(
     const parameters: unknown[] = new Array(chunk * width);
     for (let row = 0; row < chunk; row++) {
       const source = rows[at + row] as Record<string, unknown>;
-      for (let column = 0; column < width; column++) parameters[row * width + column] = source[spec.columns[column]] ?? null;
+      for (let column = 0; column < width; column++)
+        parameters[row * width + column] = source[spec.columns[column]] ?? null;
     }
     await db.executeQuery(CompiledQuery.raw(insertText(dialect, spec, chunk), parameters));
     at += chunk;

@@ -43,7 +43,11 @@ export class KyselyReadModel implements ReadModel {
     return readCheckpoint(this.db, subscription);
   }
 
-  async applyBatch(subscription: string, events: RecordedEvent[], options?: ApplyOptions): Promise<ApplyResult> {
+  async applyBatch(
+    subscription: string,
+    events: RecordedEvent[],
+    options?: ApplyOptions,
+  ): Promise<ApplyResult> {
     const result = await applyBatch(this.db, this.kind, subscription, events, options);
     this.commits.emit('commit', result.checkpoint, subscription);
     return result;
@@ -51,13 +55,21 @@ export class KyselyReadModel implements ReadModel {
 
   async listParked(): Promise<ParkedEvent[]> {
     const rows = await this.db.selectFrom('parkedEvents').selectAll().orderBy('position').execute();
-    return rows.map(({ eventJson: _json, ...row }) => ({ ...row, position: Number(row.position), attempts: Number(row.attempts) }));
+    return rows.map(({ eventJson: _json, ...row }) => ({
+      ...row,
+      position: Number(row.position),
+      attempts: Number(row.attempts),
+    }));
   }
 
   async retryParked(position: Position): Promise<RetryResult> {
     const trx = await this.db.startTransaction().execute();
     try {
-      const row = await trx.selectFrom('parkedEvents').selectAll().where('position', '=', position).executeTakeFirst();
+      const row = await trx
+        .selectFrom('parkedEvents')
+        .selectAll()
+        .where('position', '=', position)
+        .executeTakeFirst();
       if (!row) {
         await trx.rollback().execute();
         return { ok: false, error: 'not-parked' };
@@ -80,17 +92,25 @@ export class KyselyReadModel implements ReadModel {
           .execute();
       }
       await trx.commit().execute();
-      if (error === null) this.commits.emit('commit', await this.checkpoint(row.subscription), row.subscription);
+      if (error === null)
+        this.commits.emit('commit', await this.checkpoint(row.subscription), row.subscription);
       return error === null ? { ok: true } : { ok: false, error };
     } catch (error) {
-      await trx.rollback().execute().catch(() => undefined);
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
       throw error;
     }
   }
 
   getProject(projectId: string): Promise<AtPosition<ProjectView | null>> {
     return this.atPosition(async (trx) => {
-      const row = await trx.selectFrom('projects').selectAll().where('projectId', '=', projectId).executeTakeFirst();
+      const row = await trx
+        .selectFrom('projects')
+        .selectAll()
+        .where('projectId', '=', projectId)
+        .executeTakeFirst();
       return row ? toProjectView(row) : null;
     });
   }
@@ -101,9 +121,18 @@ export class KyselyReadModel implements ReadModel {
 
   budgetRevisions(projectId: string): Promise<AtPosition<BudgetRevisionView[] | null>> {
     return this.atPosition(async (trx) => {
-      const project = await trx.selectFrom('projects').select('projectId').where('projectId', '=', projectId).executeTakeFirst();
+      const project = await trx
+        .selectFrom('projects')
+        .select('projectId')
+        .where('projectId', '=', projectId)
+        .executeTakeFirst();
       if (!project) return null;
-      const rows = await trx.selectFrom('budgetRevisions').selectAll().where('projectId', '=', projectId).orderBy('revisionNo').execute();
+      const rows = await trx
+        .selectFrom('budgetRevisions')
+        .selectAll()
+        .where('projectId', '=', projectId)
+        .orderBy('revisionNo')
+        .execute();
       return rows.map(toBudgetRevisionView);
     });
   }
@@ -132,7 +161,11 @@ export class KyselyReadModel implements ReadModel {
     return rows.map((row) => ({ ...row, position: Number(row.position), revision: Number(row.revision) }));
   }
 
-  async waitForPosition(target: Position, timeoutMs: number, subscription = PROJECTS_SUBSCRIPTION): Promise<boolean> {
+  async waitForPosition(
+    target: Position,
+    timeoutMs: number,
+    subscription = PROJECTS_SUBSCRIPTION,
+  ): Promise<boolean> {
     if ((await this.checkpoint(subscription)) >= target) return true;
     return new Promise<boolean>((resolve) => {
       let done = false;
@@ -145,9 +178,14 @@ export class KyselyReadModel implements ReadModel {
         resolve(reached);
       };
       // In-process commits notify at once; polling covers a projector running in another process.
-      const off = this.onCommit((position, name) => name === subscription && position >= target && finish(true));
+      const off = this.onCommit(
+        (position, name) => name === subscription && position >= target && finish(true),
+      );
       const poll = setInterval(() => {
-        this.checkpoint(subscription).then((p) => p >= target && finish(true), () => undefined);
+        this.checkpoint(subscription).then(
+          (p) => p >= target && finish(true),
+          () => undefined,
+        );
       }, POLL_MS);
       const timer = setTimeout(() => finish(false), timeoutMs);
     });
@@ -161,7 +199,9 @@ export class KyselyReadModel implements ReadModel {
   /** All tables read in one transaction, so the checkpoint row matches the rows beside it. */
   dump(): Promise<ReadModelDump> {
     const builder = this.db.transaction();
-    return (this.kind === 'postgres' ? builder.setIsolationLevel('repeatable read') : builder).execute((trx) => dumpTables(trx));
+    return (this.kind === 'postgres' ? builder.setIsolationLevel('repeatable read') : builder).execute(
+      (trx) => dumpTables(trx),
+    );
   }
 
   async close(): Promise<void> {
@@ -173,14 +213,20 @@ export class KyselyReadModel implements ReadModel {
   /** Reads data and the checkpoint in one transaction, so the position header matches the body. */
   private atPosition<T>(read: (trx: Transaction<ReadModelDatabase>) => Promise<T>): Promise<AtPosition<T>> {
     const builder = this.db.transaction();
-    return (this.kind === 'postgres' ? builder.setIsolationLevel('repeatable read') : builder).execute(async (trx) => {
-      const data = await read(trx);
-      return { position: await readCheckpoint(trx, PROJECTS_SUBSCRIPTION), data };
-    });
+    return (this.kind === 'postgres' ? builder.setIsolationLevel('repeatable read') : builder).execute(
+      async (trx) => {
+        const data = await read(trx);
+        return { position: await readCheckpoint(trx, PROJECTS_SUBSCRIPTION), data };
+      },
+    );
   }
 }
 
 async function readCheckpoint(db: Kysely<ReadModelDatabase>, subscription: string): Promise<Position> {
-  const row = await db.selectFrom('checkpoints').select('position').where('name', '=', subscription).executeTakeFirst();
+  const row = await db
+    .selectFrom('checkpoints')
+    .select('position')
+    .where('name', '=', subscription)
+    .executeTakeFirst();
   return row ? Number(row.position) : 0;
 }

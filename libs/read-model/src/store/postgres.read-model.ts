@@ -36,12 +36,18 @@ export async function openPostgresReadModel(
     max: 4,
     options: `-c search_path=${schema}${settings.scratch ? ' -c synchronous_commit=off' : ''}`,
     // Positions and counts are int8; they stay far below 2^53, so numbers are exact and easier to use.
-    types: { getTypeParser: ((oid: number, format?: string) => (oid === INT8_OID ? Number : types.getTypeParser(oid, format as 'text'))) as typeof types.getTypeParser },
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === INT8_OID ? Number : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
+    },
   });
   // An idle client's error (server restart, network) must not crash the process: the next query reconnects.
   pool.on('error', (error) => process.emitWarning(`read-model pool: ${error.message}`));
   await pool.query(`create schema if not exists "${schema}"`);
-  const db = new Kysely<ReadModelDatabase>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<ReadModelDatabase>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
   try {
     await migrateReadModel(db, 'postgres', schema);
   } catch (error) {

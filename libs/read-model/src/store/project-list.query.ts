@@ -19,7 +19,10 @@ function likePattern(q: string): string {
  * One page of projects in keyset order: the sort column, then projectId ascending as a stable tie-break,
  * so a page boundary inside a run of equal values neither repeats nor skips rows.
  */
-export async function listProjects(db: Kysely<ReadModelDatabase>, query: ProjectListQuery): Promise<ProjectPage> {
+export async function listProjects(
+  db: Kysely<ReadModelDatabase>,
+  query: ProjectListQuery,
+): Promise<ProjectPage> {
   const { filter, sort, limit, after } = query;
   const column = SORT_COLUMNS[sort.field];
   let select = db.selectFrom('projects').selectAll('projects');
@@ -59,8 +62,12 @@ export async function listProjects(db: Kysely<ReadModelDatabase>, query: Project
     .execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const next = rows.length > limit && last ? { value: sortValue(last, sort.field), projectId: last.projectId } : null;
-  return { items: page.map((row) => toProjectView({ ...row, lastPosition: Number(row.lastPosition) })), next };
+  const next =
+    rows.length > limit && last ? { value: sortValue(last, sort.field), projectId: last.projectId } : null;
+  return {
+    items: page.map((row) => toProjectView({ ...row, lastPosition: Number(row.lastPosition) })),
+    next,
+  };
 }
 
 function sortValue(row: ProjectsTable, field: SortField): string | number {

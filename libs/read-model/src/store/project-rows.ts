@@ -20,7 +20,10 @@ export function toProjectView(row: ProjectsTable): ProjectView {
     status: row.status,
     statusReason: row.statusReason,
     budget: { amount: money(row.budgetAmount, row.budgetCurrency), currency: row.budgetCurrency },
-    initialBudget: { amount: money(row.initialBudgetAmount, row.budgetCurrency), currency: row.budgetCurrency },
+    initialBudget: {
+      amount: money(row.initialBudgetAmount, row.budgetCurrency),
+      currency: row.budgetCurrency,
+    },
     budgetRevisionCount: Number(row.budgetRevisionCount),
     benefitingMemberStates: JSON.parse(row.memberStates) as string[],
     revision: Number(row.revision),

@@ -14,8 +14,15 @@ export function readModelConfigFrom(
     try {
       assertSchemaName(readModelSchema);
     } catch {
-      throw new Error(`READ_MODEL_SCHEMA: must be a lower-case PostgreSQL identifier such as read_model (got "${readModelSchema}")`);
+      throw new Error(
+        `READ_MODEL_SCHEMA: must be a lower-case PostgreSQL identifier such as read_model (got "${readModelSchema}")`,
+      );
     }
   }
-  return { readModel: config.readModel, dataDir: config.dataDir, databaseUrl: config.databaseUrl, readModelSchema };
+  return {
+    readModel: config.readModel,
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    readModelSchema,
+  };
 }

@@ -24,7 +24,10 @@ export interface SqliteReadModelOptions {
   scratch?: boolean;
 }
 
-export async function openSqliteReadModel(file: string, options: SqliteReadModelOptions = {}): Promise<KyselyReadModel> {
+export async function openSqliteReadModel(
+  file: string,
+  options: SqliteReadModelOptions = {},
+): Promise<KyselyReadModel> {
   mkdirSync(dirname(file), { recursive: true });
   const database = new Database(file);
   if (options.scratch) {

@@ -22,7 +22,8 @@ export class StatsBuckets {
    */
   addRow(row: ProjectsTable, sign: 1 | -1): void {
     const amount = sign < 0 ? new Decimal(row.budgetAmount).negated() : new Decimal(row.budgetAmount);
-    for (const dimension of STATS_DIMENSIONS) this.bucket(dimension, String(row[dimension]), row.budgetCurrency).add(sign, amount);
+    for (const dimension of STATS_DIMENSIONS)
+      this.bucket(dimension, String(row[dimension]), row.budgetCurrency).add(sign, amount);
   }
 
   /** Writes the summed buckets; call before the checkpoint moves, in the same transaction. */
@@ -31,12 +32,23 @@ export class StatsBuckets {
       if (bucket.projects === 0 && bucket.total.isZero()) continue;
       const delta: StatsDelta = { ...bucket.id, projects: bucket.projects, total: bucket.total.toFixed() };
       const match = { dimension: delta.dimension, key: delta.key, currency: delta.currency };
-      const current = await db.selectFrom('projectStats').selectAll().where((eb) => eb.and(match)).executeTakeFirst();
+      const current = await db
+        .selectFrom('projectStats')
+        .selectAll()
+        .where((eb) => eb.and(match))
+        .executeTakeFirst();
       const next = applyStatsDelta(current && { ...current, projects: Number(current.projects) }, delta);
       if (!next) {
-        await db.deleteFrom('projectStats').where((eb) => eb.and(match)).execute();
+        await db
+          .deleteFrom('projectStats')
+          .where((eb) => eb.and(match))
+          .execute();
       } else if (current) {
-        await db.updateTable('projectStats').set({ projects: next.projects, total: next.total }).where((eb) => eb.and(match)).execute();
+        await db
+          .updateTable('projectStats')
+          .set({ projects: next.projects, total: next.total })
+          .where((eb) => eb.and(match))
+          .execute();
       } else {
         await db.insertInto('projectStats').values(next).execute();
       }

@@ -12,18 +12,84 @@ export function queriesContract(factory: ReadModelFixtureFactory): void {
   beforeEach(async () => {
     const { store } = ctx();
     await appendProjectEvents(store, 'TC.0789', [projectCreated()], '2026-01-01T00:00:00.000Z');
-    await appendProjectEvents(store, 'A.1', [projectCreated({ projectId: 'A.1', primaId: null, title: 'Border management in Ghana', region: 'Africa', fundingYear: 2015, budget: usd('50000.00'), benefitingMemberStates: ['GH'] })], '2026-01-02T00:00:00.000Z');
-    await appendProjectEvents(store, 'A.2', [
-      projectCreated({ projectId: 'A.2', primaId: null, title: 'Labour migration 100% Kenya_Uganda', region: 'Africa', fundingYear: 2015, projectType: 'LMD', coverage: 'regional', budget: usd('0.10'), benefitingMemberStates: ['KE', 'UG'] }),
-      { type: 'ProjectStarted', data: { projectId: 'A.2', actualStart: '2015' } },
-    ], '2026-01-03T00:00:00.000Z');
-    await appendProjectEvents(store, 'E.1', [projectCreated({ projectId: 'E.1', primaId: null, title: 'Return support', region: 'Europe', fundingYear: 2016, projectType: 'AVRR', budget: { amount: '75000.00', currency: 'EUR' }, benefitingMemberStates: ['DE'] })], '2026-01-04T00:00:00.000Z');
-    await appendProjectEvents(store, 'B.0', [projectCreated({ projectId: 'B.0', primaId: null, title: 'MONGOLIAN herders', fundingYear: 2015, budget: usd('50000.00') })], '2026-01-05T00:00:00.000Z');
+    await appendProjectEvents(
+      store,
+      'A.1',
+      [
+        projectCreated({
+          projectId: 'A.1',
+          primaId: null,
+          title: 'Border management in Ghana',
+          region: 'Africa',
+          fundingYear: 2015,
+          budget: usd('50000.00'),
+          benefitingMemberStates: ['GH'],
+        }),
+      ],
+      '2026-01-02T00:00:00.000Z',
+    );
+    await appendProjectEvents(
+      store,
+      'A.2',
+      [
+        projectCreated({
+          projectId: 'A.2',
+          primaId: null,
+          title: 'Labour migration 100% Kenya_Uganda',
+          region: 'Africa',
+          fundingYear: 2015,
+          projectType: 'LMD',
+          coverage: 'regional',
+          budget: usd('0.10'),
+          benefitingMemberStates: ['KE', 'UG'],
+        }),
+        { type: 'ProjectStarted', data: { projectId: 'A.2', actualStart: '2015' } },
+      ],
+      '2026-01-03T00:00:00.000Z',
+    );
+    await appendProjectEvents(
+      store,
+      'E.1',
+      [
+        projectCreated({
+          projectId: 'E.1',
+          primaId: null,
+          title: 'Return support',
+          region: 'Europe',
+          fundingYear: 2016,
+          projectType: 'AVRR',
+          budget: { amount: '75000.00', currency: 'EUR' },
+          benefitingMemberStates: ['DE'],
+        }),
+      ],
+      '2026-01-04T00:00:00.000Z',
+    );
+    await appendProjectEvents(
+      store,
+      'B.0',
+      [
+        projectCreated({
+          projectId: 'B.0',
+          primaId: null,
+          title: 'MONGOLIAN herders',
+          fundingYear: 2015,
+          budget: usd('50000.00'),
+        }),
+      ],
+      '2026-01-05T00:00:00.000Z',
+    );
     await ctx().project();
   });
 
   const list = async (partial: Partial<ProjectListQuery>) =>
-    (await ctx().model.listProjects({ filter: {}, sort: { field: 'title', descending: false }, limit: 50, ...partial })).data;
+    (
+      await ctx().model.listProjects({
+        filter: {},
+        sort: { field: 'title', descending: false },
+        limit: 50,
+        ...partial,
+      })
+    ).data;
   const ids = (items: ProjectView[]) => items.map((p) => p.projectId);
 
   it('filters by status, region, project type, coverage, funding year and member state', async () => {
@@ -31,7 +97,9 @@ export function queriesContract(factory: ReadModelFixtureFactory): void {
     expect(ids((await list({ filter: { region: 'Africa' } })).items)).toEqual(['A.1', 'A.2']);
     expect(ids((await list({ filter: { projectType: 'AVRR' } })).items)).toEqual(['E.1']);
     expect(ids((await list({ filter: { coverage: 'regional' } })).items)).toEqual(['A.2']);
-    expect(ids((await list({ filter: { fundingYear: 2015, region: 'Asia and Oceania' } })).items)).toEqual(['B.0']);
+    expect(ids((await list({ filter: { fundingYear: 2015, region: 'Asia and Oceania' } })).items)).toEqual([
+      'B.0',
+    ]);
     expect(ids((await list({ filter: { memberState: 'UG' } })).items)).toEqual(['A.2']);
   });
 
@@ -43,12 +111,30 @@ export function queriesContract(factory: ReadModelFixtureFactory): void {
   });
 
   it('sorts budgets by value, not as text, with projectId breaking ties', async () => {
-    expect(ids((await list({ sort: { field: 'budget', descending: false } })).items)).toEqual(['A.2', 'A.1', 'B.0', 'E.1', 'TC.0789']);
-    expect(ids((await list({ sort: { field: 'budget', descending: true } })).items)).toEqual(['TC.0789', 'E.1', 'A.1', 'B.0', 'A.2']);
+    expect(ids((await list({ sort: { field: 'budget', descending: false } })).items)).toEqual([
+      'A.2',
+      'A.1',
+      'B.0',
+      'E.1',
+      'TC.0789',
+    ]);
+    expect(ids((await list({ sort: { field: 'budget', descending: true } })).items)).toEqual([
+      'TC.0789',
+      'E.1',
+      'A.1',
+      'B.0',
+      'A.2',
+    ]);
   });
 
   it('sorts by updatedAt descending', async () => {
-    expect(ids((await list({ sort: { field: 'updatedAt', descending: true } })).items)).toEqual(['B.0', 'E.1', 'A.2', 'A.1', 'TC.0789']);
+    expect(ids((await list({ sort: { field: 'updatedAt', descending: true } })).items)).toEqual([
+      'B.0',
+      'E.1',
+      'A.2',
+      'A.1',
+      'TC.0789',
+    ]);
   });
 
   it('pages with a keyset: every project exactly once, in order, across ties', async () => {

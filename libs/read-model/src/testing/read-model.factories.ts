@@ -23,13 +23,24 @@ export type ReadModelFixtureFactory = () => Promise<ReadModelFixture>;
 export const sqliteFixture: ReadModelFixtureFactory = async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'read-model-'));
   const config: ReadModelConfig = { readModel: 'sqlite', dataDir, databaseUrl: TEST_DATABASE_URL };
-  return { name: 'sqlite', config, dataDir, open: () => createReadModel(config), cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+  return {
+    name: 'sqlite',
+    config,
+    dataDir,
+    open: () => createReadModel(config),
+    cleanup: () => rm(dataDir, { recursive: true, force: true }),
+  };
 };
 
 export const postgresFixture: ReadModelFixtureFactory = async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'read-model-pg-'));
   const schema = `rm_${randomBytes(6).toString('hex')}`;
-  const config: ReadModelConfig = { readModel: 'postgres', dataDir, databaseUrl: TEST_DATABASE_URL, readModelSchema: schema };
+  const config: ReadModelConfig = {
+    readModel: 'postgres',
+    dataDir,
+    databaseUrl: TEST_DATABASE_URL,
+    readModelSchema: schema,
+  };
   return {
     name: 'postgres',
     config,
@@ -39,7 +50,10 @@ export const postgresFixture: ReadModelFixtureFactory = async () => {
       await dropPostgresSchema(TEST_DATABASE_URL, schema);
       // Rebuild and check copies are named after the live schema; drop any a failed test left behind.
       await withPgClient(TEST_DATABASE_URL, async (client) => {
-        const { rows } = await client.query<{ name: string }>('select nspname as name from pg_namespace where nspname like $1', [`${schema}\\_%`]);
+        const { rows } = await client.query<{ name: string }>(
+          'select nspname as name from pg_namespace where nspname like $1',
+          [`${schema}\\_%`],
+        );
         for (const { name } of rows) await dropPostgresSchema(TEST_DATABASE_URL, name);
       });
       await rm(dataDir, { recursive: true, force: true });

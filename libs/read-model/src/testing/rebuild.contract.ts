@@ -10,7 +10,10 @@ export function rebuildContract(factory: ReadModelFixtureFactory): void {
   const ctx = useReadModelContext(factory);
 
   async function seed(): Promise<void> {
-    await appendProjectEvents(ctx().store, 'TC.0789', [projectCreated(), budgetRevised('TC.0789', '200000.00', '250000.00', '50000.00')]);
+    await appendProjectEvents(ctx().store, 'TC.0789', [
+      projectCreated(),
+      budgetRevised('TC.0789', '200000.00', '250000.00', '50000.00'),
+    ]);
     await appendProjectEvents(ctx().store, 'A.1', [projectCreated({ projectId: 'A.1', region: 'Africa' })]);
   }
 
@@ -26,21 +29,38 @@ export function rebuildContract(factory: ReadModelFixtureFactory): void {
     await ctx().project();
     const { db } = ctx().model as KyselyReadModel;
     const { data: a1 } = await ctx().model.getProject('A.1');
-    const ghost = { ...(await db.selectFrom('projects').selectAll().where('projectId', '=', 'A.1').executeTakeFirstOrThrow()), projectId: 'GHOST' };
+    const ghost = {
+      ...(await db
+        .selectFrom('projects')
+        .selectAll()
+        .where('projectId', '=', 'A.1')
+        .executeTakeFirstOrThrow()),
+      projectId: 'GHOST',
+    };
     await db.insertInto('projects').values(ghost).execute();
-    await db.insertInto('projectMemberStates').values({ projectId: 'GHOST', memberState: 'FR', ordinal: 0 }).execute();
+    await db
+      .insertInto('projectMemberStates')
+      .values({ projectId: 'GHOST', memberState: 'FR', ordinal: 0 })
+      .execute();
     expect(a1?.title).toBe(MONGOLIA.title);
     await db.updateTable('projects').set({ title: 'Tampered' }).where('projectId', '=', 'A.1').execute();
 
     const before = await checkReadModel(ctx().fixture.config, ctx().store);
     expect(before.differences).toEqual([
-      expect.objectContaining({ table: 'projects', key: 'A.1', kind: 'changed', columns: expect.objectContaining({ title: { live: 'Tampered', rebuilt: MONGOLIA.title } }) }),
+      expect.objectContaining({
+        table: 'projects',
+        key: 'A.1',
+        kind: 'changed',
+        columns: expect.objectContaining({ title: { live: 'Tampered', rebuilt: MONGOLIA.title } }),
+      }),
       { table: 'projects', key: 'GHOST', kind: 'unexpected' },
       { table: 'projectMemberStates', key: 'GHOST/FR', kind: 'unexpected' },
     ]);
 
     const progress: number[] = [];
-    const outcome = await rebuildReadModel(ctx().fixture.config, ctx().store, (p) => progress.push(p.position));
+    const outcome = await rebuildReadModel(ctx().fixture.config, ctx().store, (p) =>
+      progress.push(p.position),
+    );
     expect(outcome).toEqual({ checkpoint: 3, events: 3 });
     expect(progress[progress.length - 1]).toBe(3);
     // The live handle still works after the swap and sees the rebuilt rows.
@@ -59,7 +79,9 @@ export function rebuildContract(factory: ReadModelFixtureFactory): void {
       },
     });
     runner.start();
-    await appendProjectEvents(ctx().store, 'A.1', [{ type: 'ProjectStarted', data: { projectId: 'A.1', actualStart: '2014' } }]);
+    await appendProjectEvents(ctx().store, 'A.1', [
+      { type: 'ProjectStarted', data: { projectId: 'A.1', actualStart: '2014' } },
+    ]);
     expect(await ctx().model.waitForPosition(4, 5000)).toBe(true);
     await runner.stop();
     expect(crashes).toBeGreaterThanOrEqual(3);
@@ -73,7 +95,9 @@ export function rebuildContract(factory: ReadModelFixtureFactory): void {
     runner.start();
     expect(await ctx().model.waitForPosition(3, 5000)).toBe(true);
     await rebuildReadModel(ctx().fixture.config, ctx().store);
-    await appendProjectEvents(ctx().store, 'A.1', [{ type: 'ProjectStarted', data: { projectId: 'A.1', actualStart: '2014' } }]);
+    await appendProjectEvents(ctx().store, 'A.1', [
+      { type: 'ProjectStarted', data: { projectId: 'A.1', actualStart: '2014' } },
+    ]);
     expect(await ctx().model.waitForPosition(4, 5000)).toBe(true);
     await runner.stop();
     expect((await ctx().model.getProject('A.1')).data?.status).toBe('active');
@@ -82,9 +106,13 @@ export function rebuildContract(factory: ReadModelFixtureFactory): void {
 
   it('a running projector reports a parked poison event and keeps projecting after it', async () => {
     const parked: number[] = [];
-    const runner = new ProjectionRunner(ctx().store, ctx().model, { onParked: (events) => parked.push(...events.map((e) => e.position)) });
+    const runner = new ProjectionRunner(ctx().store, ctx().model, {
+      onParked: (events) => parked.push(...events.map((e) => e.position)),
+    });
     runner.start();
-    await appendProjectEvents(ctx().store, 'B.2', [{ type: 'ProjectStarted', data: { projectId: 'B.2', actualStart: '2014' } }]);
+    await appendProjectEvents(ctx().store, 'B.2', [
+      { type: 'ProjectStarted', data: { projectId: 'B.2', actualStart: '2014' } },
+    ]);
     await appendProjectEvents(ctx().store, 'A.1', [projectCreated({ projectId: 'A.1' })]);
     expect(await ctx().model.waitForPosition(2, 5000)).toBe(true);
     await runner.stop();
