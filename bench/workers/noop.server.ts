@@ -11,7 +11,14 @@ import {
 import { NestFactory } from '@nestjs/core';
 import type { Request } from 'express';
 import type { AddressInfo } from 'node:net';
-import { PinoNestLogger, PlatformModule, Roles, configureHttp, createLogger, loadConfig } from '@ledger/platform';
+import {
+  PinoNestLogger,
+  PlatformModule,
+  Roles,
+  configureHttp,
+  createLogger,
+  loadConfig,
+} from '@ledger/platform';
 import { BENCH_API_KEYS } from '../lib/bench-keys';
 import { serveWorker } from './worker-runtime';
 
