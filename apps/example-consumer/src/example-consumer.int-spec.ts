@@ -1,3 +1,4 @@
+import { createLogger } from '@ledger/platform';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,14 +42,17 @@ describe('example consumer: relay → quorum queue → budget tally (real Rabbit
     const queue = kit.track('queue', uniqueName('test.tally'));
     kit.track('queue', `${queue}.dlq`);
     kit.track('exchange', `${queue}.dlx`);
-    consumer = await startExampleConsumer({
-      amqpUrl: TEST_AMQP_URL,
-      exchange,
-      queue,
-      bindings: ['project.created.*', 'project.budget-revised.*'],
-      deliveryLimit: 3,
-      databaseFile: join(dir, 'example-consumer.sqlite'),
-    });
+    consumer = await startExampleConsumer(
+      {
+        amqpUrl: TEST_AMQP_URL,
+        exchange,
+        queue,
+        bindings: ['project.created.*', 'project.budget-revised.*'],
+        deliveryLimit: 3,
+        databaseFile: join(dir, 'example-consumer.sqlite'),
+      },
+      createLogger('silent'),
+    );
     // 12 projects over the 6 regions; each: 200000.00 + revisions of 1000.00.
     await seedProjects(store, { projects: 12, eventsPerProject: 8 });
     const wanted = (await store.readAll({ limit: 1000 })).filter((e) =>

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EventConsumer, type ConsumerLogger } from '@ledger/messaging';
+import type { Logger } from 'pino';
+import { EventConsumer } from '@ledger/messaging';
+import { withRequestContext } from '@ledger/platform';
 import { BudgetTallyStore } from './budget-tally.store';
 import type { ExampleConsumerConfig } from './example-consumer.config';
 
@@ -13,7 +15,7 @@ export interface RunningExampleConsumer {
 /** Binds its quorum queue to the events exchange and keeps the budget tally up to date. */
 export async function startExampleConsumer(
   config: ExampleConsumerConfig,
-  logger?: ConsumerLogger,
+  logger: Logger,
 ): Promise<RunningExampleConsumer> {
   mkdirSync(dirname(config.databaseFile), { recursive: true });
   const store = new BudgetTallyStore(config.databaseFile);
@@ -23,8 +25,17 @@ export async function startExampleConsumer(
     queue: config.queue,
     bindings: config.bindings,
     deliveryLimit: config.deliveryLimit,
-    logger,
-    handle: (event) => void store.apply(event),
+    logger: { info: (m) => logger.info(m), warn: (m) => logger.warn(m) },
+    // Each effect runs in the context of the request that caused it, so its log line carries that
+    // request's correlation id: one id from the HTTP call through the event and the message to here.
+    handle: (event) =>
+      withRequestContext({ correlationId: event.correlationId ?? event.messageId }, () => {
+        const outcome = store.apply(event);
+        logger.info(
+          { messageId: event.messageId, type: event.envelope.type, subject: event.envelope.subject, outcome },
+          'event applied',
+        );
+      }),
   });
   await consumer.start();
   return {

@@ -1,24 +1,19 @@
+import { createLogger, runMain } from '@ledger/platform';
 import { loadExampleConsumerConfig } from './example-consumer.config';
 import { startExampleConsumer } from './example-consumer';
 
-async function main(): Promise<void> {
+runMain(async () => {
   const config = loadExampleConsumerConfig();
-  const running = await startExampleConsumer(config, {
-    info: (m) => console.log(m),
-    warn: (m) => console.warn(m),
-  });
-  console.log(
-    `example consumer: ${config.queue} bound to ${config.exchange} (${config.bindings.join(', ')})`,
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
+  const running = await startExampleConsumer(config, logger);
+  logger.info(
+    { queue: config.queue, exchange: config.exchange, bindings: config.bindings },
+    'example consumer bound',
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  console.log(JSON.stringify(running.store.tally()));
+  logger.info({ tally: running.store.tally() }, 'example consumer stopping');
   await running.close();
-}
-
-main().catch((error: Error) => {
-  console.error(error.stack ?? error.message);
-  process.exit(1);
 });

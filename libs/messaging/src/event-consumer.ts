@@ -8,6 +8,8 @@ export interface ReceivedEvent {
   routingKey: string;
   envelope: ProjectIntegrationEvent;
   headers: Record<string, unknown>;
+  /** The correlation id of the request that caused the event (AMQP correlation_id), for the consumer's logs. */
+  correlationId: string | null;
   /** True when this message was republished by a replay. */
   replay: boolean;
   redelivered: boolean;
@@ -133,6 +135,7 @@ function decode(msg: ConsumeMessage): ReceivedEvent | null {
     routingKey: msg.fields.routingKey,
     envelope: typed,
     headers,
+    correlationId: typeof msg.properties.correlationId === 'string' ? msg.properties.correlationId : null,
     replay: headers['x-replay'] === true,
     redelivered: msg.fields.redelivered,
   };
