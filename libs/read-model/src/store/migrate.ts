@@ -2,8 +2,8 @@ import { Migrator, type Kysely } from 'kysely';
 import { ReadModelMigrationProvider, type ReadModelDialect } from '../schema/read-model.migrations';
 
 /** Brings a read-model database to the latest migration; throws with the failing migration's error. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any database: migrations create the tables
 export async function migrateReadModel(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any database: migrations create the tables
   db: Kysely<any>,
   dialect: ReadModelDialect,
   schema?: string,
