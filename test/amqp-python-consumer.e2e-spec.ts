@@ -54,8 +54,13 @@ describe('README: a Python (pika) consumer of the relayed events', () => {
     python.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => python!.on('exit', resolve));
     await new Promise<void>((resolve, reject) => {
+      // print() may reach us in pieces: only complete lines count.
+      let partial = '';
       python!.stdout.on('data', (chunk: Buffer) => {
-        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        const text = partial + chunk.toString();
+        const complete = text.split('\n');
+        partial = complete.pop() ?? '';
+        lines.push(...complete.filter(Boolean));
         if (lines.includes('waiting for events')) resolve();
       });
       python!.on('exit', (code) => reject(new Error(`python exited early (${code}): ${stderr}`)));

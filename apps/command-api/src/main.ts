@@ -24,7 +24,7 @@ runMain(async () => {
     class CommandApiAppModule {}
     return CommandApiAppModule;
   });
-  if (config.amqpCommandsEnabled) await connectAmqpCommands(app, config);
+  if (config.amqpCommandsEnabled) await connectAmqpCommands(app, config, { waitForBroker: false });
   await app.listen(config.port);
   process.stdout.write(
     `Command API listening on http://localhost:${config.port} (event store: ${config.eventStore})\n`,

@@ -14,6 +14,6 @@ export async function createStandaloneApp(
   const app = await createHttpApp(config, (logger) => StandaloneModule.forRoot(config, logger), options);
   setupOpenApi(app);
   // The RMQ transport reconnects by itself, so a broker that is down delays AMQP commands, not start-up.
-  if (config.amqpCommandsEnabled) await connectAmqpCommands(app, config);
+  if (config.amqpCommandsEnabled) await connectAmqpCommands(app, config, { waitForBroker: false });
   return app;
 }

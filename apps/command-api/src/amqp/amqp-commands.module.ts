@@ -30,14 +30,19 @@ export function amqpCommandsTransport(config: Pick<AppConfig, 'amqpUrl' | 'comma
 
 /**
  * Attaches the AMQP command consumer to an app and starts it. The connection is managed by
- * amqp-connection-manager, which reconnects by itself; HTTP keeps working while the broker is away.
+ * amqp-connection-manager, which reconnects by itself. With `waitForBroker: false` (the apps' default
+ * start-up) the app does not wait for RabbitMQ: HTTP serves while the broker is away and AMQP commands
+ * start flowing when it comes back. Tests wait, so the queue exists before they publish.
  */
 export async function connectAmqpCommands(
   app: INestApplication,
   config: Pick<AppConfig, 'amqpUrl' | 'commandQueue'>,
+  options: { waitForBroker?: boolean; onError?: (error: unknown) => void } = {},
 ): Promise<INestMicroservice> {
   const strategy = new CommandQueueServer(amqpCommandsTransport(config).options ?? {});
   const microservice = app.connectMicroservice({ strategy }, { inheritAppConfig: true });
-  await app.startAllMicroservices();
+  const started = app.startAllMicroservices();
+  if (options.waitForBroker ?? true) await started;
+  else started.catch((error) => options.onError?.(error));
   return microservice;
 }
