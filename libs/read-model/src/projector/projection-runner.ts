@@ -105,7 +105,8 @@ export class ProjectionRunner {
     this.closeCurrent = () => subscription.close();
     const iterator = subscription[Symbol.asyncIterator]();
     try {
-      for (;;) {
+      // stop() may have come while the checkpoint was read, before there was a subscription to close.
+      while (!this.stopping) {
         const batch: RecordedEvent[] | null = await nextBatch(
           iterator,
           this.options.batchSize ?? 200,
