@@ -93,6 +93,19 @@ describe('command API: errors are problem+json and change nothing', () => {
     );
   });
 
+  it('a Prima ID another project holds → 409 PROJECT.PRIMA_ID_TAKEN (once the read model has the holder)', async () => {
+    expect(
+      (await ledger.call('GET', `/projects/TC.0789?minPosition=${headBefore}`, { role: 'reader' })).status,
+    ).toBe(200);
+    const twin = { ...mongoliaProject, projectId: 'TC.0790' };
+    const problem = await expectProblem(
+      await ledger.call('POST', '/projects', { role: 'publisher', body: twin }),
+      409,
+      'PROJECT.PRIMA_ID_TAKEN',
+    );
+    expect(problem.detail).toContain('TC.0789');
+  });
+
   it('unknown project → 404 PROJECT.NOT_FOUND', async () => {
     await expectProblem(
       await ledger.call('POST', '/projects/NOPE.1/start', {

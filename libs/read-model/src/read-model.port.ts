@@ -151,6 +151,8 @@ export interface ReadModel {
   listParked(): Promise<ParkedEvent[]>;
   retryParked(position: Position): Promise<RetryResult>;
   getProject(projectId: string): Promise<AtPosition<ProjectView | null>>;
+  /** The project holding this Prima ID, if the read model knows one (a best-effort uniqueness check). */
+  projectIdByPrimaId(primaId: string): Promise<string | null>;
   listProjects(query: ProjectListQuery): Promise<AtPosition<ProjectPage>>;
   budgetRevisions(projectId: string): Promise<AtPosition<BudgetRevisionView[] | null>>;
   budgetStats(groupBy: StatsDimension): Promise<AtPosition<BudgetStat[]>>;

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   ProjectCommand,
   ProjectCommandType,
@@ -9,6 +9,7 @@ import {
   projectStreamId,
 } from '@ledger/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@ledger/event-store';
+import { READ_MODEL, type ReadModel } from '@ledger/read-model';
 import {
   CLOCK,
   Clock,
@@ -53,6 +54,8 @@ export class ProjectCommandService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(METRICS) private readonly metrics: LedgerMetrics,
+    /** Present where the app runs a read model (standalone): used for the Prima ID uniqueness check. */
+    @Optional() @Inject(READ_MODEL) private readonly readModel?: ReadModel,
   ) {}
 
   async execute(input: CommandInput): Promise<CommandResult> {
@@ -70,11 +73,23 @@ export class ProjectCommandService {
     const parsed = parseCommandInput(input.type, input.projectId, input.body);
     if (!parsed.ok) throw validationProblem(parsed.errors);
     const projectId = (parsed.value as { projectId: string }).projectId;
+    if (input.type === 'CreateProject')
+      await this.assertPrimaIdFree(parsed.value as { primaId: string | null }, projectId);
     const streamId = projectStreamId(projectId);
     const commandId = input.commandId ?? newCommandId();
     return this.lanes.run(streamId, () =>
       this.decideAndAppend(input, parsed.value, projectId, streamId, commandId),
     );
+  }
+
+  /**
+   * Prima IDs are unique among projects (a read-model check, as the domain rules say): it sees what the
+   * projector has applied, so two creates racing with the same new Prima ID can both pass.
+   */
+  private async assertPrimaIdFree(data: { primaId: string | null }, projectId: string): Promise<void> {
+    if (!data.primaId || !this.readModel) return;
+    const holder = await this.readModel.projectIdByPrimaId(data.primaId);
+    if (holder !== null && holder !== projectId) throw primaIdTaken(data.primaId, holder);
   }
 
   private async decideAndAppend(
@@ -137,6 +152,15 @@ export class ProjectCommandService {
       }
     }
   }
+}
+
+function primaIdTaken(primaId: string, holder: string): ProblemException {
+  return new ProblemException({
+    status: 409,
+    code: 'PROJECT.PRIMA_ID_TAKEN',
+    title: 'Prima ID already in use',
+    detail: `Prima ID ${primaId} already belongs to project ${holder}; a Prima ID identifies one project.`,
+  });
 }
 
 function outcomeOf(error: unknown): string {

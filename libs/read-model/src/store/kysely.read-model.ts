@@ -115,6 +115,15 @@ export class KyselyReadModel implements ReadModel {
     });
   }
 
+  async projectIdByPrimaId(primaId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('projects')
+      .select('projectId')
+      .where('primaId', '=', primaId)
+      .executeTakeFirst();
+    return row?.projectId ?? null;
+  }
+
   listProjects(query: ProjectListQuery): Promise<AtPosition<ProjectPage>> {
     return this.atPosition((trx) => listProjects(trx, query));
   }
