@@ -175,7 +175,7 @@ const BODIES: Record<
 
 /** 409 codes each command can meet (PROJECT.CONCURRENCY_CONFLICT: the project kept changing while deciding). */
 const CONFLICTS: Record<ProjectCommandType, string[]> = {
-  CreateProject: ['PROJECT.ALREADY_EXISTS'],
+  CreateProject: ['PROJECT.ALREADY_EXISTS', 'PROJECT.PRIMA_ID_TAKEN'],
   StartProject: ['PROJECT.NOT_PLANNED', 'PROJECT.TERMINAL', 'PROJECT.START_IN_FUTURE'],
   CompleteProject: [
     'PROJECT.NOT_ACTIVE',
