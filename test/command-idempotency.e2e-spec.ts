@@ -43,6 +43,36 @@ describe('command API: retries and concurrency', () => {
     expect(await head()).toBe(before);
   });
 
+  it('the same Idempotency-Key sent concurrently with different bodies: one is applied, the other gets 422', async () => {
+    await ledger.call('POST', '/projects', { role: 'publisher', body: mongoliaProject });
+    await ledger.call('POST', '/projects/TC.0789/start', {
+      role: 'publisher',
+      body: { actualStart: '2014' },
+    });
+    // Open one connection per request first, so the keyed requests really overlap on the server.
+    await Promise.all(Array.from({ length: 16 }, () => ledger.call('GET', '/health/live', { role: null })));
+    const before = await head();
+    const amounts = Array.from({ length: 16 }, (_, i) => `${210000 + i}.00`);
+    const responses = await Promise.all(
+      amounts.map((amount) =>
+        ledger.call('POST', '/projects/TC.0789/budget-revisions', {
+          role: 'publisher',
+          body: { amount, currency: 'USD', reason: 'cost-variance' },
+          headers: { 'idempotency-key': 'revise-once' },
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(amounts.length - 1);
+    for (const r of responses.filter((x) => x.status === 422))
+      expect((await r.json()).code).toBe('IDEMPOTENCY.KEY_REUSED');
+    expect(await head()).toBe(before + 1);
+    const events = await (await ledger.call('GET', '/projects/TC.0789/events', { role: 'auditor' })).json();
+    const applied = amounts[statuses.indexOf(200)];
+    expect(events[events.length - 1].data.amount).toBe(applied);
+  });
+
   it('concurrent retries of one keyed command write its events once', async () => {
     await ledger.call('POST', '/projects', { role: 'publisher', body: mongoliaProject });
     const before = await head();
