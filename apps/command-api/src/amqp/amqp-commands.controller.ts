@@ -1,8 +1,11 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload, RmqContext } from '@nestjs/microservices';
 import type { Message } from 'amqplib';
+import { EventStoreClosedError } from '@ledger/event-store';
 import { APP_CONFIG, type AppConfig, ProblemException } from '@ledger/platform';
-import { ProjectCommandService } from '../commands/project-command.service';
+import { newCommandId } from '../commands/command-ids';
+import type { CommandResult } from '../commands/command-result';
+import { ProjectCommandService, type CommandInput } from '../commands/project-command.service';
 import {
   AMQP_COMMAND_PATTERNS,
   type AmqpCommandPattern,
@@ -11,6 +14,8 @@ import {
 import { parseAmqpCommand } from './amqp-command.parser';
 
 const logger = new Logger('AmqpCommands');
+/** Pauses between attempts of a command that failed for a reason other than a decision (about 4 s in all). */
+const RETRY_DELAYS_MS = [250, 1000, 3000];
 
 /** Commands over AMQP: the same service, validation and problem codes as HTTP; a reply for callers that wait. */
 @Controller()
@@ -53,6 +58,27 @@ export class AmqpCommandsController {
     return this.run('project.extend', data, ctx);
   }
 
+  /**
+   * A failure that is not a decision (the store busy with another process's write, or briefly unreachable)
+   * may pass: the command is tried again a few times before it is refused, because refusing an AMQP command
+   * drops it (nacked without requeue, so a poison message cannot loop).
+   */
+  private async executeWithRetries(input: CommandInput): Promise<CommandResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.commands.execute(input);
+      } catch (error) {
+        const final =
+          error instanceof ProblemException ||
+          error instanceof EventStoreClosedError ||
+          attempt >= RETRY_DELAYS_MS.length;
+        if (final) throw error;
+        logger.warn(`${input.type} attempt ${attempt + 1} failed, retrying: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+      }
+    }
+  }
+
   private async run(pattern: AmqpCommandPattern, data: unknown, ctx: RmqContext): Promise<AmqpCommandReply> {
     const message = ctx.getMessage() as Message;
     const channel = ctx.getChannelRef() as {
@@ -61,7 +87,12 @@ export class AmqpCommandsController {
     };
     try {
       const input = parseAmqpCommand(AMQP_COMMAND_PATTERNS[pattern], data, message);
-      const result = await this.commands.execute({ ...input, actor: this.config.amqpCommandActor });
+      const result = await this.executeWithRetries({
+        ...input,
+        // Fixed across retries: an attempt that stored its events but failed to say so is found, not repeated.
+        commandId: input.commandId ?? newCommandId(),
+        actor: this.config.amqpCommandActor,
+      });
       channel.ack(message);
       return { ok: true, ...result };
     } catch (error) {

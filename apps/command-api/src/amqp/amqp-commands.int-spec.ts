@@ -1,4 +1,5 @@
 import { MONGOLIA_CREATE_BODY } from '@ledger/domain';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +41,7 @@ describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
       PROJECTOR_ENABLED: 'false',
       LOG_LEVEL: 'silent',
     });
-    store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), busyTimeoutMs: 100 });
     @Module({ imports: [PlatformModule.forRoot(config, { eventStore: store }), AmqpCommandsModule] })
     class TestModule {}
     app = await NestFactory.create(TestModule, { logger: false, abortOnError: false });
@@ -148,6 +149,18 @@ describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
       isDisposed: true,
       response: { ok: true, projectId: 'TC.0789', revision: 0 },
     });
+  });
+
+  it('a command that meets a briefly locked event store is retried, not dropped', async () => {
+    // Another process holding the write lock past busy_timeout: a passing condition, not a bad command.
+    const blocker = new Database(join(dir, 'events.sqlite'));
+    blocker.exec('BEGIN IMMEDIATE');
+    const reply = send('project.create', { body: mongolia, commandId: 'create-while-locked' });
+    await new Promise((r) => setTimeout(r, 600));
+    blocker.exec('COMMIT');
+    blocker.close();
+    expect(await reply).toEqual({ ok: true, projectId: 'TC.0789', revision: 0, position: 1 });
+    expect((await store.readStream('project-TC.0789')).map((e) => e.type)).toEqual(['ProjectCreated']);
   });
 
   it('applies fire-and-forget commands (emit, no reply) too', async () => {
