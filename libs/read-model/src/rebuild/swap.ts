@@ -67,6 +67,10 @@ async function swapPostgres(config: ReadModelConfig, scratchSchema: string): Pro
   await withPgClient(config.databaseUrl, async (client) => {
     await client.query('begin');
     try {
+      // Waits for the batch a live projector is writing, and holds the next one off until the renames
+      // commit: PostgreSQL resolves table names per statement, so a rename landing mid-batch would send
+      // the batch's first rows to the retired schema and its checkpoint to the new one.
+      await client.query(`lock table "${live}".checkpoints in access exclusive mode`);
       await client.query(`alter schema "${live}" rename to "${retired}"`);
       await client.query(`alter schema "${scratchSchema}" rename to "${live}"`);
       await client.query('commit');
