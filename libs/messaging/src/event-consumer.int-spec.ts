@@ -75,6 +75,23 @@ describe('EventConsumer (quorum queue + dead-letter queue, real RabbitMQ)', () =
     expect(attempts.get(poison)).toBeGreaterThanOrEqual(2);
   });
 
+  it("keeps a project's order when a handler fails once: later events wait for the retried one", async () => {
+    const batch = messages('TC.0003');
+    const ids = batch.map((m) => m.properties.messageId);
+    let failedOnce = false;
+    const applied: string[] = [];
+    await start((event) => {
+      if (event.messageId === ids[1] && !failedOnce) {
+        failedOnce = true;
+        throw new Error('database briefly unavailable');
+      }
+      if (!applied.includes(event.messageId)) applied.push(event.messageId);
+    });
+    for (const m of batch) kit.channel.publish(exchange, m.routingKey, m.body, m.properties);
+    for (let i = 0; i < 100 && applied.length < ids.length; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(applied).toEqual(ids);
+  });
+
   it('sends a malformed message straight to the DLQ without calling the handler', async () => {
     const handled: string[] = [];
     await start((event) => void handled.push(event.messageId));

@@ -24,7 +24,10 @@ export interface EventConsumerOptions extends ConsumerQueueSpec {
   url: string;
   /** Unacknowledged messages the broker may push ahead. Default 32. */
   prefetch?: number;
-  /** The effect. Throwing nacks with requeue, so the message is retried until the delivery limit. */
+  /**
+   * The effect. Throwing retries it in place, with backoff, before any later message (so order holds);
+   * after `deliveryLimit` attempts the message goes to the dead-letter queue.
+   */
   handle(event: ReceivedEvent): Promise<void> | void;
   logger?: ConsumerLogger;
 }
@@ -106,15 +109,32 @@ export class EventConsumer {
         channel.nack(msg, false, false);
         return;
       }
-      await this.options.handle(event);
-      channel.ack(msg);
-    } catch (error) {
-      if (!event) return; // the channel is gone; the broker redelivers
-      log.warn(`consumer ${this.options.queue}: ${event.messageId} failed: ${(error as Error).message}`);
+      if (await this.handleWithRetries(event)) channel.ack(msg);
+      else if (!this.stopping.signal.aborted) channel.nack(msg, false, false);
+    } catch {
+      // the channel is gone: the unacked message is redelivered after reconnect
+    }
+  }
+
+  /**
+   * Retried here, not requeued: the messages prefetched behind a requeued one would be handled before its
+   * redelivery, so a failure once would put a project's events out of order. After `deliveryLimit`
+   * attempts (or when closing) it gives up; the caller then dead-letters it (or leaves it to the broker).
+   */
+  private async handleWithRetries(event: ReceivedEvent): Promise<boolean> {
+    const log = this.options.logger ?? silent;
+    const limit = this.options.deliveryLimit ?? 5;
+    for (let attempt = 1; ; attempt++) {
       try {
-        channel.nack(msg, false, true);
-      } catch {
-        // channel closed under us: the unacked message is redelivered after reconnect
+        await this.options.handle(event);
+        return true;
+      } catch (error) {
+        log.warn(
+          `consumer ${this.options.queue}: ${event.messageId} failed (attempt ${attempt}): ${(error as Error).message}`,
+        );
+        if (attempt >= limit || this.stopping.signal.aborted) return false;
+        await sleep(backoffDelay(attempt - 1, { initialMs: 100, maxMs: 5000 }), this.stopping.signal);
+        if (this.stopping.signal.aborted) return false;
       }
     }
   }
