@@ -41,7 +41,7 @@ describe('correlation id across HTTP → event → AMQP → consumer log', () =>
       databaseFile: join(dir, 'tally.sqlite'),
     };
     consumer = await startExampleConsumer(config, createLogger('info', sink));
-  });
+  }, 200_000);
 
   afterAll(async () => {
     await consumer?.close();
