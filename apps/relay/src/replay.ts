@@ -1,5 +1,5 @@
 import type { ConfirmChannel } from 'amqplib';
-import { projectStreamId } from '@ledger/domain';
+import { PROJECT_STREAM_PREFIX, projectStreamId } from '@ledger/domain';
 import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import { toEventMessage } from '@ledger/contracts';
 import { RegionDirectory } from './region.directory';
@@ -51,7 +51,12 @@ async function* pages(store: EventStore, selection: ReplaySelection): AsyncGener
     return;
   }
   for (let after = selection.from - 1; after < selection.to;) {
-    const page = await store.readAll({ fromPosition: after, limit: 1000 });
+    // Project streams only, as the live relay: the audit-checkpoints stream is not on the wire.
+    const page = await store.readAll({
+      fromPosition: after,
+      limit: 1000,
+      filter: { streamPrefixes: [PROJECT_STREAM_PREFIX] },
+    });
     const wanted = page.filter((e) => e.position <= selection.to);
     if (wanted.length > 0) yield wanted;
     if (page.length < 1000 || wanted.length < page.length) return;
