@@ -54,6 +54,18 @@ export class ChangeStreams implements BeforeApplicationShutdown {
         const changes = await this.readModel.changesAfter(last, PAGE);
         for (const change of changes) res.write(sseEvent(change));
         if (changes.length > 0) last = changes[changes.length - 1].position;
+        // Flow control: a client that stops reading must not make us buffer the whole changes table.
+        while (res.writableNeedDrain && !closed) {
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              res.off('drain', done);
+              resolve();
+            };
+            wake = done;
+            res.on('drain', done);
+          });
+          wake = null;
+        }
         if (changes.length === PAGE || closed || dirty) continue;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, POLL_MS);
