@@ -65,6 +65,12 @@ export class KyselyReadModel implements ReadModel {
   async retryParked(position: Position): Promise<RetryResult> {
     const trx = await this.db.startTransaction().execute();
     try {
+      // Serialise with the projector's batches (its checkpoint row lock, SQLite's write lock) before
+      // reading the project: a row read earlier would be written back stale over a batch committed meanwhile.
+      await trx
+        .updateTable('checkpoints')
+        .set((eb) => ({ position: eb.ref('position') }))
+        .execute();
       const row = await trx
         .selectFrom('parkedEvents')
         .selectAll()
