@@ -71,6 +71,27 @@ describe('verifyExport', () => {
     ]);
   });
 
+  it('catches a project export whose rewritten history was moved past the signed position', async () => {
+    // Every event re-chained and renumbered after the checkpoint: no exported head falls at or before the
+    // signed position, yet the signed heads name this stream, so its history there is not what was signed.
+    const lines = await exported('A');
+    const events = lines.filter((l): l is Extract<ExportLine, { kind: 'event' }> => l.kind === 'event');
+    const forged = chain(
+      'project-A',
+      events.map((e) => ({ ...e, data: e.revision === 1 ? { projectId: 'A', n: 100 } : e.data })),
+      undefined,
+    );
+    let position = 4;
+    const rewritten = lines.map((l) =>
+      l.kind === 'event'
+        ? { ...l, ...forged.find((f) => f.eventId === l.eventId)!, position: ++position }
+        : l,
+    );
+    const result = await verify(rewritten);
+    expect(result.ok).toBe(false);
+    expect(result.failures.map((f) => f.code)).toContain('CHECKPOINT.HEADS_MISMATCH');
+  });
+
   it('catches a dropped event and an export without any checkpoint', async () => {
     const lines = await exported();
     const dropped = lines.filter((l) => !(l.kind === 'event' && (l as RecordedEvent).eventId === 'b0'));

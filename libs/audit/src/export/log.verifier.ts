@@ -155,10 +155,20 @@ export class LogVerifier {
       return 'the listed heads are not the signed ones';
     const listed = new Set(lines);
     const missing = heads.lines().find((line) => !listed.has(line));
-    return missing ? `exported head ${missing} is not among the signed heads` : null;
+    if (missing) return `exported head ${missing} is not among the signed heads`;
+    // A signed head of an exported stream must be met too: otherwise a history rewritten and renumbered
+    // past the signed position would leave nothing to compare and pass as verified.
+    const exported = new Set(heads.lines());
+    const unmet = lines.find((line) => this.chains.has(streamOfHeadLine(line)) && !exported.has(line));
+    return unmet ? `signed head ${unmet} is not the exported history at that position` : null;
   }
 
   private fail(failure: VerificationFailure): void {
     if (this.failures.length < MAX_FAILURES) this.failures.push(failure);
   }
+}
+
+/** The stream id of a `streamId:revision:hash` head line (the id itself may contain colons). */
+function streamOfHeadLine(line: string): string {
+  return line.slice(0, line.lastIndexOf(':', line.lastIndexOf(':') - 1));
 }
