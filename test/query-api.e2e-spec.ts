@@ -6,6 +6,7 @@ import {
 } from '../apps/query-api/src/testing/query-api.harness';
 import { readSse } from '../apps/query-api/src/testing/sse.reader';
 import { ProjectorService } from '../apps/projector/src';
+import { encodeCursor } from '../apps/query-api/src/params/project-cursor';
 import { startProjectorProcess } from '../apps/projector/src/testing/projector-process';
 
 const mongolia = MONGOLIA_CREATE_BODY;
@@ -105,6 +106,24 @@ describe('query API over real HTTP', () => {
     });
     const otherSort = await api.call('GET', `/projects?sort=title&limit=2&cursor=${page1.nextCursor}`);
     expect(await otherSort.json()).toMatchObject({ errors: [{ field: 'cursor', code: 'CURSOR_MISMATCH' }] });
+  });
+
+  // The cursor's MAC key is in the public source, so anyone can sign a cursor: its content must still be
+  // checked, or a sort value the database cannot bind (an object) turns into a 500.
+  it('rejects a well-signed cursor whose keyset is not a sort value and a project id', async () => {
+    const sort = { field: 'title', descending: false } as const;
+    for (const keyset of [
+      { value: { $gt: '' }, projectId: 'P.1' },
+      { value: 'p', projectId: ['P.1'] },
+    ]) {
+      const forged = encodeCursor(keyset as never, sort, {});
+      const response = await api.call('GET', `/projects?sort=title&cursor=${forged}`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        code: 'QUERY.INVALID_PARAMETER',
+        errors: [{ field: 'cursor', code: 'INVALID_CURSOR' }],
+      });
+    }
   });
 
   it('answers bad and unknown query parameters with 400 problem+json naming each one, and unknown projects with 404', async () => {

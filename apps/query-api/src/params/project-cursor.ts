@@ -57,6 +57,7 @@ export function decodeCursor(cursor: string, sort: ProjectSort, filter: ProjectF
   } catch {
     return invalid;
   }
+  if (typeof body !== 'object' || body === null) return invalid;
   if (body.s !== sortText(sort) || body.f !== fingerprint(filter)) {
     return {
       ok: false,
@@ -64,5 +65,9 @@ export function decodeCursor(cursor: string, sort: ProjectSort, filter: ProjectF
       message: 'cursor belongs to a different sort or filter; start again without it.',
     };
   }
+  // The MAC key is public: a signed cursor can still carry anything, and the keyset reaches SQL.
+  if (typeof body.i !== 'string') return invalid;
+  if (sort.field === 'fundingYear' ? !Number.isSafeInteger(body.v) : typeof body.v !== 'string')
+    return invalid;
   return { ok: true, keyset: { value: body.v, projectId: body.i } };
 }
