@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { projectStreamId } from '@ledger/domain';
 import { SqliteEventStore } from '@ledger/event-store';
 import { projectLife, toAppend } from '@ledger/contracts/testing/project-events.fixture';
 import { acquireBrokerLock, AmqpTestKit, TEST_AMQP_URL, uniqueName } from '@ledger/messaging/testing';
-import { loadConfig, PlatformModule } from '@ledger/platform';
+import { HealthRegistry, loadConfig, PlatformModule } from '@ledger/platform';
 import { Relay } from './relay';
 import { RelayModule } from './relay.module';
 import { relayCheckpointFile, SqliteCheckpointStore } from './sqlite.checkpoint-store';
@@ -51,6 +52,23 @@ describe('RelayModule (in-process relay in a Nest app)', () => {
       ]);
       await app.get(Relay).waitForCheckpoint(3);
       expect(await app.get(Relay).lag()).toBe(0);
+      // An audit checkpoint is not relayed, so it must not count as the relay falling behind.
+      await store.append(
+        'audit-checkpoints',
+        [
+          {
+            eventId: randomUUID(),
+            type: 'AuditCheckpointSigned',
+            data: {},
+            metadata: { recordedAt: '2020-01-01T00:00:00Z' },
+          },
+        ],
+        'any',
+      );
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await app.get(Relay).lag()).toBe(0);
+      const relayCheck = new Map(app.get(HealthRegistry).entries()).get('relay')!;
+      expect(await relayCheck()).toMatchObject({ up: true, lag: 0 });
       await app.close();
       const checkpoints = new SqliteCheckpointStore(relayCheckpointFile(dir));
       expect(await checkpoints.load('relay')).toBe(3);

@@ -18,6 +18,7 @@ import {
   type LedgerMetrics,
 } from '@ledger/platform';
 import { Relay } from './relay';
+import { RELAYED_EVENTS } from './relayed-events';
 import { failpointFromEnv } from './relay.failpoint';
 import { loadRelaySettings } from './relay.settings';
 import { relayCheckpointFile, SqliteCheckpointStore } from './sqlite.checkpoint-store';
@@ -64,7 +65,8 @@ export class RelayModule implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.relayEnabled) return;
     await this.relay.start();
-    const lag = () => subscriptionLag(this.store, this.relay.status().checkpoint, this.clock.now());
+    const lag = () =>
+      subscriptionLag(this.store, this.relay.status().checkpoint, this.clock.now(), RELAYED_EVENTS);
     this.health?.register('relay', async () => {
       const { connected, checkpoint } = this.relay.status();
       const { positions } = await lag();

@@ -1,12 +1,12 @@
 import { once } from 'node:events';
 import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
-import { PROJECT_STREAM_PREFIX } from '@ledger/domain';
 import type { EventStore, Position, RecordedEvent, Subscription } from '@ledger/event-store';
 import { toEventMessage } from '@ledger/contracts';
 import { assertEventsExchange, ConfirmWindow } from '@ledger/messaging';
 import type { CheckpointStore } from './checkpoint.store';
 import type { RegionDirectory } from './region.directory';
 import type { RelayFailpoint } from './relay.failpoint';
+import { RELAYED_EVENTS } from './relayed-events';
 
 export interface RelaySessionDeps {
   store: EventStore;
@@ -62,7 +62,7 @@ export class RelaySession {
       this.deps.onConnected(stored);
       this.subscription = this.deps.store.subscribe({
         fromPosition: stored,
-        filter: { streamPrefixes: [PROJECT_STREAM_PREFIX] },
+        filter: RELAYED_EVENTS,
       });
       if (this.closing) await this.subscription.close();
       await this.publishAll(channel, stored);

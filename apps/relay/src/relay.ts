@@ -4,6 +4,7 @@ import type { CheckpointStore } from './checkpoint.store';
 import { RegionDirectory } from './region.directory';
 import type { RelayFailpoint } from './relay.failpoint';
 import { RelaySession } from './relay.session';
+import { RELAYED_EVENTS } from './relayed-events';
 
 export interface RelayLogger {
   info(message: string): void;
@@ -95,9 +96,14 @@ export class Relay {
     await this.options.checkpoints.close();
   }
 
-  /** Events in the log the broker has not confirmed yet: head position − checkpoint. */
+  /**
+   * Events in the log the broker has not confirmed yet: head position − checkpoint, or 0 when nothing
+   * after the checkpoint is to be relayed (the checkpoint never passes the skipped audit-checkpoints events).
+   */
   async lag(): Promise<number> {
-    return Math.max(0, (await this.options.store.headPosition()) - this.checkpoint);
+    const { store } = this.options;
+    const [next] = await store.readAll({ fromPosition: this.checkpoint, limit: 1, filter: RELAYED_EVENTS });
+    return next ? Math.max(0, (await store.headPosition()) - this.checkpoint) : 0;
   }
 
   status(): RelayStatus {
