@@ -101,7 +101,7 @@ export async function runExport(config: AppConfig, args: CliArgs, out: Out): Pro
 
 function report(result: LogVerification, out: Out): boolean {
   out(
-    `${result.ok ? 'OK' : 'FAILED'}: ${result.events} events in ${result.streams} streams; ${result.checkpointsVerified} signed checkpoint(s) verified, signed through position ${result.signedThroughPosition}`,
+    `${result.ok ? 'OK' : 'FAILED'}: ${result.events} events in ${result.streams} streams; ${result.checkpointsVerified} signed checkpoint(s) verified, signed through position ${result.signedThroughPosition} (${result.signedEvents} of ${result.events} events covered)`,
   );
   for (const f of result.failures) {
     const where = [

@@ -15,12 +15,16 @@ const ev = (id: string, n: number) => ({
   metadata: { actor: 'a' },
 });
 
-async function exported(projectId?: string): Promise<ExportLine[]> {
+async function exported(
+  projectId?: string,
+  after?: (store: HashChainingEventStore) => Promise<unknown>,
+): Promise<ExportLine[]> {
   const store = new HashChainingEventStore(new InMemoryEventStore());
   await store.append('project-A', [ev('a0', 0), ev('a1', 1), ev('a2', 2)], 'no-stream');
   await store.append('project-B', [ev('b0', 0)], 'no-stream');
   await checkpointNow(store, key, new Date('2026-01-01T00:00:00Z'));
   await store.append('project-A', [ev('a3', 3)], 'any');
+  await after?.(store);
   const lines: ExportLine[] = [];
   for await (const line of exportLines(store, { projectId, now: new Date() })) lines.push(line);
   await store.close();
@@ -47,6 +51,18 @@ describe('verifyExport', () => {
       checkpointsVerified: 1,
       signedThroughPosition: 4,
     });
+  });
+
+  it('says how many exported events the signature vouches for', async () => {
+    expect(await verify(await exported())).toMatchObject({ signedEvents: 4, events: 6 });
+    expect(await verify(await exported('A'))).toMatchObject({ signedEvents: 3, events: 4 });
+  });
+
+  it('fails a project export that no verified checkpoint covers: an older signature proves nothing about it', async () => {
+    const lines = await exported('C', (store) => store.append('project-C', [ev('c0', 0)], 'no-stream'));
+    const result = await verify(lines);
+    expect(result.ok).toBe(false);
+    expect(result.failures).toContainEqual(expect.objectContaining({ code: 'CHECKPOINT.COVERS_NOTHING' }));
   });
 
   it('catches a rewrite that recomputed every hash of the stream: the signed heads no longer match', async () => {

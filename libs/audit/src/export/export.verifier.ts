@@ -19,6 +19,7 @@ export async function verifyExport(
     streams: 0,
     checkpointsVerified: 0,
     signedThroughPosition: 0,
+    signedEvents: 0,
     failures: [{ code: 'EXPORT.MALFORMED', message: `line ${lineNo}: ${message}` }],
   });
   for await (const text of lines) {

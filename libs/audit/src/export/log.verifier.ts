@@ -20,6 +20,8 @@ export interface LogVerification {
   checkpointsVerified: number;
   /** Highest global position covered by a verified checkpoint (0 when none). */
   signedThroughPosition: number;
+  /** Exported events (checkpoint events aside) at or before that position: what the signature vouches for. */
+  signedEvents: number;
   failures: VerificationFailure[];
 }
 
@@ -43,13 +45,18 @@ const MAX_FAILURES = 100;
 export class LogVerifier {
   private readonly chains = new Map<string, StreamChainVerifier>();
   private readonly heads = new StreamHeads();
-  private readonly snapshots = new Map<number, { digest: string; count: number; heads: StreamHeads }>();
+  private readonly snapshots = new Map<
+    number,
+    { digest: string; count: number; heads: StreamHeads; covered: number }
+  >();
   private readonly pending: number[];
   private readonly failures: VerificationFailure[] = [];
   private lastPosition = 0;
   private count = 0;
   private verified = 0;
   private signedThrough = 0;
+  private recordEvents = 0;
+  private signedEvents = 0;
 
   constructor(private readonly options: LogVerifierOptions) {
     this.pending = [...new Set(options.checkpointPositions)].sort((a, b) => b - a);
@@ -66,6 +73,7 @@ export class LogVerifier {
     this.snapshotBefore(event.position);
     this.lastPosition = Math.max(this.lastPosition, event.position);
     this.count += 1;
+    if (event.streamId !== CHECKPOINT_STREAM) this.recordEvents += 1;
     let chain = this.chains.get(event.streamId);
     if (!chain) this.chains.set(event.streamId, (chain = new StreamChainVerifier()));
     chain.accept(event);
@@ -94,6 +102,12 @@ export class LogVerifier {
     }
     if (this.options.requireCheckpoint && this.verified === 0) {
       this.fail({ code: 'CHECKPOINT.NONE_VERIFIED', message: 'no signed checkpoint verified with this key' });
+    } else if (this.options.requireCheckpoint && this.recordEvents > 0 && this.signedEvents === 0) {
+      // A valid signature from before these events existed proves nothing about them.
+      this.fail({
+        code: 'CHECKPOINT.COVERS_NOTHING',
+        message: 'no exported event is at or before a verified checkpoint',
+      });
     }
     return {
       ok: this.failures.length === 0,
@@ -101,6 +115,7 @@ export class LogVerifier {
       streams: this.chains.size,
       checkpointsVerified: this.verified,
       signedThroughPosition: this.signedThrough,
+      signedEvents: this.signedEvents,
       failures: this.failures,
     };
   }
@@ -109,7 +124,12 @@ export class LogVerifier {
     while (this.pending.length > 0 && this.pending[this.pending.length - 1] < position) {
       const at = this.pending.pop() as number;
       const heads = this.options.scope === 'streams' ? this.heads.clone() : this.heads;
-      this.snapshots.set(at, { digest: this.heads.digest(), count: this.heads.size, heads });
+      this.snapshots.set(at, {
+        digest: this.heads.digest(),
+        count: this.heads.size,
+        heads,
+        covered: this.recordEvents,
+      });
     }
   }
 
@@ -135,6 +155,7 @@ export class LogVerifier {
     if (problem) return this.fail({ code: 'CHECKPOINT.HEADS_MISMATCH', message: problem, ...at });
     this.verified += 1;
     this.signedThrough = Math.max(this.signedThrough, data.position);
+    this.signedEvents = Math.max(this.signedEvents, snapshot.covered);
   }
 
   private fullMismatch(
