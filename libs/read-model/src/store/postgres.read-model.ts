@@ -1,8 +1,9 @@
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely } from 'kysely';
 import { Client, Pool, types } from 'pg';
 import type { ReadModelDatabase } from '../schema/read-model.tables';
 import { KyselyReadModel } from './kysely.read-model';
 import { migrateReadModel } from './migrate';
+import { SchemaScopedPostgresDialect } from './schema-scoped.postgres-dialect';
 
 export const DEFAULT_PG_SCHEMA = 'read_model';
 const INT8_OID = 20;
@@ -45,7 +46,7 @@ export async function openPostgresReadModel(
   pool.on('error', (error) => process.emitWarning(`read-model pool: ${error.message}`));
   await pool.query(`create schema if not exists "${schema}"`);
   const db = new Kysely<ReadModelDatabase>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new SchemaScopedPostgresDialect({ pool }, schema),
     plugins: [new CamelCasePlugin()],
   });
   try {
