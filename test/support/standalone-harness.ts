@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AppConfig } from '@ledger/platform';
 import { createStandaloneApp } from '../../apps/standalone/src/standalone.app';
+import { httpCaller, type HttpCall } from '@ledger/platform/testing/http-caller';
 import { TEST_API_KEYS, TEST_KEYS } from './test-keys';
 
 export type TestRole = keyof typeof TEST_KEYS;
@@ -14,11 +15,7 @@ export interface RunningLedger {
   baseUrl: string;
   dataDir: string;
   /** fetch against the running app, as the given role (or anonymously with role null). */
-  call(
-    method: string,
-    path: string,
-    options?: { role?: TestRole | null; body?: unknown; rawBody?: string; headers?: Record<string, string> },
-  ): Promise<Response>;
+  call: HttpCall<TestRole>;
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -46,17 +43,7 @@ export async function startLedger(
     app,
     baseUrl,
     dataDir,
-    call(method, path, options = {}) {
-      const role = options.role === undefined ? 'admin' : options.role;
-      const headers: Record<string, string> = { ...(options.headers ?? {}) };
-      if (role) headers.authorization ??= `Bearer ${TEST_KEYS[role]}`;
-      let body: string | undefined = options.rawBody;
-      if (options.body !== undefined) {
-        body = JSON.stringify(options.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      return fetch(baseUrl + path, { method, headers, body });
-    },
+    call: httpCaller(baseUrl, TEST_KEYS, 'admin'),
     async stop({ keepData = false } = {}) {
       await app.close();
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });

@@ -1,3 +1,5 @@
+import { apiKeyList } from '@ledger/platform/testing/http-caller';
+
 /** API keys the end-to-end tests (and the README walk-through) run with. Not secrets: test fixtures only. */
 export const TEST_KEYS = {
   publisher: 'publisher-dev-key',
@@ -6,6 +8,4 @@ export const TEST_KEYS = {
   admin: 'admin-dev-key',
 } as const;
 
-export const TEST_API_KEYS = Object.entries(TEST_KEYS)
-  .map(([role, key]) => `${role}:${key}`)
-  .join(',');
+export const TEST_API_KEYS = apiKeyList(TEST_KEYS);

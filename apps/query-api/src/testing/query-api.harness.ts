@@ -1,3 +1,4 @@
+import { apiKeyList, httpCaller, type HttpCall } from '@ledger/platform/testing/http-caller';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,11 +23,7 @@ export interface QueryApiHarness {
   app: INestApplication;
   baseUrl: string;
   dataDir: string;
-  call(
-    method: string,
-    path: string,
-    options?: { role?: Role | null; body?: unknown; headers?: Record<string, string> },
-  ): Promise<Response>;
+  call: HttpCall<Role>;
   stop(): Promise<void>;
 }
 
@@ -36,9 +33,7 @@ export interface QueryApiHarness {
  */
 export async function startQueryApi(overrides: Partial<AppConfig> = {}): Promise<QueryApiHarness> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'query-api-'));
-  const apiKeys = Object.entries(QUERY_TEST_KEYS)
-    .map(([role, key]) => `${role}:${key}`)
-    .join(',');
+  const apiKeys = apiKeyList(QUERY_TEST_KEYS);
   const config: AppConfig = {
     ...loadConfig({}),
     dataDir,
@@ -65,14 +60,7 @@ export async function startQueryApi(overrides: Partial<AppConfig> = {}): Promise
     app,
     baseUrl,
     dataDir,
-    call(method, path, options = {}) {
-      const role = options.role === undefined ? 'reader' : options.role;
-      const headers: Record<string, string> = { ...(options.headers ?? {}) };
-      if (role) headers.authorization = `Bearer ${QUERY_TEST_KEYS[role]}`;
-      const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-      if (body) headers['content-type'] = 'application/json';
-      return fetch(baseUrl + path, { method, headers, body });
-    },
+    call: httpCaller(baseUrl, QUERY_TEST_KEYS, 'reader'),
     async stop() {
       if (stopped) return;
       stopped = true;

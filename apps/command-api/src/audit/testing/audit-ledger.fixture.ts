@@ -1,3 +1,4 @@
+import { apiKeyList, httpCaller, type HttpCall } from '@ledger/platform/testing/http-caller';
 import { MONGOLIA_CREATE_BODY } from '@ledger/domain';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -31,20 +32,14 @@ export interface AuditLedger {
   app: INestApplication;
   dataDir: string;
   clock: TestClock;
-  call(
-    method: string,
-    path: string,
-    options?: { role?: keyof typeof KEYS | null; body?: unknown; headers?: Record<string, string> },
-  ): Promise<Response>;
+  call: HttpCall<keyof typeof KEYS>;
   stop(): Promise<void>;
 }
 
 /** The standalone app over real HTTP on a fresh data dir, with the CLOCK provider replaced by a TestClock. */
 export async function startAuditLedger(overrides: Partial<AppConfig> = {}): Promise<AuditLedger> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-audit-'));
-  const apiKeys = Object.entries(KEYS)
-    .map(([role, key]) => `${role}:${key}`)
-    .join(',');
+  const apiKeys = apiKeyList(KEYS);
   const config: AppConfig = {
     ...loadConfig({}),
     dataDir,
@@ -68,18 +63,7 @@ export async function startAuditLedger(overrides: Partial<AppConfig> = {}): Prom
     app,
     dataDir,
     clock,
-    call(method, path, { role = 'admin', body, headers: extra = {} } = {}) {
-      const headers: Record<string, string> = {
-        ...extra,
-        ...(role ? { authorization: `Bearer ${KEYS[role]}` } : {}),
-      };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      return fetch(`http://127.0.0.1:${port}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    },
+    call: httpCaller(`http://127.0.0.1:${port}`, KEYS, 'admin'),
     async stop() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
