@@ -14,3 +14,4 @@ export { countryCode } from './country-code';
 export { COUNTRY_NAME_ALIASES } from './country-aliases.policy';
 export { regionSlug } from './slugs';
 export * from './examples/mongolia.example';
+export { toProjectEvent, UnreadableStoredEventError, type StoredEventShape } from './stored/stored-event';
