@@ -14,4 +14,17 @@ export { countryCode } from './country-code';
 export { COUNTRY_NAME_ALIASES } from './country-aliases.policy';
 export { regionSlug } from './slugs';
 export * from './examples/mongolia.example';
-export { toProjectEvent, UnreadableStoredEventError, type StoredEventShape } from './stored/stored-event';
+export {
+  readStoredEvent,
+  toProjectEvent,
+  UnreadableStoredEventError,
+  type StoredEventShape,
+  type UnreadableReason,
+} from './stored/stored-event';
+export {
+  currentSchemaVersion,
+  FIRST_SCHEMA_VERSION,
+  type StoredVersionChain,
+  type StoredVersionRegistry,
+  type Upcaster,
+} from './stored/stored-event.versions';
