@@ -7,6 +7,8 @@ export { evolve, foldProject } from './project.evolve';
 export { decide } from './project.decide';
 export { parseCommandInput, type ProjectCommandData } from './project.validation';
 export type { FieldErrorCode } from './validation/field-errors';
+/** The zod rule of each field, for generating JSON Schemas (contracts, OpenAPI) from the rules enforced. */
+export * as fieldSchemas from './validation/field-schemas';
 export { addDecimal, compareDecimal, formatAmount, isDecimalString, subtractDecimal } from './money';
 export { CURRENCY_MINOR_DIGITS, currencyMinorDigits } from './currencies.policy';
 export { comparePartialDates, isFullDate, isPartialDate, utcDateOf } from './partial-date';
