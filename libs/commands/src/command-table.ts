@@ -1,4 +1,5 @@
 import {
+  MONGOLIA_CREATE_BODY,
   parseCommandInput,
   type ProjectCommandData,
   type ProjectCommandType,
@@ -7,7 +8,6 @@ import {
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Role } from '@ledger/platform';
 import type { CommandRefusal, CommandRefusalCode } from './command-outcome';
-import { COMMAND_DOCS, type CommandDocs } from './command-docs';
 import { correctionTargetRefusal } from './correction-target';
 
 /** Everything the transports and the documentation need to know about one command, in one entry. */
@@ -26,7 +26,8 @@ export interface CommandSpec<T extends ProjectCommandType> {
   uniquePrimaId?: boolean;
   /** 409 codes it can meet besides PROJECT.CONCURRENCY_CONFLICT (documented per route). */
   conflicts: readonly CommandRefusalCode[];
-  docs: CommandDocs;
+  /** What the API document adds to the generated body schema: a summary and an example body. */
+  docs: { summary: string; example: Record<string, unknown> };
 }
 
 export type CommandTable = { readonly [T in ProjectCommandType]: CommandSpec<T> };
@@ -48,7 +49,10 @@ export const PROJECT_COMMANDS: CommandTable = {
     parse: parserOf('CreateProject'),
     uniquePrimaId: true,
     conflicts: ['PROJECT.ALREADY_EXISTS', 'PROJECT.PRIMA_ID_TAKEN'],
-    docs: COMMAND_DOCS.CreateProject,
+    docs: {
+      summary: 'Create a project (its first approved budget is revision 0 of the budget)',
+      example: MONGOLIA_CREATE_BODY,
+    },
   },
   StartProject: {
     http: { path: ':id/start', status: 200, tag: 'commands' },
@@ -56,7 +60,10 @@ export const PROJECT_COMMANDS: CommandTable = {
     role: 'publisher',
     parse: parserOf('StartProject'),
     conflicts: ['PROJECT.NOT_PLANNED', 'PROJECT.TERMINAL', 'PROJECT.START_IN_FUTURE'],
-    docs: COMMAND_DOCS.StartProject,
+    docs: {
+      summary: 'Start a planned project',
+      example: { actualStart: '2014-03' },
+    },
   },
   CompleteProject: {
     http: { path: ':id/complete', status: 200, tag: 'commands' },
@@ -69,7 +76,10 @@ export const PROJECT_COMMANDS: CommandTable = {
       'PROJECT.END_BEFORE_START',
       'PROJECT.END_IN_FUTURE',
     ],
-    docs: COMMAND_DOCS.CompleteProject,
+    docs: {
+      summary: 'Complete an active project',
+      example: { actualEnd: '2016-12' },
+    },
   },
   SuspendProject: {
     http: { path: ':id/suspend', status: 200, tag: 'commands' },
@@ -77,7 +87,10 @@ export const PROJECT_COMMANDS: CommandTable = {
     role: 'publisher',
     parse: parserOf('SuspendProject'),
     conflicts: ['PROJECT.NOT_ACTIVE', 'PROJECT.TERMINAL'],
-    docs: COMMAND_DOCS.SuspendProject,
+    docs: {
+      summary: 'Suspend an active project',
+      example: { reason: 'Border crossings closed' },
+    },
   },
   ResumeProject: {
     http: { path: ':id/resume', status: 200, tag: 'commands' },
@@ -85,7 +98,10 @@ export const PROJECT_COMMANDS: CommandTable = {
     role: 'publisher',
     parse: parserOf('ResumeProject'),
     conflicts: ['PROJECT.NOT_SUSPENDED', 'PROJECT.TERMINAL'],
-    docs: COMMAND_DOCS.ResumeProject,
+    docs: {
+      summary: 'Resume a suspended project',
+      example: { reason: 'Border crossings reopened' },
+    },
   },
   CancelProject: {
     http: { path: ':id/cancel', status: 200, tag: 'commands' },
@@ -93,7 +109,10 @@ export const PROJECT_COMMANDS: CommandTable = {
     role: 'publisher',
     parse: parserOf('CancelProject'),
     conflicts: ['PROJECT.TERMINAL'],
-    docs: COMMAND_DOCS.CancelProject,
+    docs: {
+      summary: 'Cancel a project (terminal)',
+      example: { reason: 'Donor withdrew funding' },
+    },
   },
   ExtendProject: {
     http: { path: ':id/extend', status: 200, tag: 'commands' },
@@ -101,7 +120,10 @@ export const PROJECT_COMMANDS: CommandTable = {
     role: 'publisher',
     parse: parserOf('ExtendProject'),
     conflicts: ['PROJECT.TERMINAL', 'PROJECT.EXTENSION_NOT_LATER'],
-    docs: COMMAND_DOCS.ExtendProject,
+    docs: {
+      summary: 'Move the planned end later',
+      example: { plannedEnd: '2017', reason: 'Delays at the border posts' },
+    },
   },
   ReviseProjectBudget: {
     http: { path: ':id/budget-revisions', status: 200, tag: 'commands' },
@@ -109,7 +131,16 @@ export const PROJECT_COMMANDS: CommandTable = {
     role: 'publisher',
     parse: parserOf('ReviseProjectBudget'),
     conflicts: ['PROJECT.TERMINAL', 'PROJECT.CURRENCY_MISMATCH', 'PROJECT.BUDGET_UNCHANGED'],
-    docs: COMMAND_DOCS.ReviseProjectBudget,
+    docs: {
+      summary: 'Revise the budget of a planned, active or suspended project',
+      example: {
+        amount: '200000.00',
+        currency: 'USD',
+        reason: 'additional-funding',
+        effectiveDate: '2015-01-15',
+        note: 'Second donor tranche',
+      },
+    },
   },
   CorrectProjectRecord: {
     // An admin sends the correction an auditor approved (named in `approver`), so no single key both
@@ -120,7 +151,17 @@ export const PROJECT_COMMANDS: CommandTable = {
     parse: parserOf('CorrectProjectRecord'),
     checkStream: correctionTargetRefusal,
     conflicts: ['PROJECT.CORRECTION_UNCHANGED', 'PROJECT.CORRECTION_INVALID', 'CORRECTION.TARGET_MISMATCH'],
-    docs: COMMAND_DOCS.CorrectProjectRecord,
+    docs: {
+      summary:
+        "Correct facts an event recorded wrongly, on an auditor's approval (role admin; docs/audit.md)",
+      example: {
+        eventId: '6f1c2a8e-3b5d-5e7f-9a1b-2c3d4e5f6a7b',
+        revision: 0,
+        values: { primaId: 'MN10P0001' },
+        reason: 'Prima ID mistyped at import',
+        approver: 'auditor@example.org',
+      },
+    },
   },
 };
 

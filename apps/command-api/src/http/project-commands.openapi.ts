@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, type SchemaObject } from '@nestjs/swagger';
 import type { ProjectCommandType } from '@ledger/domain';
-import { PROJECT_COMMANDS } from '@ledger/commands';
+import { PROJECT_COMMANDS, requestSchema } from '@ledger/commands';
 import { ApiProblems } from '@ledger/platform/problem/problem.openapi';
 
 const RESULT: SchemaObject = {
@@ -21,7 +21,8 @@ const RESULT: SchemaObject = {
 /** Everything the document says about one command route: body, headers, result and every problem code. */
 export function ApiCommand(type: ProjectCommandType) {
   const { docs, conflicts, http } = PROJECT_COMMANDS[type];
-  const { schema, example, summary } = docs;
+  const { example, summary } = docs;
+  const schema = requestSchema(type);
   const create = http.status === 201;
   const headers = {
     ETag: { description: 'The new revision, e.g. "0"', schema: { type: 'string' } },
