@@ -69,7 +69,7 @@ export function ApiCommand(type: ProjectCommandType) {
         'REQUEST.INVALID_HEADER',
         'QUERY.INVALID_PARAMETER',
       ],
-      ...(create ? {} : { 404: ['PROJECT.NOT_FOUND'] as string[] }),
+      ...(create ? {} : { 404: ['PROJECT.NOT_FOUND'] as const }),
       409: [...conflicts, 'PROJECT.CONCURRENCY_CONFLICT'],
       412: ['PROJECT.REVISION_MISMATCH'],
       413: ['REQUEST.TOO_LARGE'],
