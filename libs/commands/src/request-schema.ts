@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMMAND_BODY_SCHEMAS, type ProjectCommandType } from '@ledger/domain';
 
 /** A JSON Schema object in the OpenAPI 3.0 dialect, as the API document shows it. */
-export type JsonSchema = Record<string, unknown>;
+type JsonSchema = Record<string, unknown>;
 
 /**
  * The documented request body of a command, generated from the zod schema its parser enforces: the

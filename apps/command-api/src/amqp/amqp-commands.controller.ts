@@ -20,7 +20,7 @@ const logger = new Logger('AmqpCommands');
 const RETRY_DELAYS_MS = [250, 1000, 3000];
 
 /** The one translation of an outcome into the AMQP reply. */
-export function amqpReply(outcome: CommandOutcome): AmqpCommandReply {
+function amqpReply(outcome: CommandOutcome): AmqpCommandReply {
   return isRefused(outcome)
     ? { ok: false, problem: outcomeProblem(outcome).problem }
     : { ok: true, ...outcome.result };
