@@ -29,6 +29,21 @@ export default tseslint.config(
     },
   },
   {
+    // One status and title per problem code: problems are built from the catalogue, never by hand.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    // libs/domain has its own no-restricted-syntax rules (and builds no problems).
+    ignores: ['libs/platform/src/problem/problem.catalogue.ts', 'libs/domain/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='ProblemException']",
+          message: "Use problem(code, detail) from @ledger/platform: the catalogue gives the code's status and title.",
+        },
+      ],
+    },
+  },
+  {
     // Who may import whom (docs/architecture.md, "Boundaries"). Test code (specs, test/, testing/ folders,
     // bench/) is not checked: it may reach into any part it exercises.
     files: ['apps/**/*.ts', 'libs/**/*.ts'],

@@ -24,8 +24,6 @@ export type CommandOutcome =
   /** The project kept changing under the command, retry after retry. */
   | { kind: 'conflict'; projectId: string };
 
-export type CommandOutcomeKind = CommandOutcome['kind'];
-
 /** A refusal found before deciding (not-found or rejected), shaped like the outcome it becomes. */
 export type CommandRefusal = Extract<CommandOutcome, { kind: 'not-found' | 'rejected' }>;
 

@@ -5,7 +5,7 @@ import type { CommandOutcome } from './command-outcome';
 export type RefusedOutcome = Exclude<CommandOutcome, { kind: 'accepted' | 'replayed' }>;
 
 /** A refused command in words: its stable code, a sentence, and the details a client may act on. */
-export interface Refusal {
+interface Refusal {
   code: ProblemCode;
   detail: string;
   errors?: FieldError[];

@@ -1,4 +1,5 @@
 import {
+  MONGOLIA_CREATE_BODY,
   parseCommandInput,
   type ProjectCommandData,
   type ProjectCommandType,
@@ -7,7 +8,6 @@ import {
 import type { RecordedEvent } from '@ledger/event-store';
 import type { Role } from '@ledger/platform';
 import type { CommandRefusal, CommandRefusalCode } from './command-outcome';
-import { COMMAND_DOCS, type CommandDocs } from './command-docs';
 import { correctionTargetRefusal } from './correction-target';
 
 /** Everything the transports and the documentation need to know about one command, in one entry. */
@@ -26,102 +26,126 @@ export interface CommandSpec<T extends ProjectCommandType> {
   uniquePrimaId?: boolean;
   /** 409 codes it can meet besides PROJECT.CONCURRENCY_CONFLICT (documented per route). */
   conflicts: readonly CommandRefusalCode[];
-  docs: CommandDocs;
+  /** What the API document adds to the generated body schema: a summary and an example body. */
+  docs: { summary: string; example: Record<string, unknown> };
 }
 
-export type CommandTable = { readonly [T in ProjectCommandType]: CommandSpec<T> };
+type CommandTable = { readonly [T in ProjectCommandType]: CommandSpec<T> };
 
-const parserOf =
-  <T extends ProjectCommandType>(type: T) =>
-  (projectId: string | null, body: unknown) =>
-    parseCommandInput(type, projectId, body);
+/** What most entries share: a publisher's `POST /projects/:id/<action>` answering 200, parsed by the domain. */
+interface EntryInput<T extends ProjectCommandType>
+  extends
+    Partial<Pick<CommandSpec<T>, 'role' | 'parse' | 'checkStream' | 'uniquePrimaId'>>,
+    Pick<CommandSpec<T>, 'amqp' | 'conflicts'> {
+  path: string;
+  summary: string;
+  example: Record<string, unknown>;
+  http?: Partial<CommandSpec<T>['http']>;
+}
+
+function entry<T extends ProjectCommandType>(type: T, input: EntryInput<T>): CommandSpec<T> {
+  const { path, summary, example, http, ...rest } = input;
+  return {
+    role: 'publisher',
+    parse: (projectId, body) => parseCommandInput(type, projectId, body),
+    ...rest,
+    http: { path, status: 200, tag: 'commands', ...http },
+    docs: { summary, example },
+  };
+}
 
 /**
  * The one table of commands. A command type missing here fails to compile; HTTP routes, AMQP handlers,
  * OpenAPI operations and the role matrix are all built from it. Order is the order of the documentation.
  */
 export const PROJECT_COMMANDS: CommandTable = {
-  CreateProject: {
-    http: { path: '', status: 201, tag: 'commands' },
+  CreateProject: entry('CreateProject', {
+    path: '',
+    http: { status: 201 },
     amqp: 'project.create',
-    role: 'publisher',
-    parse: parserOf('CreateProject'),
     uniquePrimaId: true,
     conflicts: ['PROJECT.ALREADY_EXISTS', 'PROJECT.PRIMA_ID_TAKEN'],
-    docs: COMMAND_DOCS.CreateProject,
-  },
-  StartProject: {
-    http: { path: ':id/start', status: 200, tag: 'commands' },
+    summary: 'Create a project (its first approved budget is revision 0 of the budget)',
+    example: MONGOLIA_CREATE_BODY,
+  }),
+  StartProject: entry('StartProject', {
+    path: ':id/start',
     amqp: 'project.start',
-    role: 'publisher',
-    parse: parserOf('StartProject'),
     conflicts: ['PROJECT.NOT_PLANNED', 'PROJECT.TERMINAL', 'PROJECT.START_IN_FUTURE'],
-    docs: COMMAND_DOCS.StartProject,
-  },
-  CompleteProject: {
-    http: { path: ':id/complete', status: 200, tag: 'commands' },
+    summary: 'Start a planned project',
+    example: { actualStart: '2014-03' },
+  }),
+  CompleteProject: entry('CompleteProject', {
+    path: ':id/complete',
     amqp: 'project.complete',
-    role: 'publisher',
-    parse: parserOf('CompleteProject'),
     conflicts: [
       'PROJECT.NOT_ACTIVE',
       'PROJECT.TERMINAL',
       'PROJECT.END_BEFORE_START',
       'PROJECT.END_IN_FUTURE',
     ],
-    docs: COMMAND_DOCS.CompleteProject,
-  },
-  SuspendProject: {
-    http: { path: ':id/suspend', status: 200, tag: 'commands' },
+    summary: 'Complete an active project',
+    example: { actualEnd: '2016-12' },
+  }),
+  SuspendProject: entry('SuspendProject', {
+    path: ':id/suspend',
     amqp: 'project.suspend',
-    role: 'publisher',
-    parse: parserOf('SuspendProject'),
     conflicts: ['PROJECT.NOT_ACTIVE', 'PROJECT.TERMINAL'],
-    docs: COMMAND_DOCS.SuspendProject,
-  },
-  ResumeProject: {
-    http: { path: ':id/resume', status: 200, tag: 'commands' },
+    summary: 'Suspend an active project',
+    example: { reason: 'Border crossings closed' },
+  }),
+  ResumeProject: entry('ResumeProject', {
+    path: ':id/resume',
     amqp: 'project.resume',
-    role: 'publisher',
-    parse: parserOf('ResumeProject'),
     conflicts: ['PROJECT.NOT_SUSPENDED', 'PROJECT.TERMINAL'],
-    docs: COMMAND_DOCS.ResumeProject,
-  },
-  CancelProject: {
-    http: { path: ':id/cancel', status: 200, tag: 'commands' },
+    summary: 'Resume a suspended project',
+    example: { reason: 'Border crossings reopened' },
+  }),
+  CancelProject: entry('CancelProject', {
+    path: ':id/cancel',
     amqp: 'project.cancel',
-    role: 'publisher',
-    parse: parserOf('CancelProject'),
     conflicts: ['PROJECT.TERMINAL'],
-    docs: COMMAND_DOCS.CancelProject,
-  },
-  ExtendProject: {
-    http: { path: ':id/extend', status: 200, tag: 'commands' },
+    summary: 'Cancel a project (terminal)',
+    example: { reason: 'Donor withdrew funding' },
+  }),
+  ExtendProject: entry('ExtendProject', {
+    path: ':id/extend',
     amqp: 'project.extend',
-    role: 'publisher',
-    parse: parserOf('ExtendProject'),
     conflicts: ['PROJECT.TERMINAL', 'PROJECT.EXTENSION_NOT_LATER'],
-    docs: COMMAND_DOCS.ExtendProject,
-  },
-  ReviseProjectBudget: {
-    http: { path: ':id/budget-revisions', status: 200, tag: 'commands' },
+    summary: 'Move the planned end later',
+    example: { plannedEnd: '2017', reason: 'Delays at the border posts' },
+  }),
+  ReviseProjectBudget: entry('ReviseProjectBudget', {
+    path: ':id/budget-revisions',
     amqp: 'project.revise-budget',
-    role: 'publisher',
-    parse: parserOf('ReviseProjectBudget'),
     conflicts: ['PROJECT.TERMINAL', 'PROJECT.CURRENCY_MISMATCH', 'PROJECT.BUDGET_UNCHANGED'],
-    docs: COMMAND_DOCS.ReviseProjectBudget,
-  },
-  CorrectProjectRecord: {
+    summary: 'Revise the budget of a planned, active or suspended project',
+    example: {
+      amount: '200000.00',
+      currency: 'USD',
+      reason: 'additional-funding',
+      effectiveDate: '2015-01-15',
+      note: 'Second donor tranche',
+    },
+  }),
+  CorrectProjectRecord: entry('CorrectProjectRecord', {
     // An admin sends the correction an auditor approved (named in `approver`), so no single key both
     // approves and applies a change to history.
-    http: { path: ':id/corrections', status: 200, tag: 'audit' },
+    path: ':id/corrections',
+    http: { tag: 'audit' },
     amqp: null,
     role: 'admin',
-    parse: parserOf('CorrectProjectRecord'),
     checkStream: correctionTargetRefusal,
     conflicts: ['PROJECT.CORRECTION_UNCHANGED', 'PROJECT.CORRECTION_INVALID', 'CORRECTION.TARGET_MISMATCH'],
-    docs: COMMAND_DOCS.CorrectProjectRecord,
-  },
+    summary: "Correct facts an event recorded wrongly, on an auditor's approval (role admin; docs/audit.md)",
+    example: {
+      eventId: '6f1c2a8e-3b5d-5e7f-9a1b-2c3d4e5f6a7b',
+      revision: 0,
+      values: { primaId: 'MN10P0001' },
+      reason: 'Prima ID mistyped at import',
+      approver: 'auditor@example.org',
+    },
+  }),
 };
 
 export const PROJECT_COMMAND_TYPES = Object.keys(PROJECT_COMMANDS) as ProjectCommandType[];

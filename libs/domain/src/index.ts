@@ -5,7 +5,7 @@ export * from './project.state';
 export * from './project.decision';
 export { evolve, foldProject } from './project.evolve';
 export { decide } from './project.decide';
-export { parseCommandInput, type ProjectCommandData } from './project.validation';
+export { COMMAND_BODY_SCHEMAS, parseCommandInput, type ProjectCommandData } from './project.validation';
 export type { FieldErrorCode } from './validation/field-errors';
 /** The zod rule of each field, for generating JSON Schemas (contracts, OpenAPI) from the rules enforced. */
 export * as fieldSchemas from './validation/field-schemas';

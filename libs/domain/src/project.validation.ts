@@ -1,10 +1,17 @@
+import type { z } from 'zod';
 import type { ProjectCommand, ProjectCommandType } from './project.commands';
 import type { FieldError, Validated } from './project.decision';
-import { parseCreateProject } from './validation/create-project.input';
-import { parseCorrection } from './validation/correction.input';
+import { createProjectBody, parseCreateProject } from './validation/create-project.input';
+import { correctionBody, parseCorrection } from './validation/correction.input';
 import { fieldError, firstPerField, fromZodIssue } from './validation/field-errors';
 import { projectIdSchema } from './validation/field-schemas';
 import {
+  completeBody,
+  extendBody,
+  reasonOnlyBody,
+  resumeBody,
+  revisionBody,
+  startBody,
   parseCancel,
   parseComplete,
   parseExtend,
@@ -28,6 +35,22 @@ const LIFECYCLE_PARSERS: Record<Exclude<ProjectCommandType, 'CreateProject'>, Bo
   CancelProject: parseCancel,
   ExtendProject: parseExtend,
   CorrectProjectRecord: parseCorrection,
+};
+
+/**
+ * The request body schema of each command, as the parsers enforce it (cross-field rules aside). The API
+ * document's request schemas are generated from these, so what is documented is what is enforced.
+ */
+export const COMMAND_BODY_SCHEMAS: { readonly [T in ProjectCommandType]: z.ZodType } = {
+  CreateProject: createProjectBody,
+  StartProject: startBody,
+  CompleteProject: completeBody,
+  ReviseProjectBudget: revisionBody,
+  SuspendProject: reasonOnlyBody,
+  ResumeProject: resumeBody,
+  CancelProject: reasonOnlyBody,
+  ExtendProject: extendBody,
+  CorrectProjectRecord: correctionBody,
 };
 
 function projectIdErrors(projectId: string | null): FieldError[] {

@@ -10,7 +10,7 @@ import {
   type CommandInput,
   type CommandOutcome,
 } from '@ledger/commands';
-import { APP_CONFIG, ProblemException, type AppConfig } from '@ledger/platform';
+import { APP_CONFIG, PROBLEMS, ProblemException, type AppConfig } from '@ledger/platform';
 import { outcomeProblem } from '../commands/outcome-problem';
 import { AMQP_COMMAND_PATTERNS, type AmqpCommandReply } from './amqp-command.message';
 import { parseAmqpCommand } from './amqp-command.parser';
@@ -20,7 +20,7 @@ const logger = new Logger('AmqpCommands');
 const RETRY_DELAYS_MS = [250, 1000, 3000];
 
 /** The one translation of an outcome into the AMQP reply. */
-export function amqpReply(outcome: CommandOutcome): AmqpCommandReply {
+function amqpReply(outcome: CommandOutcome): AmqpCommandReply {
   return isRefused(outcome)
     ? { ok: false, problem: outcomeProblem(outcome).problem }
     : { ok: true, ...outcome.result };
@@ -75,10 +75,8 @@ class AmqpCommandsHandler {
       }
       logger.error(`${type} failed: ${(error as Error).stack ?? String(error)}`);
       channel.nack(message, false, false);
-      return {
-        ok: false,
-        problem: { type: 'about:blank', title: 'Internal error', status: 500, code: 'INTERNAL.ERROR' },
-      };
+      const { status, title } = PROBLEMS['INTERNAL.ERROR'];
+      return { ok: false, problem: { type: 'about:blank', title, status, code: 'INTERNAL.ERROR' } };
     }
   }
 }

@@ -12,7 +12,7 @@ import { CommandQueueServer } from './command-queue.server';
 })
 export class AmqpCommandsModule {}
 
-export function amqpCommandsTransport(config: Pick<AppConfig, 'amqpUrl' | 'commandQueue'>): RmqOptions {
+function amqpCommandsTransport(config: Pick<AppConfig, 'amqpUrl' | 'commandQueue'>): RmqOptions {
   return {
     transport: Transport.RMQ,
     options: {

@@ -1,21 +1,10 @@
-import { ProblemException, type ProblemFieldError } from '@ledger/platform';
+import { ProblemException, problem, type ProblemFieldError } from '@ledger/platform';
 
 export const projectNotFound = (id: string): ProblemException =>
-  new ProblemException({
-    status: 404,
-    code: 'PROJECT.NOT_FOUND',
-    title: 'Project not found',
-    detail: `No project ${id} is recorded.`,
-  });
+  problem('PROJECT.NOT_FOUND', `No project ${id} is recorded.`);
 
 export const invalidQuery = (errors: ProblemFieldError[]): ProblemException =>
-  new ProblemException({
-    status: 400,
-    code: 'QUERY.INVALID_PARAMETER',
-    title: 'Invalid query parameter',
-    detail: errors.map((e) => `${e.field}: ${e.message}`).join(' '),
-    errors,
-  });
+  problem('QUERY.INVALID_PARAMETER', errors.map((e) => `${e.field}: ${e.message}`).join(' '), { errors });
 
 /** A whole number within [min, max], or the default when absent. */
 export function intParam(name: string, raw: unknown, fallback: number, min: number, max: number): number {

@@ -90,4 +90,22 @@ describe('corrections over HTTP', () => {
       await (await ledger.call('GET', '/projects/TC.0789/verify', { role: 'auditor' })).json(),
     ).toMatchObject({ ok: true, events: 5 });
   });
+
+  it('refuses an Idempotency-Key reused for another correction, like every other command route', async () => {
+    const key = { 'Idempotency-Key': 'fix-start-TC.0789' };
+    const other = await ledger.call('POST', '/projects/TC.0789/corrections', {
+      body: correction({ reason: 'Another reason entirely' }),
+      headers: key,
+    });
+    expect(other.status).toBe(422);
+    expect(await other.json()).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+    const replay = await ledger.call('POST', '/projects/TC.0789/corrections', {
+      body: correction(),
+      headers: key,
+    });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(
+      (await (await ledger.call('GET', '/projects/TC.0789/events', { role: 'auditor' })).json()).length,
+    ).toBe(5);
+  });
 });

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestj
 import { foldAsOf, parseAsOf, verifyChain } from '@ledger/audit';
 import { projectStreamId } from '@ledger/domain';
 import { EVENT_STORE, EventStore } from '@ledger/event-store';
-import { ProblemException, QueryParams, Roles } from '@ledger/platform';
+import { problem, QueryParams, Roles } from '@ledger/platform';
 import { ApiProblems } from '@ledger/platform/problem/problem.openapi';
 import { invalidQuery, projectNotFound } from './audit-problems';
 
@@ -44,21 +44,14 @@ export class ProjectAuditController {
     const asOf = parsed.value;
     const head = events[events.length - 1].revision;
     if (asOf.kind === 'revision' && asOf.value > head) {
-      throw new ProblemException({
-        status: 404,
-        code: 'PROJECT.NOT_FOUND_AS_OF',
-        title: 'Project not known at that point',
-        detail: `Project ${id} has no revision ${asOf.value}; its latest is ${head}.`,
-      });
+      throw problem(
+        'PROJECT.NOT_FOUND_AS_OF',
+        `Project ${id} has no revision ${asOf.value}; its latest is ${head}.`,
+      );
     }
     const result = foldAsOf(events, asOf);
     if (result === null) {
-      throw new ProblemException({
-        status: 404,
-        code: 'PROJECT.NOT_FOUND_AS_OF',
-        title: 'Project not known at that point',
-        detail: `Project ${id} has no history at ${asOf.kind} ${asOf.value}.`,
-      });
+      throw problem('PROJECT.NOT_FOUND_AS_OF', `Project ${id} has no history at ${asOf.kind} ${asOf.value}.`);
     }
     return {
       projectId: id,

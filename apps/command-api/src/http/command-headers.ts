@@ -1,11 +1,7 @@
-import { ProblemException } from '@ledger/platform';
+import { problem } from '@ledger/platform';
 
 const badHeader = (name: string, detail: string) =>
-  new ProblemException({
-    status: 400,
-    code: 'REQUEST.INVALID_HEADER',
-    title: `Invalid ${name} header`,
-    detail,
+  problem('REQUEST.INVALID_HEADER', detail, {
     errors: [{ field: name, code: 'INVALID_FORMAT', message: detail }],
   });
 

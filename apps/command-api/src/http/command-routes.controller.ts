@@ -53,7 +53,7 @@ function defineRoute(prototype: object, type: ProjectCommandType): void {
  * derived from the command table, so a command cannot be added without its route (nor a route without
  * its command). The runner and the domain do the rest.
  */
-export function commandRoutesController(tag: Tag, name: string): Type {
+function commandRoutesController(tag: Tag, name: string): Type {
   class CommandRoutesController {
     constructor(readonly runner: HttpCommandRunner) {}
   }

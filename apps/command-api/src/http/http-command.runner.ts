@@ -103,8 +103,8 @@ export class HttpCommandRunner {
       commandId: key ? commandIdFromKey(principal.actor, key) : undefined,
       expectedRevision,
     });
-    // A replay found in the stream answers as the first time did: the stream, not this process, remembers.
     if (isRefused(outcome)) throw outcomeProblem(outcome);
+    // A replay found in the stream answers as the first time did: the stream, not this process, remembers.
     const { result } = outcome;
     const { status } = PROJECT_COMMANDS[type].http;
     const headers: Record<string, string> = { ETag: `"${result.revision}"` };

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, type SchemaObject } from '@nestjs/swagger';
 import type { ProjectCommandType } from '@ledger/domain';
-import { PROJECT_COMMANDS } from '@ledger/commands';
+import { PROJECT_COMMANDS, requestSchema } from '@ledger/commands';
 import { ApiProblems } from '@ledger/platform/problem/problem.openapi';
 
 const RESULT: SchemaObject = {
@@ -21,7 +21,8 @@ const RESULT: SchemaObject = {
 /** Everything the document says about one command route: body, headers, result and every problem code. */
 export function ApiCommand(type: ProjectCommandType) {
   const { docs, conflicts, http } = PROJECT_COMMANDS[type];
-  const { schema, example, summary } = docs;
+  const { example, summary } = docs;
+  const schema = requestSchema(type);
   const create = http.status === 201;
   const headers = {
     ETag: { description: 'The new revision, e.g. "0"', schema: { type: 'string' } },
@@ -68,7 +69,7 @@ export function ApiCommand(type: ProjectCommandType) {
         'REQUEST.INVALID_HEADER',
         'QUERY.INVALID_PARAMETER',
       ],
-      ...(create ? {} : { 404: ['PROJECT.NOT_FOUND'] as string[] }),
+      ...(create ? {} : { 404: ['PROJECT.NOT_FOUND'] as const }),
       409: [...conflicts, 'PROJECT.CONCURRENCY_CONFLICT'],
       412: ['PROJECT.REVISION_MISMATCH'],
       413: ['REQUEST.TOO_LARGE'],

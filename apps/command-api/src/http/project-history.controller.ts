@@ -2,8 +2,9 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { projectStreamId } from '@ledger/domain';
 import { EVENT_STORE, EventStore } from '@ledger/event-store';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ProblemException, QueryParams, Roles } from '@ledger/platform';
+import { QueryParams, Roles } from '@ledger/platform';
 import { ApiProblems } from '@ledger/platform/problem/problem.openapi';
+import { projectNotFound } from '../audit/audit-problems';
 
 /** A project's events in order, with the metadata auditors need (who, when, in answer to which command). */
 @ApiTags('history')
@@ -56,12 +57,7 @@ export class ProjectHistoryController {
   async history(@Param('id') id: string) {
     const events = await this.store.readStream(projectStreamId(id));
     if (events.length === 0) {
-      throw new ProblemException({
-        status: 404,
-        code: 'PROJECT.NOT_FOUND',
-        title: 'Project not found',
-        detail: `No project ${id} is recorded.`,
-      });
+      throw projectNotFound(id);
     }
     return events.map(({ eventId, type, revision, position, data, metadata }) => ({
       eventId,

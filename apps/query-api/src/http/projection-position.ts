@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { ProblemException } from '@ledger/platform';
+import { ProblemException, problem } from '@ledger/platform';
 import { READ_MODEL, type ReadModel } from '@ledger/read-model';
 import type { Position } from '@ledger/event-store';
 
@@ -18,13 +18,11 @@ export class ProjectionPosition {
     if (minPosition === undefined) return;
     if (await this.readModel.waitForPosition(minPosition, MIN_POSITION_WAIT_MS)) return;
     const current = await this.readModel.checkpoint();
-    throw new ProblemException({
-      status: 503,
-      code: 'PROJECTION.BEHIND',
-      title: 'Read model not yet up to date',
-      detail: `The read model reflects position ${current}; position ${minPosition} was not reached within ${MIN_POSITION_WAIT_MS / 1000} s.`,
-      headers: { 'Retry-After': '1', [POSITION_HEADER]: String(current) },
-    });
+    throw problem(
+      'PROJECTION.BEHIND',
+      `The read model reflects position ${current}; position ${minPosition} was not reached within ${MIN_POSITION_WAIT_MS / 1000} s.`,
+      { headers: { 'Retry-After': '1', [POSITION_HEADER]: String(current) } },
+    );
   }
 
   stamp(res: Response, position: Position): void {

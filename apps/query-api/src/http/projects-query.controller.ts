@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Param, Query, Res, UseInterceptors, Inject } from '@nestjs/common';
 import type { Response } from 'express';
-import { ProblemException, Roles } from '@ledger/platform';
+import { ProblemException, problem, Roles } from '@ledger/platform';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { READ_MODEL, type BudgetRevisionView, type ProjectView, type ReadModel } from '@ledger/read-model';
 import { parseListProjectsParams } from '../params/list-projects.params';
@@ -11,12 +11,7 @@ import { ProjectionPositionInterceptor } from './projection-position.interceptor
 import { ApiBudgetRevisions, ApiGetProject, ApiListProjects } from './query-api.openapi';
 
 function notFound(id: string): ProblemException {
-  return new ProblemException({
-    status: 404,
-    code: 'PROJECT.NOT_FOUND',
-    title: 'Project not found',
-    detail: `No project ${id} in the read model.`,
-  });
+  return problem('PROJECT.NOT_FOUND', `No project ${id} in the read model.`);
 }
 
 /** `If-None-Match` holds the current ETag (or `*`): the client's copy is fresh. */

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { COVERAGES, PROJECT_STATUSES, REGIONS } from '@ledger/domain';
 import { ApiProblems } from '@ledger/platform/problem/problem.openapi';
+import type { ProblemCode } from '@ledger/platform';
 import { SORT_FIELDS, STATS_DIMENSIONS } from '@ledger/read-model';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../params/list-projects.params';
 import { POSITION_HEADER } from './projection-position';
@@ -89,8 +90,8 @@ const minPosition = ApiQuery({
     "Wait (up to 5 s) until the read model reflects this position: read your own write with a command's `position`",
 });
 const projectId = ApiParam({ name: 'id', description: 'Projects ID', example: 'TC.0789' });
-const behind = { 503: ['PROJECTION.BEHIND'] };
-const badQuery = { 400: ['QUERY.INVALID_PARAMETER'] };
+const behind = { 503: ['PROJECTION.BEHIND'] } satisfies Record<number, ProblemCode[]>;
+const badQuery = { 400: ['QUERY.INVALID_PARAMETER'] } satisfies Record<number, ProblemCode[]>;
 
 export const ApiListProjects = () =>
   applyDecorators(

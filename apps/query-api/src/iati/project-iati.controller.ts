@@ -2,7 +2,7 @@ import { Controller, Get, Header, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@ledger/event-store';
 import { buildIatiActivitiesXml, readIatiRecord } from '@ledger/iati';
-import { APP_CONFIG, AppConfig, CLOCK, Clock, ProblemException, QueryParams, Roles } from '@ledger/platform';
+import { APP_CONFIG, AppConfig, CLOCK, Clock, problem, QueryParams, Roles } from '@ledger/platform';
 import { problemResponse } from '@ledger/platform/problem/problem.openapi';
 import { MONGOLIA_IATI_EXAMPLE } from './iati.openapi';
 
@@ -36,12 +36,7 @@ export class ProjectIatiController {
   async activity(@Param('id') id: string): Promise<string> {
     const record = await readIatiRecord(this.store, id);
     if (!record) {
-      throw new ProblemException({
-        status: 404,
-        code: 'PROJECT.NOT_FOUND',
-        title: 'Project not found',
-        detail: `No project ${id} is recorded.`,
-      });
+      throw problem('PROJECT.NOT_FOUND', `No project ${id} is recorded.`);
     }
     return buildIatiActivitiesXml([record], {
       reportingOrg: { ref: this.config.iatiReportingOrg, name: this.config.iatiReportingOrgName },

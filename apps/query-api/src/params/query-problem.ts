@@ -1,14 +1,12 @@
-import { ProblemException, type ProblemFieldError } from '@ledger/platform';
+import { ProblemException, problem, type ProblemFieldError } from '@ledger/platform';
 
 /** A bad query parameter: 400 problem+json naming each offending parameter. */
 export function invalidQuery(errors: ProblemFieldError[]): ProblemException {
-  return new ProblemException({
-    status: 400,
-    code: 'QUERY.INVALID_PARAMETER',
-    title: 'Invalid query parameter',
-    detail: `Check ${errors.map((e) => e.field).join(', ')}: ${errors.map((e) => e.message).join(' ')}`,
-    errors,
-  });
+  return problem(
+    'QUERY.INVALID_PARAMETER',
+    `Check ${errors.map((e) => e.field).join(', ')}: ${errors.map((e) => e.message).join(' ')}`,
+    { errors },
+  );
 }
 
 /** Collects field errors while parameters are read, so one response names every bad parameter. */

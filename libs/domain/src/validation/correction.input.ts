@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { countryCode } from '../country-code';
 import type { CorrectProjectRecord } from '../project.commands';
 import type { FieldError, Validated } from '../project.decision';
-import type { CorrectedValues } from '../project.events';
+import { CORRECTABLE_FIELDS, type CorrectedValues } from '../project.events';
 import { dateOrderErrors, duplicateStateErrors } from './cross-checks';
 import { fieldError } from './field-errors';
 import {
@@ -37,13 +37,24 @@ const valuesSchema = z
   })
   .strict();
 
-const correctionBody = z
+export const correctionBody = z
   .object({
-    eventId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i),
-    revision: z.number().int().min(0),
-    values: valuesSchema,
+    eventId: z
+      .string()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+      // A JSON Schema pattern has no flags: the documented one spells out both cases.
+      .meta({
+        format: 'uuid',
+        pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+        description: 'The event being corrected',
+      }),
+    revision: z.number().int().min(0).meta({ description: 'Its stream revision' }),
+    values: valuesSchema.meta({
+      minProperties: 1,
+      description: `New values of correctable fields: ${CORRECTABLE_FIELDS.join(', ')}`,
+    }),
     reason: reasonSchema,
-    approver: approverSchema,
+    approver: approverSchema.meta({ description: 'The auditor who approved the correction' }),
   })
   .strict();
 

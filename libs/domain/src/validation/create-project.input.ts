@@ -22,7 +22,7 @@ import {
 } from './field-schemas';
 import { fieldIsValid, own, parseWith } from './parse-with';
 
-const createProjectBody = z
+export const createProjectBody = z
   .object({
     projectId: projectIdSchema,
     primaId: primaIdSchema.nullish(),

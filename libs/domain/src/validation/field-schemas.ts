@@ -1,4 +1,10 @@
 import { z } from 'zod';
+
+/*
+ * `.meta()` adds what a JSON Schema can state but a refinement hides (a pattern, an enum, a format) and a
+ * description: the request schemas of the API document are generated from these schemas, so the rules
+ * documented are the rules enforced.
+ */
 import { CURRENCY_MINOR_DIGITS } from '../currencies.policy';
 import { countryCode } from '../country-code';
 import { isDecimalString } from '../money';
@@ -17,7 +23,8 @@ export const projectIdSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
+  .meta({ description: 'Projects ID' });
 
 /** Prima ID: the organisation's project-management identifier, e.g. MN10P0001. */
 export const primaIdSchema = z
@@ -25,7 +32,8 @@ export const primaIdSchema = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/);
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/)
+  .meta({ description: 'Prima ID' });
 
 export const titleSchema = z.string().trim().min(1).max(500);
 export const descriptionSchema = z.string().max(20_000);
@@ -34,8 +42,10 @@ export const projectTypeSchema = z
   .min(2)
   .max(16)
   .regex(/^[A-Z0-9]+$/);
-export const coverageSchema = z.enum(COVERAGES);
-export const regionSchema = z.enum(REGIONS);
+export const coverageSchema = z.enum(COVERAGES).meta({
+  description: 'national: exactly one member state; regional / multi-national: at least two',
+});
+export const regionSchema = z.enum(REGIONS).meta({ description: 'IDF region' });
 export const fundingYearSchema = z.number().int().min(1990).max(2100);
 export const budgetReasonSchema = z.enum(BUDGET_REASONS);
 
@@ -47,7 +57,11 @@ export const budgetReasonSchema = z.enum(BUDGET_REASONS);
 export const partialDateSchema = z
   .string()
   .refine(isPartialDate, rule('INVALID_FORMAT', 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD.'))
-  .meta({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$' });
+  // The refinement also checks the calendar; the pattern is the part a JSON Schema can say.
+  .meta({
+    pattern: '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$',
+    description: 'YYYY, YYYY-MM or YYYY-MM-DD',
+  });
 
 export const fullDateSchema = z
   .string()
@@ -79,7 +93,11 @@ export const amountSchema = z
     rule('OUT_OF_RANGE', `must be below 10^${MAX_AMOUNT_INTEGER_DIGITS}.`),
   )
   .refine((value) => /[1-9]/.test(value), rule('OUT_OF_RANGE', 'must be greater than 0.'))
-  .meta({ pattern: '^\\d+(\\.\\d+)?$' });
+  .meta({
+    pattern: '^\\d+(\\.\\d+)?$',
+    description: "Decimal string, > 0, at most the currency's minor digits; never a JSON number",
+    example: '200000.00',
+  });
 
 export const currencySchema = z
   .string()
@@ -94,7 +112,7 @@ export const currencySchema = z
       `must be one of the accepted ISO 4217 currencies: ${Object.keys(CURRENCY_MINOR_DIGITS).join(', ')}.`,
     ),
   )
-  .meta({ pattern: '^[A-Z]{3}$' });
+  .meta({ pattern: '^[A-Z]{3}$', enum: Object.keys(CURRENCY_MINOR_DIGITS), example: 'USD' });
 
 /** Benefiting member states as given: codes or names, normalised to alpha-2 codes after parsing. */
 export const memberStatesSchema = z
@@ -106,4 +124,5 @@ export const memberStatesSchema = z
         rule('NOT_IN_LIST', 'must be an ISO 3166-1 country code or a country name we recognise.'),
       ),
   )
-  .max(250);
+  .max(250)
+  .meta({ description: 'ISO 3166-1 codes or country names, no duplicates' });

@@ -21,41 +21,46 @@ type DataOf<T extends ProjectCommand['type']> = Omit<
 
 const none = (): FieldError[] => [];
 
+export const startBody = z.object({ actualStart: partialDateSchema }).strict();
+export const completeBody = z.object({ actualEnd: partialDateSchema }).strict();
+/** The body of a suspension or a cancellation. */
+export const reasonOnlyBody = z.object({ reason: reasonSchema }).strict();
+export const resumeBody = z.object({ reason: reasonSchema.nullish() }).strict();
+export const extendBody = z.object({ plannedEnd: partialDateSchema, reason: reasonSchema }).strict();
+
 export function parseStart(body: unknown): Validated<DataOf<'StartProject'>> {
-  return parseWith(z.object({ actualStart: partialDateSchema }).strict(), body, none, (b) => b);
+  return parseWith(startBody, body, none, (b) => b);
 }
 
 export function parseComplete(body: unknown): Validated<DataOf<'CompleteProject'>> {
-  return parseWith(z.object({ actualEnd: partialDateSchema }).strict(), body, none, (b) => b);
+  return parseWith(completeBody, body, none, (b) => b);
 }
 
-const reasonOnly = z.object({ reason: reasonSchema }).strict();
-
 export function parseSuspend(body: unknown): Validated<DataOf<'SuspendProject'>> {
-  return parseWith(reasonOnly, body, none, (b) => b);
+  return parseWith(reasonOnlyBody, body, none, (b) => b);
 }
 
 export function parseCancel(body: unknown): Validated<DataOf<'CancelProject'>> {
-  return parseWith(reasonOnly, body, none, (b) => b);
+  return parseWith(reasonOnlyBody, body, none, (b) => b);
 }
 
 export function parseResume(body: unknown): Validated<DataOf<'ResumeProject'>> {
-  const schema = z.object({ reason: reasonSchema.nullish() }).strict();
-  return parseWith(schema, body, none, (b) => ({ reason: b.reason ?? null }));
+  return parseWith(resumeBody, body, none, (b) => ({ reason: b.reason ?? null }));
 }
 
 export function parseExtend(body: unknown): Validated<DataOf<'ExtendProject'>> {
-  const schema = z.object({ plannedEnd: partialDateSchema, reason: reasonSchema }).strict();
-  return parseWith(schema, body, none, (b) => b);
+  return parseWith(extendBody, body, none, (b) => b);
 }
 
 /** Over the wire a revision is flat ({amount, currency, ...}); the command nests it as `budget`. */
-const revisionBody = z
+export const revisionBody = z
   .object({
     amount: amountSchema,
     currency: currencySchema,
     reason: budgetReasonSchema,
-    effectiveDate: fullDateSchema.nullish(),
+    effectiveDate: fullDateSchema
+      .nullish()
+      .meta({ description: 'Defaults to the day the command is decided' }),
     note: z.string().trim().max(MAX_REASON_LENGTH).nullish(),
   })
   .strict();

@@ -18,7 +18,7 @@ import { activityLabel, type IatiActivityInput } from './iati-activity.input';
 import { importBudgets } from './iati-budgets.import';
 import { importCommandId } from './import-command-ids';
 
-/** A command an activity turns into, ready for ProjectCommandService.execute. */
+/** A command an activity turns into, ready for CommandRunner.execute (libs/commands). */
 export interface PlannedCommand {
   type: ProjectCommandType;
   projectId: string;

@@ -1,10 +1,11 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ProblemException } from '../problem/problem.exception';
+
 import { API_KEY_REGISTRY, ApiKeyRegistry } from './api-key.registry';
 import { PUBLIC_KEY, Principal, ROLES_KEY, Role } from './roles';
 import { JWT_VERIFIER, JwtVerifier } from '../security/jwt.verifier';
+import { problem } from '../problem/problem.catalogue';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 
@@ -30,14 +31,12 @@ export class AuthGuard implements CanActivate {
       roles.length === 0 ||
       (!held.includes('admin') && !roles.some((role) => held.includes(role)))
     ) {
-      throw new ProblemException({
-        status: 403,
-        code: 'AUTH.FORBIDDEN',
-        title: 'Forbidden',
-        detail: roles?.length
+      throw problem(
+        'AUTH.FORBIDDEN',
+        roles?.length
           ? `This route needs the role ${roles.join(' or ')}.`
           : 'This route is not open to API keys.',
-      });
+      );
     }
     request.principal = principal;
     return true;
@@ -52,13 +51,11 @@ export class AuthGuard implements CanActivate {
       if (outcome.ok) principal = outcome.principal;
     }
     if (!principal) {
-      throw new ProblemException({
-        status: 401,
-        code: 'AUTH.UNAUTHENTICATED',
-        title: 'Unauthenticated',
-        detail: 'Send a valid API key or token as "Authorization: Bearer <credential>".',
-        headers: { 'WWW-Authenticate': 'Bearer realm="project-ledger"' },
-      });
+      throw problem(
+        'AUTH.UNAUTHENTICATED',
+        'Send a valid API key or token as "Authorization: Bearer <credential>".',
+        { headers: { 'WWW-Authenticate': 'Bearer realm="project-ledger"' } },
+      );
     }
     return principal;
   }

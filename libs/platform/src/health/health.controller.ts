@@ -1,8 +1,8 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/roles';
-import { ProblemException } from '../problem/problem.exception';
 import { HealthRegistry, ReadinessCheck } from './health.registry';
+import { problem } from '../problem/problem.catalogue';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -42,11 +42,7 @@ export class HealthController {
         error?: Record<string, unknown>;
         details?: Record<string, unknown>;
       };
-      throw new ProblemException({
-        status: 503,
-        code: 'HEALTH.NOT_READY',
-        title: 'Not ready',
-        detail: `Down: ${Object.keys(result.error ?? {}).join(', ')}`,
+      throw problem('HEALTH.NOT_READY', `Down: ${Object.keys(result.error ?? {}).join(', ')}`, {
         error: result.error,
         details: result.details,
       });

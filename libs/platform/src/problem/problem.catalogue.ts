@@ -9,8 +9,8 @@ interface ProblemKind {
 const rule = (words: string): ProblemKind => ({ status: 409, title: `Project rule violated: ${words}` });
 
 /**
- * Every stable problem code the apps send, with its one status and title (docs/errors.md explains each).
- * A code used anywhere must be listed here: `problem()` accepts no other.
+ * Every stable problem code the apps send, with its one status and title. A code used anywhere must be
+ * listed here: `problem()` accepts no other, and lint forbids building a ProblemException by hand.
  */
 export const PROBLEMS = {
   'VALIDATION.FAILED': { status: 400, title: 'The command is not valid' },
@@ -46,6 +46,11 @@ export const PROBLEMS = {
   'CORRECTION.TARGET_MISMATCH': { status: 409, title: 'The correction does not fit the event it names' },
   'PROJECTION.BEHIND': { status: 503, title: 'Read model not yet up to date' },
   'HEALTH.NOT_READY': { status: 503, title: 'Not ready' },
+  'ROUTE.NOT_FOUND': { status: 404, title: 'Not found' },
+  'ROUTE.METHOD_NOT_ALLOWED': { status: 405, title: 'Method not allowed' },
+  /** An unexpected error over HTTP (nothing internal is shown)… */
+  INTERNAL: { status: 500, title: 'Internal error' },
+  /** …and over AMQP, where the reply has carried this code from the start. */
   'INTERNAL.ERROR': { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, ProblemKind>;
 

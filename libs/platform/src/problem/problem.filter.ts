@@ -1,16 +1,18 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { PROBLEMS, type ProblemCode } from './problem.catalogue';
 import { PROBLEM_CONTENT_TYPE, Problem, ProblemException, problemType } from './problem.exception';
 
-const CODES_BY_STATUS: Record<number, { code: string; title: string }> = {
-  400: { code: 'REQUEST.INVALID', title: 'Bad request' },
-  401: { code: 'AUTH.UNAUTHENTICATED', title: 'Unauthenticated' },
-  403: { code: 'AUTH.FORBIDDEN', title: 'Forbidden' },
-  404: { code: 'ROUTE.NOT_FOUND', title: 'Not found' },
-  405: { code: 'ROUTE.METHOD_NOT_ALLOWED', title: 'Method not allowed' },
-  413: { code: 'REQUEST.TOO_LARGE', title: 'Payload too large' },
-  415: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', title: 'Unsupported media type' },
-  429: { code: 'REQUEST.RATE_LIMITED', title: 'Too many requests' },
+/** The code an error Nest or Express raised itself (no ProblemException) is reported with, by status. */
+const CODES_BY_STATUS: Record<number, ProblemCode> = {
+  400: 'REQUEST.INVALID',
+  401: 'AUTH.UNAUTHENTICATED',
+  403: 'AUTH.FORBIDDEN',
+  404: 'ROUTE.NOT_FOUND',
+  405: 'ROUTE.METHOD_NOT_ALLOWED',
+  413: 'REQUEST.TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  429: 'REQUEST.RATE_LIMITED',
 };
 
 /** Renders every error as RFC 9457 problem+json; unexpected errors become a 500 without internals. */
@@ -40,7 +42,10 @@ export function toProblem(exception: unknown): { problem: Problem; headers: Reco
     return { problem: exception.problem, headers: exception.headers };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    const known = CODES_BY_STATUS[status] ?? { code: `HTTP.${status}`, title: exception.message };
+    const code = CODES_BY_STATUS[status];
+    const known = code
+      ? { code, title: PROBLEMS[code].title }
+      : { code: `HTTP.${status}`, title: exception.message };
     const detail = exception.message;
     return {
       problem: { type: problemType(known.code), title: known.title, status, code: known.code, detail },
@@ -50,8 +55,8 @@ export function toProblem(exception: unknown): { problem: Problem; headers: Reco
   return {
     problem: {
       type: problemType('INTERNAL'),
-      title: 'Internal error',
-      status: 500,
+      title: PROBLEMS.INTERNAL.title,
+      status: PROBLEMS.INTERNAL.status,
       code: 'INTERNAL',
       detail: 'An unexpected error occurred.',
     },

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse, type ApiResponseOptions } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
+import { PROBLEMS, type ProblemCode } from './problem.catalogue';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem.exception';
 
 /** Name of the shared RFC 9457 schema in components.schemas (the document builder registers it). */
@@ -40,8 +41,19 @@ export const PROBLEM_SCHEMA: SchemaObject = {
   },
 };
 
-/** A problem+json response whose `code` is one of `codes`. */
-export function problemResponse(status: number, description: string, codes: string[]): ApiResponseOptions {
+/**
+ * A problem+json response whose `code` is one of `codes`. A catalogued code documented under another
+ * status than the one it is sent with fails the document's build (and so the OpenAPI test).
+ */
+export function problemResponse(
+  status: number,
+  description: string,
+  codes: readonly string[],
+): ApiResponseOptions {
+  const catalogued = (code: string) => (PROBLEMS as Record<string, { status: number }>)[code];
+  const misfiled = codes.filter((code) => catalogued(code) && catalogued(code).status !== status);
+  if (misfiled.length > 0)
+    throw new Error(`Documented under ${status} but sent with another status: ${misfiled.join(', ')}`);
   return {
     status,
     description: `${description}. Problem codes: ${codes.join(', ')}.`,
@@ -50,7 +62,7 @@ export function problemResponse(status: number, description: string, codes: stri
         schema: {
           allOf: [
             { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` },
-            { type: 'object', properties: { code: { type: 'string', enum: codes } } },
+            { type: 'object', properties: { code: { type: 'string', enum: [...codes] } } },
           ],
         },
         example: { type: problemType(codes[0]), title: description, status, code: codes[0] },
@@ -61,7 +73,7 @@ export function problemResponse(status: number, description: string, codes: stri
 
 /** Documents each status with its problem codes: `@ApiProblems({ 404: ['PROJECT.NOT_FOUND'] })`. */
 export function ApiProblems(
-  byStatus: Partial<Record<number, string[]>>,
+  byStatus: Partial<Record<number, readonly ProblemCode[]>>,
   descriptions: Record<number, string> = {},
 ) {
   return applyDecorators(

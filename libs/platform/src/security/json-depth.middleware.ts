@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { ProblemException } from '../problem/problem.exception';
+import { problem } from '../problem/problem.catalogue';
 
 /** Far deeper than any command body (3 levels); far shallower than what overflows a recursive walker. */
 export const MAX_JSON_DEPTH = 32;
@@ -26,13 +26,6 @@ export function jsonDepth(value: unknown, stopAbove = Infinity): number {
 export function jsonDepthLimit(maxDepth = MAX_JSON_DEPTH): RequestHandler {
   return (req, _res, next) => {
     if (req.body === undefined || jsonDepth(req.body, maxDepth) <= maxDepth) return next();
-    next(
-      new ProblemException({
-        status: 400,
-        code: 'REQUEST.TOO_DEEP',
-        title: 'JSON nested too deeply',
-        detail: `JSON bodies may nest at most ${maxDepth} levels.`,
-      }),
-    );
+    next(problem('REQUEST.TOO_DEEP', `JSON bodies may nest at most ${maxDepth} levels.`));
   };
 }

@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
-import { ProblemException } from '../problem/problem.exception';
+
 import { HealthController } from '../health/health.controller';
 import { MetricsController } from '../metrics/metrics.controller';
 import {
@@ -10,6 +10,7 @@ import {
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   type SecurityConfig,
 } from './security.config';
+import { problem } from '../problem/problem.catalogue';
 
 const MINUTE_MS = 60_000;
 /** Probes and scrapers poll on a schedule; throttling them would turn load into false "down" alerts. */
@@ -64,12 +65,10 @@ export class RateLimitGuard extends ThrottlerGuard {
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
     const retryAfter = Math.max(1, Math.ceil(detail.timeToBlockExpire));
-    throw new ProblemException({
-      status: 429,
-      code: 'REQUEST.RATE_LIMITED',
-      title: 'Too many requests',
-      detail: `At most ${detail.limit} requests per minute; retry after ${retryAfter} s.`,
-      headers: { 'Retry-After': String(retryAfter) },
-    });
+    throw problem(
+      'REQUEST.RATE_LIMITED',
+      `At most ${detail.limit} requests per minute; retry after ${retryAfter} s.`,
+      { headers: { 'Retry-After': String(retryAfter) } },
+    );
   }
 }

@@ -1,8 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ProblemException, type ProblemFieldError } from '../problem/problem.exception';
+import type { ProblemFieldError } from '../problem/problem.exception';
 import { PUBLIC_KEY } from '../auth/roles';
+import { problem } from '../problem/problem.catalogue';
 
 export const QUERY_PARAMS_KEY = 'ledger:query-params';
 
@@ -44,12 +45,6 @@ export class StrictQueryGuard implements CanActivate {
     const expected = allowed.size
       ? `This route reads ${[...allowed].join(', ')}.`
       : 'This route takes no query parameters.';
-    throw new ProblemException({
-      status: 400,
-      code: 'QUERY.INVALID_PARAMETER',
-      title: 'Invalid query parameter',
-      detail: expected,
-      errors,
-    });
+    throw problem('QUERY.INVALID_PARAMETER', expected, { errors });
   }
 }

@@ -1,0 +1,116 @@
+import { MONGOLIA_CREATE_BODY } from '@ledger/domain';
+import { InMemoryEventStore, WrongExpectedRevisionError, type EventStore } from '@ledger/event-store';
+import { LedgerMetrics } from '@ledger/platform';
+import type { ReadModel } from '@ledger/read-model';
+import { CommandRunner, type CommandInput } from './command-runner';
+
+const NOW = new Date('2020-06-15T12:00:00Z');
+const create: CommandInput = {
+  type: 'CreateProject',
+  projectId: null,
+  body: MONGOLIA_CREATE_BODY,
+  actor: 'test',
+};
+const start = (extra: Partial<CommandInput> = {}): CommandInput => ({
+  type: 'StartProject',
+  projectId: 'TC.0789',
+  body: { actualStart: '2014-03' },
+  actor: 'test',
+  ...extra,
+});
+
+/** A store on which another process always appends first: every append of ours loses the race. */
+class AlwaysRacedStore extends InMemoryEventStore {
+  override async append(...args: Parameters<EventStore['append']>) {
+    const [streamId, , expected] = args;
+    if (expected !== 'no-stream') throw new WrongExpectedRevisionError(streamId, expected, 99);
+    return super.append(...args);
+  }
+}
+
+function runnerOn(store: EventStore, readModel?: Partial<ReadModel>) {
+  const metrics = new LedgerMetrics();
+  const runner = new CommandRunner(store, { now: () => NOW }, metrics, readModel as ReadModel | undefined);
+  const counted = async () =>
+    (await metrics.registry.getSingleMetricAsString('ledger_commands_total')).trim();
+  return { runner, counted };
+}
+
+describe('CommandRunner outcomes', () => {
+  it('accepts, then replays the same command id without writing again', async () => {
+    const store = new InMemoryEventStore();
+    const { runner } = runnerOn(store);
+    expect(await runner.execute(create)).toEqual({
+      kind: 'accepted',
+      result: { projectId: 'TC.0789', revision: 0, position: 1 },
+    });
+    const first = await runner.execute(start({ commandId: 'cmd-1' }));
+    expect(first).toMatchObject({ kind: 'accepted', result: { revision: 1 } });
+    expect(await runner.execute(start({ commandId: 'cmd-1' }))).toEqual({ ...first, kind: 'replayed' });
+    expect(await store.headPosition()).toBe(2);
+  });
+
+  it('answers invalid input, an unknown project and a broken rule with values, writing nothing', async () => {
+    const store = new InMemoryEventStore();
+    const { runner, counted } = runnerOn(store);
+    expect(await runner.execute(start({ body: { actualStart: 'soon' } }))).toMatchObject({
+      kind: 'invalid',
+      errors: [{ field: 'actualStart', code: 'INVALID_FORMAT' }],
+    });
+    expect(await runner.execute(start())).toMatchObject({ kind: 'not-found', projectId: 'TC.0789' });
+    await runner.execute(create);
+    expect(
+      await runner.execute({ ...start(), type: 'CompleteProject', body: { actualEnd: '2016' } }),
+    ).toMatchObject({
+      kind: 'rejected',
+      code: 'PROJECT.NOT_ACTIVE',
+    });
+    expect(await store.headPosition()).toBe(1);
+    const metrics = await counted();
+    expect(metrics).toContain('ledger_commands_total{type="StartProject",outcome="invalid"} 1');
+    expect(metrics).toContain('ledger_commands_total{type="StartProject",outcome="rejected"} 1');
+  });
+
+  it('is stale when If-Match names another revision', async () => {
+    const { runner } = runnerOn(new InMemoryEventStore());
+    await runner.execute(create);
+    expect(await runner.execute(start({ expectedRevision: 3 }))).toEqual({
+      kind: 'stale',
+      projectId: 'TC.0789',
+      expectedRevision: 3,
+      currentRevision: 0,
+    });
+  });
+
+  it('gives up with conflict after losing the append race again and again, and counts it', async () => {
+    const store = new AlwaysRacedStore();
+    const { runner, counted } = runnerOn(store);
+    await runner.execute(create);
+    expect(await runner.execute(start())).toEqual({ kind: 'conflict', projectId: 'TC.0789' });
+    expect(await counted()).toContain('ledger_commands_total{type="StartProject",outcome="conflict"} 1');
+  });
+
+  it('refuses a Prima ID another project holds, before reading the stream', async () => {
+    const { runner } = runnerOn(new InMemoryEventStore(), { projectIdByPrimaId: async () => 'TC.0001' });
+    expect(await runner.execute(create)).toMatchObject({ kind: 'rejected', code: 'PROJECT.PRIMA_ID_TAKEN' });
+  });
+
+  it('checks that a correction names an event that stated the corrected fields', async () => {
+    const store = new InMemoryEventStore();
+    const { runner } = runnerOn(store);
+    const correction = (eventId: string, revision: number) => ({
+      type: 'CorrectProjectRecord' as const,
+      projectId: 'TC.0789',
+      body: { eventId, revision, values: { actualStart: '2014-04' }, reason: 'typo', approver: 'a@b.org' },
+      actor: 'admin',
+    });
+    const unknownEvent = '6f1c2a8e-3b5d-5e7f-9a1b-2c3d4e5f6a7b';
+    expect(await runner.execute(correction(unknownEvent, 0))).toMatchObject({ kind: 'not-found' });
+    await runner.execute(create);
+    const [created] = await store.readStream('project-TC.0789');
+    expect(await runner.execute(correction(created.eventId, 0))).toMatchObject({
+      kind: 'rejected',
+      code: 'CORRECTION.TARGET_MISMATCH',
+    });
+  });
+});
