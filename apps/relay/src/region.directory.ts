@@ -1,4 +1,4 @@
-import type { ProjectCreatedData } from '@ledger/domain';
+import { toProjectEvent } from '@ledger/domain';
 import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import { regionSlug, UNKNOWN_REGION_SLUG } from '@ledger/contracts';
 
@@ -39,9 +39,12 @@ export class RegionDirectory {
 }
 
 /** The region an event states: ProjectCreated's, or a correction's new value; null for other events. */
-function regionOf(event: RecordedEvent): string | null {
-  if (event.type === 'ProjectCreated') return (event.data as ProjectCreatedData).region;
-  if (event.type === 'ProjectRecordCorrected')
-    return (event.data as { values?: { region?: string } }).values?.region ?? null;
+function regionOf(stored: RecordedEvent): string | null {
+  // Only the two types that can state a region are read; anything else (even an unreadable event) is
+  // left to the mapping, which reports it.
+  if (stored.type !== 'ProjectCreated' && stored.type !== 'ProjectRecordCorrected') return null;
+  const event = toProjectEvent(stored);
+  if (event.type === 'ProjectCreated') return event.data.region;
+  if (event.type === 'ProjectRecordCorrected') return event.data.values.region ?? null;
   return null;
 }

@@ -1,4 +1,4 @@
-import type { BudgetReason, Coverage, ProjectEventType, Region } from '@ledger/domain';
+import type { BudgetReason, Coverage, Region } from '@ledger/domain';
 
 /**
  * Integration events: the public payloads consumers receive in `data` of the CloudEvents envelope.
@@ -87,7 +87,10 @@ export interface ProjectRecordCorrectedV1 {
   approvedBy: string;
 }
 
-/** The V1 payload of each domain event type; the event table maps one onto the other. */
+/**
+ * The V1 payload of each domain event type; the event table maps one onto the other, and a domain event
+ * type missing here fails to compile there.
+ */
 export interface PayloadsV1 {
   ProjectCreated: ProjectCreatedV1;
   ProjectStarted: ProjectStartedV1;
@@ -119,5 +122,3 @@ export interface CloudEvent<TType extends string, TData> {
 }
 
 export type { IntegrationEventType, ProjectIntegrationEvent } from './project-event.table';
-/** Keeps PayloadsV1 complete: a domain event type without a V1 payload fails to compile here. */
-export type PayloadV1Of<T extends ProjectEventType> = PayloadsV1[T];

@@ -26,5 +26,5 @@ describe.each([
     } finally {
       await model.close();
     }
-  });
+  }, 60_000);
 });
