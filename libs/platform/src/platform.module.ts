@@ -20,6 +20,7 @@ import { ProblemFilter } from './problem/problem.filter';
 import { createEventStore } from './event-store/event-store.factory';
 import type { Logger as PinoLogger } from 'pino';
 import { createLogger } from './logging/logger';
+import { announceGeneratedKeys } from './lifecycle/key-notice';
 import { HealthRegistry } from './health/health.registry';
 import { HealthController } from './health/health.controller';
 import { LedgerMetrics } from './metrics/ledger-metrics';
@@ -31,13 +32,8 @@ export const LOGGER = Symbol('LOGGER');
 function apiKeysFrom(config: AppConfig): ApiKeyRegistry {
   if (config.apiKeys) return ApiKeyRegistry.fromList(config.apiKeys);
   const { registry, generated } = ApiKeyRegistry.loadOrGenerate(config.dataDir);
-  if (generated) {
-    // Printed once: only digests are stored, so these keys cannot be shown again.
-    const lines = Object.entries(generated).map(([role, key]) => `  ${role.padEnd(9)} ${key}`);
-    process.stdout.write(
-      `\nGenerated API keys (shown once; stored hashed in ${config.dataDir}/api-keys.json):\n${lines.join('\n')}\n\n`,
-    );
-  }
+  // Shown once at the end of the start banner: only digests are stored, so these keys cannot be shown again.
+  if (generated) announceGeneratedKeys(config.dataDir, generated);
   return registry;
 }
 
