@@ -20,3 +20,4 @@ export * from './health/subscription-lag';
 export * from './http/configure-http';
 export * from './http/http-app.factory';
 export * from './lifecycle';
+export * from './instance/ledger-instance';

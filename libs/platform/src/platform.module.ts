@@ -21,6 +21,7 @@ import { createEventStore } from './event-store/event-store.factory';
 import type { Logger as PinoLogger } from 'pino';
 import { createLogger } from './logging/logger';
 import { announceGeneratedKeys } from './lifecycle/key-notice';
+import { LEDGER_INSTANCE, loadLedgerInstance } from './instance/ledger-instance';
 import { HealthRegistry } from './health/health.registry';
 import { HealthController } from './health/health.controller';
 import { LedgerMetrics } from './metrics/ledger-metrics';
@@ -89,13 +90,29 @@ export class PlatformModule {
           useFactory: () => HashChainingEventStore.wrap(options.eventStore ?? createEventStore(config)),
         },
         { provide: API_KEY_REGISTRY, useFactory: () => apiKeysFrom(config) },
+        // After the event store: its SQLite file keeps the instance id.
+        {
+          provide: LEDGER_INSTANCE,
+          inject: [EVENT_STORE],
+          useFactory: () =>
+            loadLedgerInstance(options.eventStore ? { ...config, eventStore: 'eventstoredb' } : config),
+        },
         rateLimitGuardProvider,
         { provide: APP_GUARD, useClass: AuthGuard },
         ...securityProviders(config),
         { provide: APP_FILTER, useClass: ProblemFilter },
         EventStoreCloser,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, API_KEY_REGISTRY, LOGGER, METRICS, HealthRegistry],
+      exports: [
+        APP_CONFIG,
+        CLOCK,
+        EVENT_STORE,
+        LEDGER_INSTANCE,
+        API_KEY_REGISTRY,
+        LOGGER,
+        METRICS,
+        HealthRegistry,
+      ],
     };
   }
 }

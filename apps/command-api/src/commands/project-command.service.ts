@@ -17,6 +17,8 @@ import {
   METRICS,
   ProblemException,
   currentCorrelationId,
+  LEDGER_INSTANCE,
+  type LedgerInstance,
 } from '@ledger/platform';
 import { eventIdFor, newCommandId } from './command-ids';
 import { KeyedSerializer } from './keyed-serializer';
@@ -54,6 +56,7 @@ export class ProjectCommandService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(METRICS) private readonly metrics: LedgerMetrics,
+    @Inject(LEDGER_INSTANCE) private readonly instance: LedgerInstance,
     /** Present where the app runs a read model (standalone): used for the Prima ID uniqueness check. */
     @Optional() @Inject(READ_MODEL) private readonly readModel?: ReadModel,
   ) {}
@@ -122,7 +125,7 @@ export class ProjectCommandService {
         recordedAt: now,
       };
       const events = decision.events.map((event, index) => ({
-        eventId: eventIdFor(commandId, index),
+        eventId: eventIdFor(commandId, index, this.instance.id),
         type: event.type,
         data: event.data,
         metadata,
