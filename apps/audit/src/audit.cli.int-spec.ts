@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HashChainingEventStore, loadSigningKey } from '@ledger/audit';
@@ -130,6 +130,23 @@ describe('audit CLI', () => {
     );
     expect(rows).toHaveLength(4);
     expect(rows[3]).toMatch(/^3,project-TC\.0789,1,/);
+  });
+
+  it('leaves no output file behind when the export fails, and keeps an earlier one intact', async () => {
+    const file = join(dir, 'log.ndjson');
+    const broken = { ...config, dataDir: mkdtempSync(join(tmpdir(), 'audit-cli-broken-')) };
+    writeFileSync(join(broken.dataDir, 'events.sqlite'), 'not a database, just text that is long enough');
+    const fails = () => runAuditCli(['export', '--out', file], broken, () => undefined);
+    try {
+      await expect(fails()).rejects.toThrow();
+      expect(existsSync(file)).toBe(false);
+      writeFileSync(file, 'an earlier export\n');
+      await expect(fails()).rejects.toThrow();
+      expect(readFileSync(file, 'utf8')).toBe('an earlier export\n');
+      expect(readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
+    } finally {
+      rmSync(broken.dataDir, { recursive: true, force: true });
+    }
   });
 
   it('verifies the live store and names the revision edited in the SQLite file', async () => {
