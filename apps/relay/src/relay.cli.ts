@@ -10,7 +10,8 @@ import { loadRelaySettings } from './relay.settings';
 import { relayCheckpointFile, SqliteCheckpointStore } from './sqlite.checkpoint-store';
 
 export const USAGE = `usage:
-  npm run relay [-- run]                     relay every event to RELAY_EXCHANGE (runs until SIGINT/SIGTERM)
+  npm run relay -- run                       relay every event to RELAY_EXCHANGE (runs until SIGINT/SIGTERM);
+                                             only where no other relay runs (npm start runs one unless RELAY_ENABLED=false)
   npm run relay -- replay --from <pos> --to <pos> [--exchange <name> | --queue <name>]
   npm run relay -- replay --project <id>          [--exchange <name> | --queue <name>]
   npm run relay -- asyncapi [--out <file>]   write the AsyncAPI document generated from libs/contracts`;
