@@ -143,4 +143,34 @@ describe('Ctrl-C under keep-alive load (a real standalone process)', () => {
       await store.close();
     }
   }, 90_000);
+
+  it('a second Ctrl-C exits at once, and every acknowledged command is still stored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-stop-twice-'));
+    try {
+      const twice = spawnStandalone(await freePort(), { DATA_DIR: dir, LOG_LEVEL: 'info' });
+      await twice.started();
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const replies: Reply[] = [];
+      for (let i = 0; i < 20; i++) replies.push(await create(agent, twice.baseUrl, `TWICE.${i}`));
+      agent.destroy();
+      twice.child.kill('SIGINT');
+      while (!twice.logs().some((line) => line.phase === 'stop-intake'))
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      twice.child.kill('SIGINT');
+      expect((await twice.exited).code).toBe(130);
+      expect(twice.logs().some((line) => String(line.msg).startsWith('stop: second signal'))).toBe(true);
+
+      const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+      try {
+        const stored = new Set((await store.readAll()).map((e) => e.streamId));
+        const acknowledged = replies.filter((r) => r.status === 201).map((r) => `project-${r.projectId}`);
+        expect(acknowledged).toHaveLength(20);
+        expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
