@@ -26,7 +26,7 @@ describe('README: a Python (pika) consumer of the relayed events', () => {
   beforeAll(async () => {
     release = await acquireBrokerLock();
     ledger = await startLedger({ relayEnabled: true, relayExchange: exchange, amqpUrl: TEST_AMQP_URL });
-  });
+  }, 200_000); // the broker lock may be held by another suite for a while
 
   afterAll(async () => {
     python?.kill();
@@ -78,5 +78,15 @@ describe('README: a Python (pika) consumer of the relayed events', () => {
       'org.projectledger.project.budget-revised.v1 TC.0789 revision 2',
       'org.projectledger.project.completed.v1 TC.0789 revision 3',
     ]);
+
+    // The demo queue does not outlive the demo, so it cannot fill up with events nobody reads.
+    const connection = await connect(TEST_AMQP_URL);
+    try {
+      const channel = await connection.createChannel();
+      channel.on('error', () => undefined);
+      await expect(channel.checkQueue(queue)).rejects.toThrow(/NOT_FOUND|404/);
+    } finally {
+      await connection.close().catch(() => undefined);
+    }
   }, 60_000);
 });

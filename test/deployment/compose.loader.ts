@@ -12,6 +12,7 @@ export interface ComposeService {
   depends_on?: Record<string, { condition: string }> | string[];
   ports?: string[];
   volumes?: string[];
+  command?: string[] | string;
 }
 
 export interface ComposeFile {

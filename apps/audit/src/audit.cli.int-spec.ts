@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HashChainingEventStore, loadSigningKey } from '@ledger/audit';
@@ -131,6 +133,32 @@ describe('audit CLI', () => {
     expect(rows).toHaveLength(4);
     expect(rows[3]).toMatch(/^3,project-TC\.0789,1,/);
   });
+
+  it('leaves no output file behind when the export fails, and keeps an earlier one intact', async () => {
+    const file = join(dir, 'log.ndjson');
+    const broken = mkdtempSync(join(tmpdir(), 'audit-cli-broken-'));
+    writeFileSync(join(broken, 'events.sqlite'), 'not a database, just text that is long enough');
+    // As a user runs it: its own process, so whatever it opened is flushed to disk before we look.
+    const exportFails = () =>
+      promisify(execFile)(
+        process.execPath,
+        ['-r', '@swc-node/register', 'apps/audit/src/main.ts', 'export', '--out', file],
+        { cwd: join(__dirname, '..', '..', '..'), env: { ...process.env, DATA_DIR: broken } },
+      ).then(
+        () => 0,
+        (error: { code: number }) => error.code,
+      );
+    try {
+      expect(await exportFails()).toBe(2);
+      expect(existsSync(file)).toBe(false);
+      writeFileSync(file, 'an earlier export\n');
+      expect(await exportFails()).toBe(2);
+      expect(readFileSync(file, 'utf8')).toBe('an earlier export\n');
+      expect(readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('verifies the live store and names the revision edited in the SQLite file', async () => {
     await run('checkpoint');

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
@@ -18,6 +18,7 @@ import {
 import type { EventStore } from '@ledger/event-store';
 import { AppConfig, createEventStore } from '@ledger/platform';
 import { checkReadModel, type ReadModelConfig } from '@ledger/read-model';
+import { openOutputFile } from './output-file';
 import { progressBar } from './progress';
 
 export const USAGE = `usage: npm run audit -- <command> [options]
@@ -79,22 +80,28 @@ export async function runExport(config: AppConfig, args: CliArgs, out: Out): Pro
   const format = text(args, 'format') ?? 'ndjson';
   if (format !== 'ndjson' && format !== 'csv') throw new UsageError('--format must be ndjson or csv');
   const file = text(args, 'out');
-  const sink: Writable = file ? createWriteStream(file) : process.stdout;
+  const output = file ? openOutputFile(file) : null;
+  const sink: Writable = output ? output.sink : process.stdout;
   const bar = progressBar('export', args.options.progress === true);
   let events = 0;
-  await withStore(config, async (store) => {
-    const options = {
-      projectId: text(args, 'project'),
-      now: new Date(),
-      onProgress: (done: number, total: number) => bar.update((events = done), total),
-    };
-    if (format === 'csv') for await (const line of csvLines(store, options)) await write(sink, line);
-    else for await (const line of exportLines(store, options)) await write(sink, JSON.stringify(line));
-  });
-  bar.stop();
-  if (file) {
-    sink.end();
-    await once(sink, 'finish');
+  try {
+    await withStore(config, async (store) => {
+      const options = {
+        projectId: text(args, 'project'),
+        now: new Date(),
+        onProgress: (done: number, total: number) => bar.update((events = done), total),
+      };
+      if (format === 'csv') for await (const line of csvLines(store, options)) await write(sink, line);
+      else for await (const line of exportLines(store, options)) await write(sink, JSON.stringify(line));
+    });
+  } catch (error) {
+    await output?.discard();
+    throw error;
+  } finally {
+    bar.stop();
+  }
+  if (output) {
+    await output.commit();
     out(`exported ${events} events to ${file}`);
   }
 }

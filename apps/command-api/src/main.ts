@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { createHttpApp, loadConfig, PlatformModule, runMain } from '@ledger/platform';
+import type { Logger } from 'pino';
+import {
+  assertPortFree,
+  createHttpApp,
+  installGracefulStop,
+  listenOn,
+  loadConfig,
+  LOGGER,
+  PlatformModule,
+  printStartBanner,
+  runMain,
+} from '@ledger/platform';
 import { AmqpCommandsModule, connectAmqpCommands } from './amqp/amqp-commands.module';
 import { AuditModule } from './audit/audit.module';
 import { CommandApiModule } from './command-api.module';
@@ -11,6 +22,7 @@ import { CommandApiModule } from './command-api.module';
  */
 runMain(async () => {
   const config = loadConfig();
+  await assertPortFree(config.port);
   const app = await createHttpApp(config, (logger) => {
     @Module({
       imports: [
@@ -24,8 +36,12 @@ runMain(async () => {
     return CommandApiAppModule;
   });
   if (config.amqpCommandsEnabled) await connectAmqpCommands(app, config, { waitForBroker: false });
-  await app.listen(config.port);
-  process.stdout.write(
-    `Command API listening on http://localhost:${config.port} (event store: ${config.eventStore})\n`,
-  );
+  await listenOn(app, config.port);
+  const logger = app.get<Logger>(LOGGER);
+  installGracefulStop(app, { timeoutMs: config.stopTimeoutMs, logger });
+  await printStartBanner(app, config, logger, {
+    title: 'Command API',
+    eventStore: true,
+    broker: config.amqpCommandsEnabled,
+  });
 });

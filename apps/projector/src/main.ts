@@ -2,8 +2,14 @@ import { check, parked, rebuild, retry, runProjector, UsageError, USAGE } from '
 
 /** Exit code 1 means the command ran and found a problem (differences, a retry that still fails). */
 async function main(argv: string[]): Promise<number> {
-  const [command = 'run', ...rest] = argv;
+  const [command, ...rest] = argv;
   switch (command) {
+    // No sub-command prints the help: a second projector on the live read model must be asked for.
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return 0;
     case 'run':
       await runProjector();
       return 0;

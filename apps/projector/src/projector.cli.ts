@@ -11,7 +11,8 @@ import {
 import { failpointFromEnv } from './projector.failpoint';
 
 export const USAGE = `usage: npm run projector -- <command>
-  run               follow the event log and keep the read model up to date (default)
+  run               follow the event log and keep the read model up to date; only where no other
+                    projector runs (npm start runs one unless PROJECTOR_ENABLED=false)
   rebuild           build a fresh read model from position 0 beside the live one, then swap it in
   check             compare the live read model with a rebuild; exit 1 when they differ
   parked            list parked (poison) events

@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { createHttpApp, loadConfig, PlatformModule, runMain } from '@ledger/platform';
+import type { Logger } from 'pino';
+import {
+  assertPortFree,
+  createHttpApp,
+  installGracefulStop,
+  listenOn,
+  loadConfig,
+  LOGGER,
+  PlatformModule,
+  printStartBanner,
+  runMain,
+} from '@ledger/platform';
 import { IatiExportModule } from './iati/iati-export.module';
 import { QueryApiModule } from './query-api.module';
 
@@ -10,13 +21,17 @@ import { QueryApiModule } from './query-api.module';
  */
 runMain(async () => {
   const config = loadConfig();
+  await assertPortFree(config.port);
   const app = await createHttpApp(config, (logger) => {
     @Module({ imports: [PlatformModule.forRoot(config, { logger }), QueryApiModule, IatiExportModule] })
     class QueryApiAppModule {}
     return QueryApiAppModule;
   });
-  await app.listen(config.port);
-  process.stdout.write(
-    `Query API listening on http://localhost:${config.port} (read model: ${config.readModel})\n`,
-  );
+  await listenOn(app, config.port);
+  const logger = app.get<Logger>(LOGGER);
+  installGracefulStop(app, { timeoutMs: config.stopTimeoutMs, logger });
+  await printStartBanner(app, config, logger, {
+    title: 'Query API',
+    readModel: true,
+  });
 });

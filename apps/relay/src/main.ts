@@ -1,8 +1,14 @@
 import { runRelay, runReplay, UsageError, USAGE, writeAsyncApi } from './relay.cli';
 
 async function main(argv: string[]): Promise<void> {
-  const [command = 'run', ...rest] = argv;
+  const [command, ...rest] = argv;
   switch (command) {
+    // No sub-command prints the help: a second relay would publish every event twice.
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return;
     case 'run':
       return runRelay();
     case 'replay':

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connect } from 'amqplib';
 import { renderAsyncApiYaml, ASYNCAPI_DOCUMENT_PATH } from '@ledger/contracts';
-import { createEventStore, loadConfig } from '@ledger/platform';
+import { createEventStore, defaultEventSource, loadConfig, loadLedgerInstance } from '@ledger/platform';
 import { replayEvents, type ReplaySelection, type ReplayTarget } from './replay';
 import { Relay } from './relay';
 import { failpointFromEnv } from './relay.failpoint';
@@ -10,7 +10,8 @@ import { loadRelaySettings } from './relay.settings';
 import { relayCheckpointFile, SqliteCheckpointStore } from './sqlite.checkpoint-store';
 
 export const USAGE = `usage:
-  npm run relay [-- run]                     relay every event to RELAY_EXCHANGE (runs until SIGINT/SIGTERM)
+  npm run relay -- run                       relay every event to RELAY_EXCHANGE (runs until SIGINT/SIGTERM);
+                                             only where no other relay runs (npm start runs one unless RELAY_ENABLED=false)
   npm run relay -- replay --from <pos> --to <pos> [--exchange <name> | --queue <name>]
   npm run relay -- replay --project <id>          [--exchange <name> | --queue <name>]
   npm run relay -- asyncapi [--out <file>]   write the AsyncAPI document generated from libs/contracts`;
@@ -19,6 +20,7 @@ export async function runRelay(): Promise<void> {
   const config = loadConfig();
   const settings = loadRelaySettings();
   const store = createEventStore(config);
+  const source = settings.source ?? defaultEventSource(loadLedgerInstance(config));
   const checkpoints = new SqliteCheckpointStore(relayCheckpointFile(config.dataDir));
   const relay = new Relay({
     store,
@@ -27,7 +29,7 @@ export async function runRelay(): Promise<void> {
     exchange: config.relayExchange,
     name: settings.name,
     window: settings.window,
-    source: settings.source,
+    source,
     failpoint: failpointFromEnv(),
   });
   await relay.start();
@@ -68,7 +70,7 @@ export async function runReplay(args: string[]): Promise<void> {
       channel,
       target,
       selection,
-      source: loadRelaySettings().source,
+      source: loadRelaySettings().source ?? defaultEventSource(loadLedgerInstance(config)),
     });
     console.log(
       `replayed ${published} events to ${'queue' in target ? `queue ${target.queue}` : `exchange ${target.exchange}`}`,

@@ -10,11 +10,14 @@ import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import {
   APP_CONFIG,
   CLOCK,
+  defaultEventSource,
   HealthRegistry,
+  LEDGER_INSTANCE,
   METRICS,
   subscriptionLag,
   type AppConfig,
   type Clock,
+  type LedgerInstance,
   type LedgerMetrics,
 } from '@ledger/platform';
 import { Relay } from './relay';
@@ -33,8 +36,8 @@ const logger = new Logger('Relay');
   providers: [
     {
       provide: Relay,
-      inject: [APP_CONFIG, EVENT_STORE],
-      useFactory: (config: AppConfig, store: EventStore) => {
+      inject: [APP_CONFIG, EVENT_STORE, LEDGER_INSTANCE],
+      useFactory: (config: AppConfig, store: EventStore, instance: LedgerInstance) => {
         const settings = loadRelaySettings();
         return new Relay({
           store,
@@ -43,7 +46,7 @@ const logger = new Logger('Relay');
           exchange: config.relayExchange,
           name: settings.name,
           window: settings.window,
-          source: settings.source,
+          source: settings.source ?? defaultEventSource(instance),
           failpoint: failpointFromEnv(),
           logger: { info: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
         });

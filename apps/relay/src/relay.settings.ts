@@ -4,14 +4,19 @@ import { z } from 'zod';
 const relaySettingsSchema = z.object({
   RELAY_NAME: z.string().min(1).default('relay'),
   RELAY_WINDOW: z.coerce.number().int().min(1).max(65_535).default(256),
-  RELAY_SOURCE: z.string().min(1).default('/project-ledger'),
+  // Unset: `/project-ledger/<instance id>`, so consumers of a shared broker can tell ledgers apart.
+  RELAY_SOURCE: z.string().min(1).optional(),
 });
 
 export interface RelaySettings {
   name: string;
   window: number;
-  source: string;
+  /** Undefined: the ledger instance's default source. */
+  source?: string;
 }
+
+/** Relay settings read from the environment, for the configuration table check. */
+export const RELAY_ENV_VARIABLES = Object.keys(relaySettingsSchema.shape);
 
 export function loadRelaySettings(env: NodeJS.ProcessEnv = process.env): RelaySettings {
   const parsed = relaySettingsSchema.safeParse({

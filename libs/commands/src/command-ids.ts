@@ -11,7 +11,8 @@ export const newCommandId = (): string => uuidv4();
 
 /**
  * Event ids derive from the command id, so a redelivered or retried command writes the same ids and the
- * store's idempotent append turns the second write into a no-op.
+ * store's idempotent append turns the second write into a no-op; and from the ledger's instance id, so
+ * two ledgers given the same Idempotency-Key never publish the same id to a shared broker.
  */
-export const eventIdFor = (commandId: string, index: number): string =>
-  uuidv5(`${commandId}#${index}`, LEDGER_NAMESPACE);
+export const eventIdFor = (commandId: string, index: number, instanceId: string): string =>
+  uuidv5(`${instanceId}/${commandId}#${index}`, LEDGER_NAMESPACE);

@@ -30,7 +30,13 @@ class AlwaysRacedStore extends InMemoryEventStore {
 
 function runnerOn(store: EventStore, readModel?: Partial<ReadModel>) {
   const metrics = new LedgerMetrics();
-  const runner = new CommandRunner(store, { now: () => NOW }, metrics, readModel as ReadModel | undefined);
+  const runner = new CommandRunner(
+    store,
+    { now: () => NOW },
+    metrics,
+    { id: 'test-instance' },
+    readModel as ReadModel | undefined,
+  );
   const counted = async () =>
     (await metrics.registry.getSingleMetricAsString('ledger_commands_total')).trim();
   return { runner, counted };

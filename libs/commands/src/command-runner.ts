@@ -14,7 +14,15 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@ledger/event-store';
-import { CLOCK, METRICS, currentCorrelationId, type Clock, type LedgerMetrics } from '@ledger/platform';
+import {
+  CLOCK,
+  LEDGER_INSTANCE,
+  METRICS,
+  currentCorrelationId,
+  type Clock,
+  type LedgerInstance,
+  type LedgerMetrics,
+} from '@ledger/platform';
 import { READ_MODEL, type ReadModel } from '@ledger/read-model';
 import { eventIdFor, newCommandId } from './command-ids';
 import { metricLabelOf, type CommandOutcome } from './command-outcome';
@@ -55,6 +63,7 @@ export class CommandRunner {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(METRICS) private readonly metrics: LedgerMetrics,
+    @Inject(LEDGER_INSTANCE) private readonly instance: LedgerInstance,
     /** Present where the app runs a read model (standalone): used for the Prima ID uniqueness check. */
     @Optional() @Inject(READ_MODEL) private readonly readModel?: ReadModel,
   ) {}
@@ -137,7 +146,7 @@ export class CommandRunner {
         recordedAt: now,
       };
       const events = decision.events.map((event, index) => ({
-        eventId: eventIdFor(commandId, index),
+        eventId: eventIdFor(commandId, index, this.instance.id),
         type: event.type,
         data: event.data,
         metadata,

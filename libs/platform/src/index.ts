@@ -20,3 +20,5 @@ export * from './health/subscription-lag';
 export * from './http/configure-http';
 export * from './http/http-app.factory';
 export * from './problem/problem.catalogue';
+export * from './lifecycle';
+export * from './instance/ledger-instance';

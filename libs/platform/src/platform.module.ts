@@ -20,6 +20,8 @@ import { ProblemFilter } from './problem/problem.filter';
 import { createEventStore } from './event-store/event-store.factory';
 import type { Logger as PinoLogger } from 'pino';
 import { createLogger } from './logging/logger';
+import { announceGeneratedKeys } from './lifecycle/key-notice';
+import { LEDGER_INSTANCE, loadLedgerInstance } from './instance/ledger-instance';
 import { HealthRegistry } from './health/health.registry';
 import { HealthController } from './health/health.controller';
 import { LedgerMetrics } from './metrics/ledger-metrics';
@@ -31,13 +33,8 @@ export const LOGGER = Symbol('LOGGER');
 function apiKeysFrom(config: AppConfig): ApiKeyRegistry {
   if (config.apiKeys) return ApiKeyRegistry.fromList(config.apiKeys);
   const { registry, generated } = ApiKeyRegistry.loadOrGenerate(config.dataDir);
-  if (generated) {
-    // Printed once: only digests are stored, so these keys cannot be shown again.
-    const lines = Object.entries(generated).map(([role, key]) => `  ${role.padEnd(9)} ${key}`);
-    process.stdout.write(
-      `\nGenerated API keys (shown once; stored hashed in ${config.dataDir}/api-keys.json):\n${lines.join('\n')}\n\n`,
-    );
-  }
+  // Shown once at the end of the start banner: only digests are stored, so these keys cannot be shown again.
+  if (generated) announceGeneratedKeys(config.dataDir, generated);
   return registry;
 }
 
@@ -93,13 +90,29 @@ export class PlatformModule {
           useFactory: () => HashChainingEventStore.wrap(options.eventStore ?? createEventStore(config)),
         },
         { provide: API_KEY_REGISTRY, useFactory: () => apiKeysFrom(config) },
+        // After the event store: its SQLite file keeps the instance id.
+        {
+          provide: LEDGER_INSTANCE,
+          inject: [EVENT_STORE],
+          useFactory: () =>
+            loadLedgerInstance(options.eventStore ? { ...config, eventStore: 'eventstoredb' } : config),
+        },
         rateLimitGuardProvider,
         { provide: APP_GUARD, useClass: AuthGuard },
         ...securityProviders(config),
         { provide: APP_FILTER, useClass: ProblemFilter },
         EventStoreCloser,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, API_KEY_REGISTRY, LOGGER, METRICS, HealthRegistry],
+      exports: [
+        APP_CONFIG,
+        CLOCK,
+        EVENT_STORE,
+        LEDGER_INSTANCE,
+        API_KEY_REGISTRY,
+        LOGGER,
+        METRICS,
+        HealthRegistry,
+      ],
     };
   }
 }

@@ -38,6 +38,10 @@ export class CheckpointService implements OnApplicationBootstrap, OnModuleDestro
     const every = this.config.auditCheckpointEvery;
     if (every <= 0) return;
     const last = (await latestCheckpoint(this.store))?.data.position ?? 0;
+    // Events stored after the last checkpoint before this start are covered as soon as the catch-up
+    // reaches them, not only once `every` more arrive: a restart must not leave them uncovered.
+    const headAtStart = await this.store.headPosition();
+    let catchingUp = headAtStart > last;
     const heads = new StreamHeads();
     const subscription = this.store.subscribe();
     this.subscription = subscription;
@@ -46,8 +50,11 @@ export class CheckpointService implements OnApplicationBootstrap, OnModuleDestro
     this.running = (async () => {
       for await (const event of subscription) {
         heads.accept(event);
+        const caughtUp = catchingUp && event.position >= headAtStart;
+        if (caughtUp) catchingUp = false;
         // Checkpoint events never trigger one themselves, or every checkpoint would call for the next.
-        if (event.streamId === CHECKPOINT_STREAM || event.position <= last || ++uncovered < every) continue;
+        if (event.streamId === CHECKPOINT_STREAM || event.position <= last) continue;
+        if (++uncovered < every && !caughtUp) continue;
         await appendCheckpoint(this.store, this.key, event.position, heads, this.clock.now());
         uncovered = 0;
       }

@@ -20,5 +20,4 @@ export function configureHttp(app: INestApplication): void {
   express.use(...jsonBodyParsing());
   express.use(jsonDepthLimit());
   express.use(bodyParsingErrorHandler());
-  app.enableShutdownHooks();
 }

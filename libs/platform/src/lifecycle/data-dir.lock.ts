@@ -1,0 +1,69 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { StartupCheckError } from './startup-check.error';
+
+export const LOCK_FILE = 'instance.lock';
+export const PID_FILE = 'instance.pid';
+
+export interface DataDirLock {
+  readonly dataDir: string;
+  release(): void;
+}
+
+/**
+ * How a process uses a data directory. `owner` (what `npm start` is) takes the directory for itself.
+ * `follower` is the hook for roles that may share it by design (a standby that waits for a lease, a
+ * read-only tool): they do not take the lock.
+ */
+export type DataDirRole = 'owner' | 'follower';
+
+const held = new Set<Database.Database>();
+
+const holderPid = (dataDir: string): string => {
+  try {
+    return readFileSync(join(dataDir, PID_FILE), 'utf8').trim() || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+};
+
+/**
+ * Takes the data directory for this process, or fails at once naming the process that holds it. The lock
+ * is an exclusive SQLite (POSIX fcntl) lock on DATA_DIR/instance.lock, held by an open connection: the
+ * operating system drops it when the holder exits or crashes, so a stale lock can never block a start.
+ * The holder's PID is written beside it (instance.pid) only to name it in the message.
+ */
+export function lockDataDir(dataDir: string, role: DataDirRole = 'owner'): DataDirLock {
+  mkdirSync(dataDir, { recursive: true });
+  if (role === 'follower') return { dataDir, release: () => undefined };
+  const db = new Database(join(dataDir, LOCK_FILE), { timeout: 0 });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    // The first write takes the exclusive lock; EXCLUSIVE locking mode keeps it until the connection closes.
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL)');
+    db.exec('DELETE FROM holder');
+    db.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid);
+    db.exec('COMMIT');
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+      throw new StartupCheckError(
+        `DATA_DIR ${resolve(dataDir)} is in use by another ledger (PID ${holderPid(dataDir)}). ` +
+          'Stop that process, or give this one another DATA_DIR.',
+      );
+    }
+    throw error;
+  }
+  writeFileSync(join(dataDir, PID_FILE), `${process.pid}\n`);
+  // Referenced until released: a collected connection would close and silently drop the lock.
+  held.add(db);
+  return {
+    dataDir,
+    release: () => {
+      held.delete(db);
+      if (db.open) db.close();
+    },
+  };
+}
