@@ -127,6 +127,17 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
     case 'ProjectRecordCorrected':
       effect = corrected(existing(before, projectId), event.data.values, base);
       break;
+    // Profile and money events move the project's revision here; their own rows come from money.projection.
+    case 'ParticipatingOrgAdded':
+    case 'ParticipatingOrgChanged':
+    case 'ParticipatingOrgRemoved':
+    case 'ProjectSectorsChanged':
+    case 'HumanitarianFlagChanged':
+    case 'ProjectLocationsChanged':
+    case 'TransactionRecorded':
+    case 'TransactionReversed':
+      effect = { after: { ...existing(before, projectId), ...base } };
+      break;
     default:
       return unknownEvent(event, recorded.type);
   }
