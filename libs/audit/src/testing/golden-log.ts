@@ -64,3 +64,12 @@ export function withFieldsAddedSinceV1(expected: unknown): unknown {
   const isProjectState = 'statusReason' in object && 'budgetRevisionCount' in object;
   return isProjectState ? { ...structuredClone(FIELDS_ADDED_SINCE_V1), ...object } : object;
 }
+
+/** Read-model tables added after the golden log was written: a v1 log leaves them empty. */
+const TABLES_ADDED_SINCE_V1 = { projectTransactions: [] };
+
+/** The expected read-model dump with TABLES_ADDED_SINCE_V1, empty. */
+export const withTablesAddedSinceV1 = (dump: unknown): unknown => ({
+  ...structuredClone(TABLES_ADDED_SINCE_V1),
+  ...(dump as Record<string, unknown>),
+});
