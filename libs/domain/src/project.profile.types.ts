@@ -87,3 +87,19 @@ export const emptyProfile = (): ProjectProfile => ({
   recipientCountries: [],
   locations: [],
 });
+
+/**
+ * The organisations of a project as readers should see them (policy): the reporting organisation is the
+ * implementing one unless the project names an implementing organisation itself. Applied where a project is
+ * shown or exported, never stored: the reporting organisation is configuration, not project history.
+ */
+export function withDefaultImplementer(
+  orgs: readonly ParticipatingOrg[],
+  reportingOrg: { ref: string; name: string; type: string | null },
+): (ParticipatingOrg & { implied?: true })[] {
+  if (orgs.some((o) => o.role === 'implementing')) return [...orgs];
+  return [
+    ...orgs,
+    { orgId: 'reporting-org', role: 'implementing', activityId: null, ...reportingOrg, implied: true },
+  ];
+}
