@@ -114,6 +114,27 @@ describe('follow the money over real HTTP', () => {
     });
   });
 
+  it('totals money by funder and by region in GET /stats/finances', async () => {
+    await seed();
+    const position = await ok(`${P}/transactions`, {
+      ...tx('IC-1', 'incoming-commitment', '200000.00', '2014-02-10'),
+      provider: { name: FUNDER.name, ref: FUNDER.ref },
+    });
+    const stats = async (groupBy: string) =>
+      (
+        await ledger.call('GET', `/stats/finances?groupBy=${groupBy}&minPosition=${position}`, {
+          role: 'reader',
+        })
+      ).json();
+    const figures = { incomingFunds: '0.00', committed: '0.00', disbursed: '0.00', spent: '0.00' };
+    expect(await stats('funder')).toEqual([
+      { key: 'XM-DAC-701-2', currency: 'USD', projects: 1, incomingCommitment: '200000.00', ...figures },
+    ]);
+    expect(await stats('region')).toEqual([
+      { key: 'Asia and Oceania', currency: 'USD', projects: 1, incomingCommitment: '200000.00', ...figures },
+    ]);
+  });
+
   it('leaves a transaction out of the as-of state on a date before it took effect', async () => {
     await seed();
     await ok(`${P}/transactions`, tx('IF-1', 'incoming-funds', '120000.00', '2014-03-05'));

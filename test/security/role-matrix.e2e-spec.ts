@@ -56,6 +56,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /projects/:id/finances': ['reader'],
   'GET /projects/updates': ['reader'],
   'GET /stats/budget': ['reader'],
+  'GET /stats/finances': ['reader'],
 };
 
 /**

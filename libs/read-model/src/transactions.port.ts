@@ -41,3 +41,20 @@ export interface TransactionPage {
 }
 
 export type { FinanceSummary };
+
+/** How money statistics group transactions: by the project's region, or by the funder who provided it. */
+export const MONEY_STATS_DIMENSIONS = ['region', 'funder'] as const;
+export type MoneyStatsDimension = (typeof MONEY_STATS_DIMENSIONS)[number];
+
+/** Exact totals of standing (not reversed) transactions of one group in one currency. */
+export interface MoneyStat {
+  key: string;
+  currency: string;
+  /** Projects with at least one counted transaction in the group and currency. */
+  projects: number;
+  incomingCommitment: string;
+  incomingFunds: string;
+  committed: string;
+  disbursed: string;
+  spent: string;
+}

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, type SchemaObject } from '@nestjs/swagger';
 import { TRANSACTION_TYPES } from '@ledger/domain';
+import { MONEY_STATS_DIMENSIONS } from '@ledger/read-model';
 import { ApiProblems } from '@ledger/platform/problem/problem.openapi';
 import { DEFAULT_TRANSACTION_LIMIT, MAX_TRANSACTION_LIMIT } from '../params/transactions.params';
 import { badQuery, behind, minPosition, positionHeader, projectId } from './query-api.openapi';
@@ -118,4 +119,36 @@ export const ApiFinances = () =>
       schema: { type: 'array', items: FINANCES },
     }),
     ApiProblems({ ...badQuery, 404: ['PROJECT.NOT_FOUND'], ...behind }),
+  );
+
+export const ApiMoneyStats = () =>
+  applyDecorators(
+    ApiOperation({
+      summary:
+        'Exact totals of standing transactions per region or per funder (provider of incoming commitments and funds), per currency',
+    }),
+    ApiQuery({ name: 'groupBy', required: true, enum: [...MONEY_STATS_DIMENSIONS] }),
+    minPosition,
+    ApiResponse({
+      status: 200,
+      description: 'One row per group and currency',
+      headers: positionHeader,
+      schema: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            key: { type: 'string', example: 'XM-DAC-701-2' },
+            currency: { type: 'string', example: 'USD' },
+            projects: { type: 'integer', example: 1 },
+            incomingCommitment: decimal('1459753.72'),
+            incomingFunds: decimal('0.00'),
+            committed: decimal('0.00'),
+            disbursed: decimal('0.00'),
+            spent: decimal('0.00'),
+          },
+        },
+      },
+    }),
+    ApiProblems({ ...badQuery, ...behind }),
   );

@@ -25,7 +25,14 @@ import { BatchWriter } from './batch-writer';
 import { dumpTables } from './dump-tables';
 import { listProjects } from './project-list.query';
 import { listTransactions, projectFinances } from './transaction.queries';
-import type { FinanceSummary, TransactionPage, TransactionQuery } from '../transactions.port';
+import type {
+  FinanceSummary,
+  MoneyStat,
+  MoneyStatsDimension,
+  TransactionPage,
+  TransactionQuery,
+} from '../transactions.port';
+import { moneyStats } from './money-stats.query';
 import { toBudgetRevisionView, toBudgetStat, toProjectView } from './project-rows';
 
 const POLL_MS = 100;
@@ -138,6 +145,10 @@ export class KyselyReadModel implements ReadModel {
 
   finances(projectId: string): Promise<AtPosition<FinanceSummary[] | null>> {
     return this.atPosition((trx) => projectFinances(trx, projectId));
+  }
+
+  moneyStats(groupBy: MoneyStatsDimension): Promise<AtPosition<MoneyStat[]>> {
+    return this.atPosition((trx) => moneyStats(trx, groupBy));
   }
 
   listProjects(query: ProjectListQuery): Promise<AtPosition<ProjectPage>> {

@@ -11,10 +11,11 @@ const tx = (
   amount: string,
   date: string,
   currency = 'USD',
+  projectId = P,
 ): ProjectEvent => ({
   type: 'TransactionRecorded',
   data: {
-    projectId: P,
+    projectId,
     ref,
     type,
     date,
@@ -132,6 +133,47 @@ export function moneyContract(factory: ReadModelFixtureFactory): void {
     expect(await refs({ type: 'expenditure' })).toEqual(['E-1', 'E-2', 'E-EUR']);
     expect(await refs({ from: '2014-03-05', to: '2014-09-30' })).toEqual(['IF-1', 'D-1', 'E-1']);
     expect(await refs({ organisation: 'XM-DAC-701-2' })).toEqual(['IC-1', 'IF-1']);
+  });
+
+  it('totals standing transactions per region and per funder, exactly, per currency', async () => {
+    await appendProjectEvents(ctx().store, P, HISTORY);
+    const other = tx('IF-9', 'incoming-funds', '0.05', '2015-01-01', 'USD', 'A.1');
+    await appendProjectEvents(ctx().store, 'A.1', [
+      projectCreated({ projectId: 'A.1', region: 'Africa' }),
+      other,
+    ]);
+    await ctx().project();
+    const money = (over: Record<string, string>) => ({
+      incomingCommitment: '0.00',
+      incomingFunds: '0.00',
+      committed: '0.00',
+      disbursed: '0.00',
+      spent: '0.00',
+      ...over,
+    });
+    expect((await ctx().model.moneyStats('region')).data).toEqual([
+      { key: 'Africa', currency: 'USD', projects: 1, ...money({ incomingFunds: '0.05' }) },
+      { key: 'Asia and Oceania', currency: 'EUR', projects: 1, ...money({ spent: '500.50' }) },
+      {
+        key: 'Asia and Oceania',
+        currency: 'USD',
+        projects: 1,
+        ...money({
+          incomingCommitment: '200000.00',
+          incomingFunds: '120000.00',
+          disbursed: '30000.10',
+          spent: '75000.35',
+        }),
+      },
+    ]);
+    expect((await ctx().model.moneyStats('funder')).data).toEqual([
+      {
+        key: 'XM-DAC-701-2',
+        currency: 'USD',
+        projects: 2,
+        ...money({ incomingCommitment: '200000.00', incomingFunds: '120000.05' }),
+      },
+    ]);
   });
 
   it('answers null for a project it does not know', async () => {
