@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import type { AppConfig } from '@ledger/platform';
 import { RunningLedger, startLedger } from './support/standalone-harness';
+import { IOM_SOMALIA } from './support/iom-somalia';
 
 const readmeBlock = (name: string): string => {
   const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
@@ -112,5 +113,35 @@ describe.each<[string, () => Partial<AppConfig>]>([
     expect(known.state).toMatchObject({ status: 'completed', budget: { amount: '200000.00' } });
     expect(verify).toMatchObject({ ok: true, events: 4 });
     expect(audit[audit.length - 1]).toMatch(/^OK: 4 events in 1 streams; 1 signed checkpoint\(s\) verified/);
+  }, 60_000);
+
+  it('follows the money of the real IOM activity DP.2154: its commitment from the funder, and its summary', async () => {
+    const lines = await runBlock('money-walkthrough', ledger);
+    const [created, started, recorded, transactions, finances] = lines.map((line) => JSON.parse(line));
+    expect([created.revision, started.revision, recorded.revision]).toEqual([0, 1, 2]);
+    expect(transactions.items).toEqual([
+      expect.objectContaining({
+        ref: 'DP.2154-IC-1',
+        type: 'incoming-commitment',
+        typeCode: '11',
+        date: IOM_SOMALIA.commitment.date,
+        value: { amount: IOM_SOMALIA.commitment.amount, currency: 'USD' },
+        provider: expect.objectContaining(IOM_SOMALIA.funder),
+      }),
+    ]);
+    expect(finances).toEqual([
+      {
+        currency: 'USD',
+        budget: IOM_SOMALIA.budget,
+        incomingCommitment: IOM_SOMALIA.commitment.amount,
+        incomingFunds: '0.00',
+        committed: '0.00',
+        disbursed: '0.00',
+        spent: '0.00',
+        remaining: IOM_SOMALIA.budget,
+        spentShare: '0.0000',
+        lastTransactionDate: IOM_SOMALIA.commitment.date,
+      },
+    ]);
   }, 60_000);
 });

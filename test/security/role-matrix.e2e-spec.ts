@@ -30,6 +30,15 @@ const EXPECTED: Record<string, Access> = {
   'POST /projects/:id/cancel': ['publisher'],
   'POST /projects/:id/extend': ['publisher'],
   'POST /projects/:id/budget-revisions': ['publisher'],
+  // Partners, sectors, places and money (issue 13).
+  'POST /projects/:id/participating-orgs': ['publisher'],
+  'POST /projects/:id/participating-orgs/:orgId': ['publisher'],
+  'POST /projects/:id/participating-orgs/:orgId/removal': ['publisher'],
+  'POST /projects/:id/sectors': ['publisher'],
+  'POST /projects/:id/humanitarian': ['publisher'],
+  'POST /projects/:id/locations': ['publisher'],
+  'POST /projects/:id/transactions': ['publisher'],
+  'POST /projects/:id/transactions/:ref/reversal': ['publisher'],
   'GET /projects/:id/events': ['auditor'],
   'GET /projects/:id/iati': ['reader'],
   // Auditor toolkit (docs/audit.md). The public key is public so anyone can check an export offline.
@@ -43,8 +52,11 @@ const EXPECTED: Record<string, Access> = {
   'GET /projects': ['reader'],
   'GET /projects/:id': ['reader'],
   'GET /projects/:id/budget-revisions': ['reader'],
+  'GET /projects/:id/transactions': ['reader'],
+  'GET /projects/:id/finances': ['reader'],
   'GET /projects/updates': ['reader'],
   'GET /stats/budget': ['reader'],
+  'GET /stats/finances': ['reader'],
 };
 
 /**

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
+  currentSchemaVersion,
   decide,
   foldProject,
   projectStreamId,
@@ -142,14 +143,14 @@ export class CommandRunner {
         causationId: input.causationId ?? commandId,
         commandId,
         commandType: input.type,
-        schemaVersion: 1,
         recordedAt: now,
       };
+      // Each event is stamped with the stored shape it is written in, so readers know which upcasters apply.
       const events = decision.events.map((event, index) => ({
         eventId: eventIdFor(commandId, index, this.instance.id),
         type: event.type,
         data: event.data,
-        metadata,
+        metadata: { ...metadata, schemaVersion: currentSchemaVersion(event.type) },
       }));
       try {
         const timer = this.metrics.appendSeconds.startTimer();

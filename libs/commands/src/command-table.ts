@@ -9,6 +9,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { Role } from '@ledger/platform';
 import type { CommandRefusal, CommandRefusalCode } from './command-outcome';
 import { correctionTargetRefusal } from './correction-target';
+import { moneyCommands } from './money-command-table';
 
 /** Everything the transports and the documentation need to know about one command, in one entry. */
 export interface CommandSpec<T extends ProjectCommandType> {
@@ -146,6 +147,7 @@ export const PROJECT_COMMANDS: CommandTable = {
       approver: 'auditor@example.org',
     },
   }),
+  ...moneyCommands((type) => (projectId, body) => parseCommandInput(type, projectId, body)),
 };
 
 export const PROJECT_COMMAND_TYPES = Object.keys(PROJECT_COMMANDS) as ProjectCommandType[];

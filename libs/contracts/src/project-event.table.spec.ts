@@ -1,4 +1,9 @@
-import { parseCommandInput, PROJECT_EVENT_TYPES, type ProjectCreatedData } from '@ledger/domain';
+import {
+  emptyProfile,
+  parseCommandInput,
+  PROJECT_EVENT_TYPES,
+  type ProjectCreatedData,
+} from '@ledger/domain';
 import { validateIntegrationEvent } from './integration-event.validator';
 import { PROJECT_EVENT_TABLE } from './project-event.table';
 
@@ -15,6 +20,7 @@ const created: ProjectCreatedData = {
   plannedEnd: '2016',
   budget: { amount: '200000.00', currency: 'USD' },
   benefitingMemberStates: ['MN'],
+  ...emptyProfile(),
 };
 
 const envelope = (data: Record<string, unknown>) => ({

@@ -20,6 +20,25 @@ import {
   parseStart,
   parseSuspend,
 } from './validation/lifecycle.inputs';
+import {
+  changeHumanitarianBody,
+  changeLocationsBody,
+  changeSectorsBody,
+  removeOrgBody,
+  parseAddOrg,
+  parseChangeHumanitarian,
+  parseChangeLocations,
+  parseChangeOrg,
+  parseChangeSectors,
+  parseRemoveOrg,
+} from './validation/profile.inputs';
+import { participatingOrgSchema } from './validation/profile-schemas';
+import {
+  parseRecordTransaction,
+  parseReverseTransaction,
+  reverseTransactionBody,
+  transactionBody,
+} from './validation/transaction.inputs';
 
 /** The `data` of the command of the given type. */
 export type ProjectCommandData<T extends ProjectCommandType> = Extract<ProjectCommand, { type: T }>['data'];
@@ -35,6 +54,14 @@ const LIFECYCLE_PARSERS: Record<Exclude<ProjectCommandType, 'CreateProject'>, Bo
   CancelProject: parseCancel,
   ExtendProject: parseExtend,
   CorrectProjectRecord: parseCorrection,
+  AddParticipatingOrg: parseAddOrg,
+  ChangeParticipatingOrg: parseChangeOrg,
+  RemoveParticipatingOrg: parseRemoveOrg,
+  ChangeProjectSectors: parseChangeSectors,
+  ChangeHumanitarianFlag: parseChangeHumanitarian,
+  ChangeProjectLocations: parseChangeLocations,
+  RecordTransaction: parseRecordTransaction,
+  ReverseTransaction: parseReverseTransaction,
 };
 
 /**
@@ -51,6 +78,14 @@ export const COMMAND_BODY_SCHEMAS: { readonly [T in ProjectCommandType]: z.ZodTy
   CancelProject: reasonOnlyBody,
   ExtendProject: extendBody,
   CorrectProjectRecord: correctionBody,
+  AddParticipatingOrg: participatingOrgSchema,
+  ChangeParticipatingOrg: participatingOrgSchema,
+  RemoveParticipatingOrg: removeOrgBody,
+  ChangeProjectSectors: changeSectorsBody,
+  ChangeHumanitarianFlag: changeHumanitarianBody,
+  ChangeProjectLocations: changeLocationsBody,
+  RecordTransaction: transactionBody,
+  ReverseTransaction: reverseTransactionBody,
 };
 
 function projectIdErrors(projectId: string | null): FieldError[] {
@@ -67,7 +102,9 @@ function projectIdErrors(projectId: string | null): FieldError[] {
  * field problem at once. Shared by every transport so both accept exactly the same thing.
  *
  * CreateProject: the body carries projectId (pass `projectId` null, or the URL's id which must agree).
- * Other commands: `projectId` comes from the URL / routing and the body holds the rest.
+ * Other commands: `projectId` comes from the URL / routing and the body holds the rest; an id the URL
+ * names below the project (`orgId` of an organisation, `ref` of a transaction to reverse) is put into the
+ * body by the transport.
  */
 export function parseCommandInput<T extends ProjectCommandType>(
   type: T,

@@ -2,8 +2,9 @@ import { Controller, Get, Inject, Query, Res, UseInterceptors } from '@nestjs/co
 import type { Response } from 'express';
 import { Roles } from '@ledger/platform';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { READ_MODEL, type BudgetStat, type ReadModel } from '@ledger/read-model';
-import { parseStatsParams } from '../params/min-position.params';
+import { READ_MODEL, type BudgetStat, type MoneyStat, type ReadModel } from '@ledger/read-model';
+import { parseMoneyStatsParams, parseStatsParams } from '../params/min-position.params';
+import { ApiMoneyStats } from './project-money.openapi';
 import { ProjectionPosition } from './projection-position';
 import { ProjectionPositionInterceptor } from './projection-position.interceptor';
 import { ApiBudgetStats } from './query-api.openapi';
@@ -29,6 +30,19 @@ export class StatsController {
     const { groupBy, minPosition } = parseStatsParams(raw);
     await this.position.awaitMin(minPosition);
     const { position, data } = await this.readModel.budgetStats(groupBy);
+    this.position.stamp(res, position);
+    return data;
+  }
+
+  @Get('finances')
+  @ApiMoneyStats()
+  async finances(
+    @Query() raw: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MoneyStat[]> {
+    const { groupBy, minPosition } = parseMoneyStatsParams(raw);
+    await this.position.awaitMin(minPosition);
+    const { position, data } = await this.readModel.moneyStats(groupBy);
     this.position.stamp(res, position);
     return data;
   }

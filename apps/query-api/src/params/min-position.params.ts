@@ -1,4 +1,9 @@
-import { STATS_DIMENSIONS, type StatsDimension } from '@ledger/read-model';
+import {
+  MONEY_STATS_DIMENSIONS,
+  STATS_DIMENSIONS,
+  type MoneyStatsDimension,
+  type StatsDimension,
+} from '@ledger/read-model';
 import { ParamReader } from './query-problem';
 
 /** Routes whose only query parameter is minPosition. */
@@ -20,4 +25,18 @@ export function parseStatsParams(raw: Record<string, unknown>): {
   const minPosition = p.integer('minPosition', 0, Number.MAX_SAFE_INTEGER);
   p.done();
   return { groupBy: groupBy as StatsDimension, minPosition };
+}
+
+/** `GET /stats/finances`: groupBy region | funder (required), minPosition. */
+export function parseMoneyStatsParams(raw: Record<string, unknown>): {
+  groupBy: MoneyStatsDimension;
+  minPosition?: number;
+} {
+  const p = new ParamReader(raw, ['groupBy', 'minPosition']);
+  const groupBy = p.oneOf('groupBy', MONEY_STATS_DIMENSIONS);
+  if (raw.groupBy === undefined)
+    p.fail('groupBy', 'REQUIRED', `groupBy is required: one of ${MONEY_STATS_DIMENSIONS.join(', ')}.`);
+  const minPosition = p.integer('minPosition', 0, Number.MAX_SAFE_INTEGER);
+  p.done();
+  return { groupBy: groupBy as MoneyStatsDimension, minPosition };
 }
