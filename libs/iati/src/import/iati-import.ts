@@ -1,10 +1,12 @@
+import type { IatiSourceAccount } from './iati-activity.input';
+import { activityFromTree } from './iati-activity.reader';
 import {
   activityToCommands,
   type ImportOptions,
   type PlannedCommand,
   type SkipNote,
 } from './activity-to-commands';
-import { parseIatiActivities } from './iati-xml.parser';
+import { readIatiActivities, type IatiFileInfo } from './iati-stream.reader';
 
 /**
  * Runs one planned command through the one command path (ProjectCommandService.execute in the apps) and
@@ -12,18 +14,39 @@ import { parseIatiActivities } from './iati-xml.parser';
  */
 export type ImportCommandExecutor = (command: PlannedCommand) => Promise<'appended' | 'already-present'>;
 
+/** What became of one activity: the import report's entry. */
+export interface ActivityReport {
+  activity: string;
+  projectId: string | null;
+  /** imported: its create command ran (now or in an earlier import); skipped: no project. */
+  outcome: 'imported' | 'skipped';
+  notes: string[];
+  /**
+   * Elements kept verbatim (by name, in file order; their canonical XML goes into the project's events, not
+   * into the report, so a report of a large file stays small). Attributes kept as given are `@name`.
+   */
+  kept: string[];
+  /** Parts neither held nor kept, and commands refused, with the reason. */
+  refused: { element: string; reason: string }[];
+  /** Names, e-mails, phone numbers and addresses in contact-info: what the ledger will hold about people. */
+  personalData: { element: string; value: string }[];
+}
+
 export interface ImportSummary {
+  file: IatiFileInfo | null;
   activities: number;
   /** Activities whose project now exists (created now or by an earlier import). */
   projects: number;
   appended: number;
   alreadyPresent: number;
+  /** Every refusal of every activity, flat (the printed summary). */
   skipped: SkipNote[];
+  report: ActivityReport[];
 }
 
 export interface ImportRunOptions extends ImportOptions {
-  /** Called after each activity with (done, total), for a progress bar. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each activity with the number done, for a progress bar. */
+  onProgress?: (done: number) => void;
 }
 
 /** The problem code and detail of a refused command (a ProblemException from the apps), or the error message. */
@@ -33,45 +56,68 @@ export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const reportOf = (
+  plan: ReturnType<typeof activityToCommands>,
+  source: IatiSourceAccount,
+): ActivityReport => ({
+  activity: plan.activity,
+  projectId: plan.projectId,
+  outcome: 'skipped',
+  notes: plan.notes,
+  kept: [...Object.keys(source.attributes).map((a) => `@${a}`), ...source.elements.map((e) => e.name)],
+  refused: [...source.refused, ...plan.skipped.map(({ element, reason }) => ({ element, reason }))],
+  personalData: source.personal,
+});
+
 /**
- * Imports every activity of an IATI file. Commands of one activity run in order; once one is refused the
- * rest of that activity is not attempted (each later command depends on the earlier ones).
+ * Imports every activity of an IATI file (a string, or chunks streamed from disk: one activity is held at a
+ * time). Commands of one activity run in order; once one is refused the rest of that activity is not
+ * attempted (each later command depends on the earlier ones).
  */
 export async function importIatiXml(
-  xml: string,
+  xml: string | AsyncIterable<string | Buffer>,
   execute: ImportCommandExecutor,
   options: ImportRunOptions = {},
 ): Promise<ImportSummary> {
-  const activities = parseIatiActivities(xml);
   const summary: ImportSummary = {
-    activities: activities.length,
+    file: null,
+    activities: 0,
     projects: 0,
     appended: 0,
     alreadyPresent: 0,
     skipped: [],
+    report: [],
   };
-  for (const [index, activity] of activities.entries()) {
+  const trees = readIatiActivities(typeof xml === 'string' ? [xml] : xml, (info) => {
+    summary.file = info;
+  });
+  for await (const tree of trees) {
+    summary.activities++;
+    const activity = activityFromTree(tree, summary.activities);
     const plan = activityToCommands(activity, options);
-    summary.skipped.push(...plan.skipped);
+    const entry = reportOf(plan, activity.source);
     for (const [i, command] of plan.commands.entries()) {
       try {
         const outcome = await execute(command);
         if (outcome === 'appended') summary.appended++;
         else summary.alreadyPresent++;
-        if (i === 0) summary.projects++;
+        if (i === 0) {
+          summary.projects++;
+          entry.outcome = 'imported';
+        }
       } catch (error) {
-        summary.skipped.push({ activity: plan.activity, element: command.element, reason: reasonOf(error) });
-        for (const rest of plan.commands.slice(i + 1)) {
-          summary.skipped.push({
-            activity: plan.activity,
+        entry.refused.push({ element: command.element, reason: reasonOf(error) });
+        for (const rest of plan.commands.slice(i + 1))
+          entry.refused.push({
             element: rest.element,
             reason: `not attempted: ${command.element} was refused`,
           });
-        }
         break;
       }
     }
-    options.onProgress?.(index + 1, activities.length);
+    summary.report.push(entry);
+    summary.skipped.push(...entry.refused.map((r) => ({ activity: entry.activity, ...r })));
+    options.onProgress?.(summary.activities);
   }
   return summary;
 }
