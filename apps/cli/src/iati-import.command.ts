@@ -7,6 +7,7 @@ import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import {
   importCorrelationId,
   importIatiXml,
+  keepIatiSource,
   type ImportCommandExecutor,
   type ImportSummary,
 } from '@ledger/iati';
@@ -22,7 +23,7 @@ export const IMPORT_ACTOR = 'cli:iati-import';
 /** The printed summary: the counts, then per activity what was derived, kept, refused and personal. */
 export function formatSummary(summary: ImportSummary): string {
   const lines = [
-    `Activities: ${summary.activities}; projects present: ${summary.projects}; events appended by ${summary.appended} command(s); ${summary.alreadyPresent} command(s) already imported.`,
+    `Activities: ${summary.activities}; projects present: ${summary.projects}; events appended by ${summary.appended} command(s); ${summary.alreadyPresent} command(s) already imported; ${summary.sourcesKept} kept source record(s) written.`,
   ];
   for (const a of summary.report) {
     lines.push(`${a.activity}${a.projectId ? ` -> ${a.projectId}` : ''}: ${a.outcome}`);
@@ -46,6 +47,7 @@ export function reportJson(file: string, summary: ImportSummary) {
     projects: summary.projects,
     appended: summary.appended,
     alreadyPresent: summary.alreadyPresent,
+    sourcesKept: summary.sourcesKept,
     report: summary.report,
   };
 }
@@ -98,6 +100,7 @@ export async function importIati(
     bar?.start(Math.max(size, 1), 0, { activities: 0 });
     const summary = await importIatiXml(stream, execute, {
       region: command.region,
+      keepSource: (projectId, data) => keepIatiSource(store, projectId, data, IMPORT_ACTOR),
       onProgress: (done) => bar?.update(stream.bytesRead, { activities: done }),
     });
     bar?.update(Math.max(size, 1));

@@ -18,3 +18,4 @@ export * from './import/iati-element.policy';
 export * from './xml/xml-tree';
 export * from './rules/iati-rules.checker';
 export * from './rules/iati-file.check';
+export * from './source/iati-source.event';

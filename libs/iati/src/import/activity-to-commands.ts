@@ -89,7 +89,7 @@ export function regionOf(
 }
 
 /** Project type: the reporting organisation's own sector code (vocabulary 99), else DAC 5-digit, else any. */
-function projectTypeOf(activity: IatiActivityInput): { code: string; vocabulary: string } | null {
+export function projectTypeOf(activity: IatiActivityInput): { code: string; vocabulary: string } | null {
   const fits = activity.sectors.filter((s) => PROJECT_TYPE.test(s.code));
   return (
     fits.find((s) => s.vocabulary === REPORTING_ORG_VOCABULARY) ??
@@ -143,7 +143,7 @@ function basicsOf(activity: IatiActivityInput, options: ImportOptions): Basics |
 }
 
 /** activity-scope, or (absent) the number of recipient countries: 1 national, 2+ multi-national, 0 global. */
-function coverageOf(activity: IatiActivityInput): Coverage {
+export function coverageOf(activity: Pick<IatiActivityInput, 'scopeCode' | 'countries'>): Coverage {
   const fromScope = activity.scopeCode ? coverageFromIatiScope(activity.scopeCode) : null;
   if (fromScope) return fromScope;
   return activity.countries.length === 1

@@ -36,16 +36,18 @@ describe('reading real IATI files', () => {
       '@{http://d-portal.org/xmlns/dstore}index',
       '@{http://d-portal.org/xmlns/iati-activities}generated-datetime',
       '@{http://d-portal.org/xmlns/iati-activities}version',
-      'activity-date/narrative',
-      'activity-date/narrative',
-      'activity-date/narrative',
     ]);
     expect(source.elements.map((e) => e.name)).toEqual([
+      'iati-identifier',
       'reporting-org',
       'title',
       'description',
       'participating-org',
       'participating-org',
+      'activity-status',
+      'activity-date',
+      'activity-date',
+      'activity-date',
       'contact-info',
       'recipient-country',
       'location',
@@ -54,6 +56,7 @@ describe('reading real IATI files', () => {
       'sector',
       'sector',
       'policy-marker',
+      'budget',
       'capital-spend',
       'transaction',
     ]);
@@ -64,6 +67,17 @@ describe('reading real IATI files', () => {
         value: 'Mansoor Area,Behind Maan-Soor Hotel, Hargeisa, Somalia',
       },
     ]);
+  });
+
+  it('refuses an element IATI 2.03 could not take back, saying why', () => {
+    const { source } = parseIatiActivities(activity('<capital-spend/>'))[0];
+    expect(source.refused).toEqual([
+      {
+        element: 'capital-spend',
+        reason: expect.stringContaining('no @percentage, which IATI 2.03 requires'),
+      },
+    ]);
+    expect(source.elements.map((e) => e.name)).not.toContain('capital-spend');
   });
 
   it('reads CRLF files, several languages, and versions 2.01 and 2.02', () => {

@@ -1,8 +1,12 @@
 import { LEDGER_PREFIX } from '../iati.codes';
 import { canonicalXml, isForeign, type XmlTree } from '../xml/xml-tree';
 import type { IatiActivityInput, IatiBudgetInput, IatiSourceAccount } from './iati-activity.input';
-import { ELEMENT_HANDLING, PERSONAL_CONTACT_ELEMENTS, REWRITTEN_ATTRIBUTES } from './iati-element.policy';
-import { projectIdOf } from './project-id.import';
+import {
+  ELEMENT_HANDLING,
+  PERSONAL_CONTACT_ELEMENTS,
+  REQUIRED_203_ATTRIBUTES,
+  REWRITTEN_ATTRIBUTES,
+} from './iati-element.policy';
 
 const children = (node: XmlTree | undefined, name: string): XmlTree[] =>
   node?.children.filter((c) => c.name === name) ?? [];
@@ -51,14 +55,7 @@ function foreignParts(node: XmlTree, path: string): string[] {
   ];
 }
 
-/** Details of a held element the ledger does not hold (narratives of a date, say). */
-function unheldDetails(node: XmlTree): string[] {
-  if (node.name === 'activity-date' || node.name === 'activity-status' || node.name === 'activity-scope')
-    return node.children.filter((c) => !isForeign(c.name)).map((c) => `${node.name}/${c.name}`);
-  return [];
-}
-
-function accountOf(node: XmlTree, identifierHeld: boolean): IatiSourceAccount {
+function accountOf(node: XmlTree): IatiSourceAccount {
   const account: IatiSourceAccount = { attributes: {}, elements: [], refused: [], personal: [] };
   for (const [name, value] of Object.entries(node.attrs)) {
     if (isForeign(name))
@@ -81,16 +78,17 @@ function accountOf(node: XmlTree, identifierHeld: boolean): IatiSourceAccount {
       });
       continue;
     }
+    const lacking = (REQUIRED_203_ATTRIBUTES.get(child.name) ?? []).filter((a) => !child.attrs[a]?.trim());
+    if (lacking.length > 0) {
+      account.refused.push({
+        element: child.name,
+        reason: `no ${lacking.map((a) => `@${a}`).join(', ')}, which IATI 2.03 requires: it cannot be given back`,
+      });
+      continue;
+    }
     for (const part of foreignParts(child, child.name))
       account.refused.push({ element: part, reason: 'in a foreign namespace (added by a portal or tool)' });
-    const keep = handling !== 'held' || (child.name === 'iati-identifier' && !identifierHeld);
-    if (keep) account.elements.push({ name: child.name, xml: canonicalXml(child) });
-    else
-      for (const detail of unheldDetails(child))
-        account.refused.push({
-          element: detail,
-          reason: 'the ledger holds the code or date, not this detail',
-        });
+    if (handling !== 'held') account.elements.push({ name: child.name, xml: canonicalXml(child) });
     if (child.name === 'contact-info')
       for (const c of child.children.filter((x) => PERSONAL_CONTACT_ELEMENTS.includes(x.name)))
         account.personal.push({ element: `contact-info/${c.name}`, value: narrativeOf(c) ?? c.text });
@@ -100,8 +98,7 @@ function accountOf(node: XmlTree, identifierHeld: boolean): IatiSourceAccount {
 
 /**
  * Maps one iati-activity element to its input, and accounts for every element and attribute: held in a
- * field, kept verbatim, or refused with a reason. `identifierHeld` says whether the iati-identifier can be
- * rebuilt from the project code (false: it is kept as given).
+ * field, kept verbatim, or refused with a reason.
  */
 export function activityFromTree(node: XmlTree, index: number): IatiActivityInput {
   const description =
@@ -112,11 +109,6 @@ export function activityFromTree(node: XmlTree, index: number): IatiActivityInpu
   const previousOrgRefs = otherIds
     .filter((o) => attr(o, 'type') === 'B1')
     .flatMap((o) => attr(o, 'ref') ?? []);
-  // Held only when the export rebuilds it exactly as `ref-code`; otherwise it is kept as given.
-  const identifierHeld =
-    iatiIdentifier !== null &&
-    reportingOrgRef !== null &&
-    projectIdOf(iatiIdentifier, reportingOrgRef, previousOrgRefs)?.note === null;
   return {
     index,
     iatiIdentifier,
@@ -146,6 +138,6 @@ export function activityFromTree(node: XmlTree, index: number): IatiActivityInpu
       return code ? [{ code, vocabulary: attr(s, 'vocabulary') ?? '1' }] : [];
     }),
     budgets: children(node, 'budget').map(budgetOf),
-    source: accountOf(node, identifierHeld),
+    source: accountOf(node),
   };
 }

@@ -4,22 +4,23 @@
  *  - held: the ledger holds it in fields and the export writes it from them (details it does not hold are
  *    reported as refused);
  *  - held-and-kept: held in a field AND kept verbatim; the export gives back the kept copy while the field
- *    still says what the copy says, and writes the field otherwise (a later change in the ledger wins);
+ *    still says what the copy says, and writes the field otherwise (a later change in the ledger wins).
+ *    Budgets are so: the total is the project's budget, the periods are kept as the publisher gave them;
  *  - kept: no field holds it; kept verbatim and written back as kept.
  */
 export type ElementHandling = 'held' | 'held-and-kept' | 'kept';
 
 export const ACTIVITY_ELEMENTS: readonly (readonly [string, ElementHandling])[] = [
-  ['iati-identifier', 'held'],
+  ['iati-identifier', 'held-and-kept'],
   ['reporting-org', 'kept'],
   ['title', 'held-and-kept'],
   ['description', 'held-and-kept'],
   ['participating-org', 'kept'],
   ['other-identifier', 'held-and-kept'],
-  ['activity-status', 'held'],
-  ['activity-date', 'held'],
+  ['activity-status', 'held-and-kept'],
+  ['activity-date', 'held-and-kept'],
   ['contact-info', 'kept'],
-  ['activity-scope', 'held'],
+  ['activity-scope', 'held-and-kept'],
   ['recipient-country', 'held-and-kept'],
   ['recipient-region', 'held-and-kept'],
   ['location', 'kept'],
@@ -33,7 +34,7 @@ export const ACTIVITY_ELEMENTS: readonly (readonly [string, ElementHandling])[] 
   ['default-finance-type', 'kept'],
   ['default-aid-type', 'kept'],
   ['default-tied-status', 'kept'],
-  ['budget', 'held'],
+  ['budget', 'held-and-kept'],
   ['planned-disbursement', 'kept'],
   ['capital-spend', 'kept'],
   ['transaction', 'kept'],
@@ -52,6 +53,18 @@ export const SCHEMA_ORDER: readonly string[] = ACTIVITY_ELEMENTS.map(([name]) =>
 /** iati-activity attributes the export writes itself rather than keeping the source's. */
 export const REWRITTEN_ATTRIBUTES: ReadonlyMap<string, string> = new Map([
   ['last-updated-datetime', 'the export writes the time of the project’s last event'],
+]);
+
+/**
+ * Attributes IATI 2.03 requires that older files may lack: such an element cannot be given back in a valid
+ * 2.03 document, so it is refused (and reported) rather than kept.
+ */
+export const REQUIRED_203_ATTRIBUTES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['capital-spend', ['percentage']],
+  ['policy-marker', ['code']],
+  ['participating-org', ['role']],
+  ['recipient-country', ['code']],
+  ['sector', ['code']],
 ]);
 
 /** contact-info children that identify a person. */

@@ -1,3 +1,4 @@
+import type { IatiSourceData } from '../source/iati-source.event';
 import type { IatiSourceAccount } from './iati-activity.input';
 import { activityFromTree } from './iati-activity.reader';
 import {
@@ -39,12 +40,22 @@ export interface ImportSummary {
   projects: number;
   appended: number;
   alreadyPresent: number;
+  /** Activities whose kept source was recorded now (a new or changed activity); re-imports add none. */
+  sourcesKept: number;
   /** Every refusal of every activity, flat (the printed summary). */
   skipped: SkipNote[];
   report: ActivityReport[];
 }
 
+/** Keeps what no field holds (the source record of the activity); says whether it was new. */
+export type ImportSourceKeeper = (
+  projectId: string,
+  data: IatiSourceData,
+) => Promise<'appended' | 'already-present'>;
+
 export interface ImportRunOptions extends ImportOptions {
+  /** Where the kept source goes (the CLI: the iati-source stream of the event store). */
+  keepSource?: ImportSourceKeeper;
   /** Called after each activity with the number done, for a progress bar. */
   onProgress?: (done: number) => void;
 }
@@ -85,6 +96,7 @@ export async function importIatiXml(
     projects: 0,
     appended: 0,
     alreadyPresent: 0,
+    sourcesKept: 0,
     skipped: [],
     report: [],
   };
@@ -114,6 +126,14 @@ export async function importIatiXml(
           });
         break;
       }
+    }
+    if (entry.outcome === 'imported' && plan.projectId && activity.iatiIdentifier && options.keepSource) {
+      const kept = await options.keepSource(plan.projectId, {
+        iatiIdentifier: activity.iatiIdentifier,
+        attributes: activity.source.attributes,
+        elements: activity.source.elements,
+      });
+      if (kept === 'appended') summary.sourcesKept++;
     }
     summary.report.push(entry);
     summary.skipped.push(...entry.refused.map((r) => ({ activity: entry.activity, ...r })));
