@@ -152,7 +152,12 @@ function generatedGroups(record: IatiProjectRecord, org: ReportingOrg): Map<stri
     ],
     [
       'sector',
-      [el('sector', { code: project.projectType, vocabulary: REPORTING_ORG_VOCABULARY, percentage: '100' })],
+      // A reporting-organisation sector needs a narrative (ruleset 2.2.1); the ledger knows the code only.
+      [
+        el('sector', { code: project.projectType, vocabulary: REPORTING_ORG_VOCABULARY, percentage: '100' }, [
+          narrative(project.projectType),
+        ]),
+      ],
     ],
     ['budget', budgets(project, record)],
   ]);

@@ -124,8 +124,6 @@ class RuleTypes {
       }
       case 'one_or_all':
         return this.oneOrAll(el, c.one as string, c.all as string);
-      case 'loop':
-        return this.loop(el, c);
       default:
         // A rule type this checker does not know must not pass unnoticed.
         throw new Error(`IATI ruleset: unknown rule type "${rule}"`);
@@ -143,23 +141,29 @@ class RuleTypes {
     throw new Error(`IATI ruleset: unknown one_or_all "${all}"`);
   }
 
-  private loop(el: Node, c: RuleCase): boolean {
+  /** The rules of a loop case that fail for one of the values it loops over (each reported on its own). */
+  loopFailures(el: Node, c: RuleCase): RuleInfo[] {
+    const failed: RuleInfo[] = [];
     const values = [...new Set(nodes(c.foreach as string, el).map(textOf))];
-    const subs = c.subs as string[];
     for (const [rule, { cases }] of Object.entries(c.do as Record<string, { cases: RuleCase[] }>)) {
       for (const sub of cases) {
         for (const value of values) {
+          // Every expression of the case gets the value, its condition included (the ruleset's `subs` list
+          // leaves conditions out, which would make them test the literal "$1" and never apply).
           const replaced: RuleCase = { ...sub };
-          for (const key of subs) {
-            const v = sub[key];
-            if (Array.isArray(v)) replaced[key] = v.map((x: string) => x.replaceAll('$1', value));
+          for (const [key, v] of Object.entries(sub)) {
+            if (Array.isArray(v))
+              replaced[key] = v.map((x: unknown) => (typeof x === 'string' ? x.replaceAll('$1', value) : x));
             else if (typeof v === 'string') replaced[key] = v.replaceAll('$1', value);
           }
-          if (this.evaluate(rule, el, replaced) === false) return false;
+          if (this.evaluate(rule, el, replaced) === false) {
+            failed.push(sub.ruleInfo);
+            break;
+          }
         }
       }
     }
-    return true;
+    return failed;
   }
 }
 
@@ -188,8 +192,9 @@ export function checkIatiRules(xml: string, options: { now: Date; firstIndex?: n
     for (const el of nodes(context, doc)) {
       for (const [rule, { cases }] of Object.entries(rules)) {
         for (const c of cases.filter(offline)) {
-          if (evaluate(rule, el, c) === false)
-            failures.push({ ...c.ruleInfo, activity: labelOf(el), context });
+          const failed =
+            rule === 'loop' ? types.loopFailures(el, c) : evaluate(rule, el, c) === false ? [c.ruleInfo] : [];
+          for (const info of failed) failures.push({ ...info, activity: labelOf(el), context });
         }
       }
     }
