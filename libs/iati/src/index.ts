@@ -19,3 +19,6 @@ export * from './xml/xml-tree';
 export * from './rules/iati-rules.checker';
 export * from './rules/iati-file.check';
 export * from './source/iati-source.event';
+export * from './quality/iati-quality';
+export * from './quality/iati-quality.tests';
+export * from './quality/ledger-quality';
