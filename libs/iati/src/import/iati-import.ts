@@ -9,11 +9,14 @@ import {
 } from './activity-to-commands';
 import { readIatiActivities, type IatiFileInfo } from './iati-stream.reader';
 
+/** What one planned command did: appended events, found them already there, or was refused (and why). */
+export type ImportStep = 'appended' | 'already-present' | { refused: string };
+
 /**
- * Runs one planned command through the one command path (ProjectCommandService.execute in the apps) and
- * says whether it appended events or found them already there. Throws when the command is refused.
+ * Runs one planned command through the one command path (the command runner) and says what it did.
+ * Throws only when the command could not be run at all (the store failing).
  */
-export type ImportCommandExecutor = (command: PlannedCommand) => Promise<'appended' | 'already-present'>;
+export type ImportCommandExecutor = (command: PlannedCommand) => Promise<ImportStep>;
 
 /** What became of one activity: the import report's entry. */
 export interface ActivityReport {
@@ -60,12 +63,7 @@ export interface ImportRunOptions extends ImportOptions {
   onProgress?: (done: number) => void;
 }
 
-/** The problem code and detail of a refused command (a ProblemException from the apps), or the error message. */
-export function reasonOf(error: unknown): string {
-  const problem = (error as { problem?: { code?: string; detail?: string } }).problem;
-  if (problem?.code) return `${problem.code}: ${problem.detail ?? ''}`.trim();
-  return error instanceof Error ? error.message : String(error);
-}
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const reportOf = (
   plan: ReturnType<typeof activityToCommands>,
@@ -109,22 +107,21 @@ export async function importIatiXml(
     const plan = activityToCommands(activity, options);
     const entry = reportOf(plan, activity.source);
     for (const [i, command] of plan.commands.entries()) {
-      try {
-        const outcome = await execute(command);
-        if (outcome === 'appended') summary.appended++;
-        else summary.alreadyPresent++;
-        if (i === 0) {
-          summary.projects++;
-          entry.outcome = 'imported';
-        }
-      } catch (error) {
-        entry.refused.push({ element: command.element, reason: reasonOf(error) });
+      const step = await execute(command).catch((error: unknown) => ({ refused: messageOf(error) }));
+      if (step === 'appended') summary.appended++;
+      else if (step === 'already-present') summary.alreadyPresent++;
+      else {
+        entry.refused.push({ element: command.element, reason: step.refused });
         for (const rest of plan.commands.slice(i + 1))
           entry.refused.push({
             element: rest.element,
             reason: `not attempted: ${command.element} was refused`,
           });
         break;
+      }
+      if (i === 0) {
+        summary.projects++;
+        entry.outcome = 'imported';
       }
     }
     if (entry.outcome === 'imported' && plan.projectId && activity.iatiIdentifier && options.keepSource) {
