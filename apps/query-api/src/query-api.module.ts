@@ -3,6 +3,7 @@ import { ReadModelModule } from '@ledger/read-model';
 import { ChangeStreams } from './http/change-streams';
 import { ProjectUpdatesController } from './http/project-updates.controller';
 import { ProjectsQueryController } from './http/projects-query.controller';
+import { ProjectMoneyController } from './http/project-money.controller';
 import { ProjectionPosition } from './http/projection-position';
 import { ProjectionPositionInterceptor } from './http/projection-position.interceptor';
 import { StatsController } from './http/stats.controller';
@@ -14,7 +15,7 @@ import { StatsController } from './http/stats.controller';
  */
 @Module({
   imports: [ReadModelModule],
-  controllers: [ProjectUpdatesController, StatsController, ProjectsQueryController],
+  controllers: [ProjectUpdatesController, StatsController, ProjectsQueryController, ProjectMoneyController],
   providers: [ProjectionPosition, ProjectionPositionInterceptor, ChangeStreams],
 })
 export class QueryApiModule {}

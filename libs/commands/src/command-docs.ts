@@ -6,6 +6,7 @@ import {
   REGIONS,
   type ProjectCommandType,
 } from '@ledger/domain';
+import { MONEY_COMMAND_DOCS, PROFILE_PROPERTIES } from './money-command-docs';
 
 /** A JSON Schema (OpenAPI 3.0 dialect) object, as the document shows it. */
 export type JsonSchema = Record<string, unknown>;
@@ -74,6 +75,7 @@ export const COMMAND_DOCS: Record<ProjectCommandType, CommandDocs> = {
           items: { type: 'string' },
           description: 'ISO 3166-1 codes or country names, no duplicates',
         },
+        ...PROFILE_PROPERTIES,
       },
       [
         'projectId',
@@ -175,4 +177,5 @@ export const COMMAND_DOCS: Record<ProjectCommandType, CommandDocs> = {
       approver: 'auditor@example.org',
     },
   },
+  ...MONEY_COMMAND_DOCS,
 };

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
+  currentSchemaVersion,
   decide,
   foldProject,
   projectStreamId,
@@ -133,14 +134,14 @@ export class CommandRunner {
         causationId: input.causationId ?? commandId,
         commandId,
         commandType: input.type,
-        schemaVersion: 1,
         recordedAt: now,
       };
+      // Each event is stamped with the stored shape it is written in, so readers know which upcasters apply.
       const events = decision.events.map((event, index) => ({
         eventId: eventIdFor(commandId, index),
         type: event.type,
         data: event.data,
-        metadata,
+        metadata: { ...metadata, schemaVersion: currentSchemaVersion(event.type) },
       }));
       try {
         const timer = this.metrics.appendSeconds.startTimer();

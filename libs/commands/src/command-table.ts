@@ -9,6 +9,7 @@ import type { Role } from '@ledger/platform';
 import type { CommandRefusal, CommandRefusalCode } from './command-outcome';
 import { COMMAND_DOCS, type CommandDocs } from './command-docs';
 import { correctionTargetRefusal } from './correction-target';
+import { moneyCommands } from './money-command-table';
 
 /** Everything the transports and the documentation need to know about one command, in one entry. */
 export interface CommandSpec<T extends ProjectCommandType> {
@@ -122,6 +123,7 @@ export const PROJECT_COMMANDS: CommandTable = {
     conflicts: ['PROJECT.CORRECTION_UNCHANGED', 'PROJECT.CORRECTION_INVALID', 'CORRECTION.TARGET_MISMATCH'],
     docs: COMMAND_DOCS.CorrectProjectRecord,
   },
+  ...moneyCommands(parserOf),
 };
 
 export const PROJECT_COMMAND_TYPES = Object.keys(PROJECT_COMMANDS) as ProjectCommandType[];

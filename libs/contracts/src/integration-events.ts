@@ -1,4 +1,7 @@
 import type { BudgetReason, Coverage, ProjectEventType, Region } from '@ledger/domain';
+import type { MoneyPayloadsV1 } from './integration-events.money';
+
+export type * from './integration-events.money';
 
 /**
  * Integration events: the public payloads consumers receive in `data` of the CloudEvents envelope.
@@ -88,7 +91,7 @@ export interface ProjectRecordCorrectedV1 {
 }
 
 /** The V1 payload of each domain event type; the event table maps one onto the other. */
-export interface PayloadsV1 {
+export interface PayloadsV1 extends MoneyPayloadsV1 {
   ProjectCreated: ProjectCreatedV1;
   ProjectStarted: ProjectStartedV1;
   ProjectCompleted: ProjectCompletedV1;

@@ -2,6 +2,7 @@ import type { ProjectEvent, ProjectEventType } from '@ledger/domain';
 import type { z } from 'zod';
 import type { CloudEvent, PayloadsV1 } from './integration-events';
 import { PAYLOAD_SCHEMAS_V1 } from './schemas/project-events.v1';
+import { MONEY_EVENT_TABLE } from './money-event.table';
 
 type DataOf<T extends ProjectEventType> = Extract<ProjectEvent, { type: T }>['data'];
 /** The fields of an event's data that hold a date (a string), for its effective-date rule. */
@@ -130,6 +131,7 @@ export const PROJECT_EVENT_TABLE = {
     }),
     effectiveDate: { from: 'corrected' },
   },
+  ...MONEY_EVENT_TABLE,
 } as const satisfies { [T in ProjectEventType]: EventSpec<T> };
 
 type Table = typeof PROJECT_EVENT_TABLE;

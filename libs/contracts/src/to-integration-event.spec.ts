@@ -5,6 +5,21 @@ import { toEventMessage } from './event-message';
 import { validateIntegrationEvent } from './integration-event.validator';
 import { kindOf, toIntegrationEvent, UnmappableEventError } from './to-integration-event';
 import { projectLife } from './testing/project-events.fixture';
+import { MONEY_EVENTS } from './testing/money-events.fixture';
+
+/** What the contract publishes of an event: everything, except the profile of a ProjectCreated (see below). */
+const published = (event: ProjectEvent): unknown => {
+  if (event.type !== 'ProjectCreated') return event.data;
+  const {
+    participatingOrgs: _o,
+    sectors: _s,
+    humanitarian: _h,
+    recipientCountries: _r,
+    locations: _l,
+    ...v1
+  } = event.data;
+  return v1;
+};
 
 const recorded = (
   event: ProjectEvent,
@@ -37,7 +52,12 @@ const everyKind = (): ProjectEvent[] => {
       approvedBy: 'auditor@example.org',
     },
   };
-  const life = [...projectLife('TC.0789', 'Asia and Oceania', 14, true), cancelled, corrected];
+  const life = [
+    ...projectLife('TC.0789', 'Asia and Oceania', 14, true),
+    cancelled,
+    corrected,
+    ...MONEY_EVENTS,
+  ];
   for (const type of PROJECT_EVENT_TYPES) expect(life.map((e) => e.type)).toContain(type);
   return life;
 };
@@ -48,8 +68,14 @@ describe('toIntegrationEvent', () => {
       const envelope = toIntegrationEvent(recorded(event));
       expect(envelope.type).toBe(cloudEventType(EVENT_KINDS[event.type]));
       expect(validateIntegrationEvent(envelope)).toEqual({ ok: true, type: envelope.type });
-      expect(envelope.data).toEqual(event.data);
+      expect(envelope.data).toEqual(published(event));
     }
+  });
+
+  it('keeps the profile ProjectCreated carries since stored version 2 out of created.v1', () => {
+    const [created] = projectLife('TC.0789', 'Europe', 1);
+    const withProfile = { ...created, data: { ...created.data, humanitarian: true } } as ProjectEvent;
+    expect(Object.keys(toIntegrationEvent(recorded(withProfile)).data)).not.toContain('humanitarian');
   });
 
   it('uses the event id, project id and recording time as id, subject and time', () => {

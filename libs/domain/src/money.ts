@@ -50,3 +50,8 @@ export function formatAmount(amount: string, currency: string): string {
   }
   return value.toFixed(digits);
 }
+
+/** A percentage in its shortest exact form: "100.00" -> "100", "33.50" -> "33.5". */
+export function formatPercentage(value: string): string {
+  return toDecimal(value).toFixed();
+}

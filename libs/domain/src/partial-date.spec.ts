@@ -1,4 +1,11 @@
-import { comparePartialDates, isFullDate, isPartialDate, utcDateOf } from './partial-date';
+import {
+  addMonths,
+  comparePartialDates,
+  isFullDate,
+  isPartialDate,
+  lastDayOf,
+  utcDateOf,
+} from './partial-date';
 
 describe('partial dates', () => {
   it.each(['2014', '2014-01', '2014-12-31', '2000-02-29', '2016-02-29'])('accepts %s', (value) => {
@@ -38,5 +45,25 @@ describe('partial dates', () => {
   it('refuses an instant without an offset or a date alone', () => {
     expect(() => utcDateOf('2015-03-04T10:00:00')).toThrow(/ISO-8601/);
     expect(() => utcDateOf('2015-03-04')).toThrow(/ISO-8601/);
+  });
+});
+
+describe('date arithmetic for the closing window', () => {
+  it.each([
+    ['2016', '2016-12-31'],
+    ['2016-02', '2016-02-29'],
+    ['2015-02', '2015-02-28'],
+    ['2016-11-15', '2016-11-15'],
+  ])('the last day of %s is %s', (date, last) => {
+    expect(lastDayOf(date)).toBe(last);
+  });
+
+  it.each([
+    ['2016-11-30', 12, '2017-11-30'],
+    ['2016-02-29', 12, '2017-02-28'],
+    ['2016-01-31', 1, '2016-02-29'],
+    ['2016-12-31', 1, '2017-01-31'],
+  ])('%s plus %i months is %s', (date, months, expected) => {
+    expect(addMonths(date, months)).toBe(expected);
   });
 });

@@ -48,3 +48,25 @@ export function utcDateOf(instant: string): string {
   if (Number.isNaN(millis)) throw new Error(`Not an ISO-8601 instant: "${instant}"`);
   return new Date(millis).toISOString().slice(0, 10);
 }
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The last day a partial date covers: "2016" -> "2016-12-31", "2016-02" -> "2016-02-29". */
+export function lastDayOf(date: string): string {
+  const match = PARTIAL_DATE_PATTERN.exec(date);
+  if (!match || !isPartialDate(date)) throw new Error(`Not a partial date: "${date}"`);
+  const [, y, m, d] = match;
+  if (d !== undefined) return date;
+  const month = m === undefined ? 12 : Number(m);
+  return `${y}-${pad(month)}-${pad(daysInMonth(Number(y), month))}`;
+}
+
+/** A full date moved by whole months, kept inside the target month: 2016-02-29 + 12 months = 2017-02-28. */
+export function addMonths(date: string, months: number): string {
+  if (!isFullDate(date)) throw new Error(`Not a full date: "${date}"`);
+  const [y, m, d] = date.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, daysInMonth(year, month)))}`;
+}

@@ -1,12 +1,20 @@
 import type { BudgetReason, Money, PartialDate } from './project.types';
 import type { CorrectedValues, ProjectCreatedData } from './project.events';
+import type { ParticipatingOrgFields } from './project.profile.types';
+import type { ProfileCommand } from './project.profile.commands';
+import type { TransactionCommand } from './transaction.commands';
+
+/** What a project is created with: the organisations get their `orgId` when the command is decided. */
+export type CreateProjectData = Omit<ProjectCreatedData, 'participatingOrgs'> & {
+  participatingOrgs: ParticipatingOrgFields[];
+};
 
 /**
  * Commands carry already-validated, normalised data (see project.validation.ts, which turns untrusted
  * input into these shapes) plus `now`: the time the command is decided at, an ISO-8601 instant.
  * The domain never reads a clock.
  */
-export type CreateProject = { type: 'CreateProject'; data: ProjectCreatedData; now: string };
+export type CreateProject = { type: 'CreateProject'; data: CreateProjectData; now: string };
 export type StartProject = {
   type: 'StartProject';
   data: { projectId: string; actualStart: PartialDate };
@@ -72,6 +80,8 @@ export type ProjectCommand =
   | ResumeProject
   | CancelProject
   | ExtendProject
-  | CorrectProjectRecord;
+  | CorrectProjectRecord
+  | ProfileCommand
+  | TransactionCommand;
 
 export type ProjectCommandType = ProjectCommand['type'];

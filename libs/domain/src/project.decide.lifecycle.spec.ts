@@ -22,11 +22,33 @@ import {
   startProject,
   suspendProject,
 } from './testing/project.fixtures';
+import {
+  addOrg,
+  changeHumanitarian,
+  changeLocations,
+  changeOrg,
+  changeSectors,
+  FUNDER,
+  removeOrg,
+} from './testing/profile.fixtures';
 
 type Status = keyof typeof HISTORIES;
 
 // Corrections are allowed in every status that exists; project.correction.spec.ts covers them.
-const COMMANDS: Record<Exclude<ProjectCommand['type'], 'CorrectProjectRecord'>, () => ProjectCommand> = {
+// Transactions are accepted after the end within a closing window; project.decide.transactions.spec.ts covers them.
+type StatusRuled = Exclude<
+  ProjectCommand['type'],
+  'CorrectProjectRecord' | 'RecordTransaction' | 'ReverseTransaction'
+>;
+const PROFILE_COMMANDS = [
+  'AddParticipatingOrg',
+  'ChangeParticipatingOrg',
+  'RemoveParticipatingOrg',
+  'ChangeProjectSectors',
+  'ChangeHumanitarianFlag',
+  'ChangeProjectLocations',
+] as const;
+const COMMANDS: Record<StatusRuled, () => ProjectCommand> = {
   CreateProject: () => createProject(),
   StartProject: () => startProject(),
   CompleteProject: () => completeProject(),
@@ -35,6 +57,12 @@ const COMMANDS: Record<Exclude<ProjectCommand['type'], 'CorrectProjectRecord'>, 
   ResumeProject: () => resumeProject(),
   CancelProject: () => cancelProject(),
   ExtendProject: () => extendProject(),
+  AddParticipatingOrg: () => addOrg(),
+  ChangeParticipatingOrg: () => changeOrg('org-1', FUNDER),
+  RemoveParticipatingOrg: () => removeOrg('org-1'),
+  ChangeProjectSectors: () => changeSectors(),
+  ChangeHumanitarianFlag: () => changeHumanitarian(),
+  ChangeProjectLocations: () => changeLocations(),
 };
 
 /** Every status x command pair that is refused, and the code it is refused with. */
@@ -48,8 +76,15 @@ const REFUSED: [Status, ProjectCommand['type'], RejectionCode][] = [
       'ResumeProject',
       'CancelProject',
       'ExtendProject',
+      ...PROFILE_COMMANDS,
     ] as const
   ).map((c): [Status, ProjectCommand['type'], RejectionCode] => ['none', c, 'PROJECT.NOT_FOUND']),
+  // The Mongolia history lists no organisations: there is none to change or remove.
+  ...(['planned', 'active', 'suspended'] as const).flatMap((s) =>
+    (['ChangeParticipatingOrg', 'RemoveParticipatingOrg'] as const).map(
+      (c): [Status, ProjectCommand['type'], RejectionCode] => [s, c, 'PROJECT.ORG_NOT_FOUND'],
+    ),
+  ),
   ['planned', 'CreateProject', 'PROJECT.ALREADY_EXISTS'],
   ['active', 'CreateProject', 'PROJECT.ALREADY_EXISTS'],
   ['suspended', 'CreateProject', 'PROJECT.ALREADY_EXISTS'],
@@ -81,7 +116,15 @@ describe('which commands each status refuses', () => {
       ['planned', 'StartProject'],
       ['active', 'CompleteProject'],
       ...['planned', 'active', 'suspended'].flatMap((s) =>
-        ['ReviseProjectBudget', 'CancelProject', 'ExtendProject'].map((c) => [s, c]),
+        [
+          'ReviseProjectBudget',
+          'CancelProject',
+          'ExtendProject',
+          'AddParticipatingOrg',
+          'ChangeProjectSectors',
+          'ChangeHumanitarianFlag',
+          'ChangeProjectLocations',
+        ].map((c) => [s, c]),
       ),
       ['active', 'SuspendProject'],
       ['suspended', 'ResumeProject'],

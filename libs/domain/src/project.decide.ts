@@ -11,6 +11,8 @@ import { compareDecimal, formatAmount, subtractDecimal } from './money';
 import { comparePartialDates, utcDateOf } from './partial-date';
 import { describeStatus, reject } from './project.rejections';
 import { decideCorrection } from './project.correction';
+import { decideProfile, orgIdOf } from './project.decide.profile';
+import { decideTransaction } from './project.decide.transactions';
 
 const accept = (...events: Extract<Decision, { ok: true }>['events']): Decision => ({ ok: true, events });
 
@@ -25,6 +27,14 @@ const DONE: Record<ProjectCommand['type'], string> = {
   CancelProject: 'cancelled',
   ExtendProject: 'extended',
   CorrectProjectRecord: 'corrected',
+  AddParticipatingOrg: 'given a participating organisation',
+  ChangeParticipatingOrg: 'given changes to a participating organisation',
+  RemoveParticipatingOrg: 'changed by removing a participating organisation',
+  ChangeProjectSectors: 'given new sectors',
+  ChangeHumanitarianFlag: 'given a new humanitarian flag',
+  ChangeProjectLocations: 'given new locations',
+  RecordTransaction: 'given a transaction',
+  ReverseTransaction: 'given a reversal',
 };
 
 /**
@@ -36,10 +46,12 @@ export function decide(command: ProjectCommand, state: ProjectState): Decision {
   if (state.status === 'none') {
     if (command.type === 'CreateProject') {
       // Events hold canonical amounts ("200000.00"), so later `previous` values match the stored budget exactly.
-      const { budget } = command.data;
+      const { budget, participatingOrgs } = command.data;
       const data = {
         ...command.data,
         budget: { ...budget, amount: formatAmount(budget.amount, budget.currency) },
+        // The ledger names each organisation so later commands can change or remove it.
+        participatingOrgs: participatingOrgs.map((org, i) => ({ orgId: orgIdOf(i + 1), ...org })),
       };
       return accept({ type: 'ProjectCreated', data });
     }
@@ -50,6 +62,10 @@ export function decide(command: ProjectCommand, state: ProjectState): Decision {
   }
   // Corrections fix the record of any project, finished ones included: that is what auditors need.
   if (command.type === 'CorrectProjectRecord') return decideCorrection(command, state);
+  // Finished projects still take transactions within their closing window (final expenditure reports).
+  if (command.type === 'RecordTransaction' || command.type === 'ReverseTransaction') {
+    return decideTransaction(command, state);
+  }
   if (state.status === 'completed' || state.status === 'cancelled') {
     return reject(
       'PROJECT.TERMINAL',
@@ -83,6 +99,13 @@ export function decide(command: ProjectCommand, state: ProjectState): Decision {
       return accept({ type: 'ProjectCancelled', data: { projectId, reason: command.data.reason } });
     case 'ExtendProject':
       return extend(command, state);
+    case 'AddParticipatingOrg':
+    case 'ChangeParticipatingOrg':
+    case 'RemoveParticipatingOrg':
+    case 'ChangeProjectSectors':
+    case 'ChangeHumanitarianFlag':
+    case 'ChangeProjectLocations':
+      return decideProfile(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown command type ${(unknown as { type: string }).type}`);

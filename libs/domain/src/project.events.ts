@@ -1,7 +1,13 @@
 import type { BudgetReason, Coverage, Money, PartialDate, Region } from './project.types';
+import type { ProjectProfile } from './project.profile.types';
+import type { ProfileEvent } from './project.profile.events';
+import type { TransactionEvent } from './transaction.events';
 
-/** Fields a project is created with. */
-export interface ProjectCreatedData {
+/**
+ * Fields a project is created with. Schema version 2 added the profile (participating organisations,
+ * sectors, humanitarian flag, recipient countries, locations); version 1 events are upcast with an empty one.
+ */
+export interface ProjectCreatedData extends ProjectProfile {
   /** The publisher's project code (e.g. `TC.0789`); identity of the stream `project-<projectId>`. */
   projectId: string;
   /** Prima ID: the organisation's internal project-management identifier (e.g. `MN10P0001`). */
@@ -109,7 +115,9 @@ export type ProjectEvent =
   | ProjectResumed
   | ProjectCancelled
   | ProjectExtended
-  | ProjectRecordCorrected;
+  | ProjectRecordCorrected
+  | ProfileEvent
+  | TransactionEvent;
 
 export type ProjectEventType = ProjectEvent['type'];
 
@@ -127,6 +135,14 @@ const EVENT_TYPE_LIST = {
   ProjectCancelled: true,
   ProjectExtended: true,
   ProjectRecordCorrected: true,
+  ParticipatingOrgAdded: true,
+  ParticipatingOrgChanged: true,
+  ParticipatingOrgRemoved: true,
+  ProjectSectorsChanged: true,
+  HumanitarianFlagChanged: true,
+  ProjectLocationsChanged: true,
+  TransactionRecorded: true,
+  TransactionReversed: true,
 } as const satisfies Record<ProjectEventType, true>;
 
 export const PROJECT_EVENT_TYPES = Object.keys(EVENT_TYPE_LIST) as readonly ProjectEventType[];

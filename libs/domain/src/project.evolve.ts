@@ -1,5 +1,6 @@
 import type { ProjectEvent } from './project.events';
 import { initialState, type ProjectSnapshot, type ProjectState } from './project.state';
+import { evolveProfile, evolveTransaction, orgSequenceOf } from './project.evolve.profile';
 
 export { initialState };
 
@@ -18,10 +19,12 @@ export function evolve(state: ProjectState, event: ProjectEvent): ProjectState {
       if (state.status !== 'none') {
         throw new Error(`ProjectCreated for project ${event.data.projectId}, which already exists`);
       }
-      const { budget, benefitingMemberStates, ...rest } = event.data;
+      const { budget, benefitingMemberStates, ...rest } = structuredClone(event.data);
       return {
         ...rest,
-        benefitingMemberStates: [...benefitingMemberStates],
+        benefitingMemberStates,
+        orgSequence: orgSequenceOf(rest.participatingOrgs),
+        transactions: [],
         status: 'planned',
         initialBudget: { ...budget },
         budget: { ...budget },
@@ -63,6 +66,16 @@ export function evolve(state: ProjectState, event: ProjectEvent): ProjectState {
         ? { ...corrected, benefitingMemberStates: [...benefitingMemberStates] }
         : corrected;
     }
+    case 'ParticipatingOrgAdded':
+    case 'ParticipatingOrgChanged':
+    case 'ParticipatingOrgRemoved':
+    case 'ProjectSectorsChanged':
+    case 'HumanitarianFlagChanged':
+    case 'ProjectLocationsChanged':
+      return evolveProfile(existing(state, event), event);
+    case 'TransactionRecorded':
+    case 'TransactionReversed':
+      return evolveTransaction(existing(state, event), event);
     default: {
       const unknown: never = event;
       throw new Error(`Unknown event type ${(unknown as { type: string }).type}`);

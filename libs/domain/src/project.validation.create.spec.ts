@@ -24,6 +24,11 @@ describe('CreateProject input: the Mongolia record', () => {
       plannedEnd: '2016',
       budget: { amount: '200000.00', currency: 'USD' },
       benefitingMemberStates: ['MN'],
+      participatingOrgs: [],
+      sectors: [],
+      humanitarian: false,
+      recipientCountries: [],
+      locations: [],
     });
   });
 

@@ -13,6 +13,15 @@ import {
   parseStart,
   parseSuspend,
 } from './validation/lifecycle.inputs';
+import {
+  parseAddOrg,
+  parseChangeHumanitarian,
+  parseChangeLocations,
+  parseChangeOrg,
+  parseChangeSectors,
+  parseRemoveOrg,
+} from './validation/profile.inputs';
+import { parseRecordTransaction, parseReverseTransaction } from './validation/transaction.inputs';
 
 /** The `data` of the command of the given type. */
 export type ProjectCommandData<T extends ProjectCommandType> = Extract<ProjectCommand, { type: T }>['data'];
@@ -28,6 +37,14 @@ const LIFECYCLE_PARSERS: Record<Exclude<ProjectCommandType, 'CreateProject'>, Bo
   CancelProject: parseCancel,
   ExtendProject: parseExtend,
   CorrectProjectRecord: parseCorrection,
+  AddParticipatingOrg: parseAddOrg,
+  ChangeParticipatingOrg: parseChangeOrg,
+  RemoveParticipatingOrg: parseRemoveOrg,
+  ChangeProjectSectors: parseChangeSectors,
+  ChangeHumanitarianFlag: parseChangeHumanitarian,
+  ChangeProjectLocations: parseChangeLocations,
+  RecordTransaction: parseRecordTransaction,
+  ReverseTransaction: parseReverseTransaction,
 };
 
 function projectIdErrors(projectId: string | null): FieldError[] {
@@ -44,7 +61,9 @@ function projectIdErrors(projectId: string | null): FieldError[] {
  * field problem at once. Shared by every transport so both accept exactly the same thing.
  *
  * CreateProject: the body carries projectId (pass `projectId` null, or the URL's id which must agree).
- * Other commands: `projectId` comes from the URL / routing and the body holds the rest.
+ * Other commands: `projectId` comes from the URL / routing and the body holds the rest; an id the URL
+ * names below the project (`orgId` of an organisation, `ref` of a transaction to reverse) is put into the
+ * body by the transport.
  */
 export function parseCommandInput<T extends ProjectCommandType>(
   type: T,

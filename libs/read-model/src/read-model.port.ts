@@ -1,5 +1,8 @@
 import type { Money } from '@ledger/domain';
 import type { Position, RecordedEvent } from '@ledger/event-store';
+import type { FinanceSummary, TransactionPage, TransactionQuery } from './transactions.port';
+
+export type * from './transactions.port';
 
 /** Nest token of the ReadModel port. */
 export const READ_MODEL = Symbol('READ_MODEL');
@@ -156,6 +159,10 @@ export interface ReadModel {
   listProjects(query: ProjectListQuery): Promise<AtPosition<ProjectPage>>;
   budgetRevisions(projectId: string): Promise<AtPosition<BudgetRevisionView[] | null>>;
   budgetStats(groupBy: StatsDimension): Promise<AtPosition<BudgetStat[]>>;
+  /** A project's transactions, filtered and paged; null data when no such project. */
+  transactions(projectId: string, query: TransactionQuery): Promise<AtPosition<TransactionPage | null>>;
+  /** A project's financial summary per currency; null data when no such project. */
+  finances(projectId: string): Promise<AtPosition<FinanceSummary[] | null>>;
   changesAfter(position: Position, limit: number): Promise<ProjectChange[]>;
   /** Resolves true once the checkpoint reaches `position`, false after `timeoutMs`. */
   waitForPosition(position: Position, timeoutMs: number, subscription?: string): Promise<boolean>;

@@ -97,7 +97,7 @@ export class HttpCommandRunner {
     const outcome = await this.commands.execute({
       type,
       projectId,
-      body: request.body,
+      body: withPathParams(request),
       actor: principal.actor,
       correlationId,
       commandId: key ? commandIdFromKey(principal.actor, key) : undefined,
@@ -113,6 +113,25 @@ export class HttpCommandRunner {
     response.status(status);
     return { body: result, stored: { status, headers, body: result } };
   }
+}
+
+/**
+ * A command addressed below its project (`/transactions/:ref/reversal`, `/participating-orgs/:orgId`)
+ * takes that id from the path, into its body, where the domain's validation checks it like any field. A
+ * body naming a different one is refused rather than silently overruled.
+ */
+function withPathParams(request: Request): unknown {
+  const params = Object.entries(request.params ?? {}).filter(([name]) => name !== 'id');
+  const body: unknown = request.body;
+  if (params.length === 0 || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  for (const [name, value] of params) {
+    const given = (body as Record<string, unknown>)[name];
+    if (Object.prototype.hasOwnProperty.call(body, name) && given !== value)
+      throw problem('VALIDATION.FAILED', `${name} in the body differs from the one in the path (${value}).`, {
+        errors: [{ field: name, code: 'INVALID_COMBINATION', message: `${name} must match the path.` }],
+      });
+  }
+  return { ...(body as Record<string, unknown>), ...Object.fromEntries(params) };
 }
 
 const keyReused = (): ProblemException =>

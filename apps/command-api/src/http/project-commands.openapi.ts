@@ -18,6 +18,11 @@ const RESULT: SchemaObject = {
   },
 };
 
+const PATH_PARAMS: Record<string, string> = {
+  orgId: 'The participating organisation, as the ledger numbered it (org-1, org-2, ...)',
+  ref: 'The transaction ref given when it was recorded',
+};
+
 /** Everything the document says about one command route: body, headers, result and every problem code. */
 export function ApiCommand(type: ProjectCommandType) {
   const { docs, conflicts, http } = PROJECT_COMMANDS[type];
@@ -30,6 +35,10 @@ export function ApiCommand(type: ProjectCommandType) {
   return applyDecorators(
     ApiOperation({ summary, operationId: type }),
     ...(create ? [] : [ApiParam({ name: 'id', description: 'Projects ID', example: 'TC.0789' })]),
+    ...[...http.path.matchAll(/:(\w+)/g)]
+      .map((m) => m[1])
+      .filter((name) => name !== 'id')
+      .map((name) => ApiParam({ name, description: PATH_PARAMS[name] ?? name })),
     ApiBody({
       schema: schema as SchemaObject,
       examples: { mongolia: { summary: 'The Mongolia project (README)', value: example } },

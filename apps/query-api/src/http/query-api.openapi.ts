@@ -75,22 +75,22 @@ const REVISION: SchemaObject = {
   },
 };
 
-const positionHeader = {
+export const positionHeader = {
   [POSITION_HEADER]: {
     description: 'The event-log position the answer reflects',
     schema: { type: 'integer' },
   },
 };
-const minPosition = ApiQuery({
+export const minPosition = ApiQuery({
   name: 'minPosition',
   required: false,
   schema: { type: 'integer', minimum: 0 },
   description:
     "Wait (up to 5 s) until the read model reflects this position: read your own write with a command's `position`",
 });
-const projectId = ApiParam({ name: 'id', description: 'Projects ID', example: 'TC.0789' });
-const behind = { 503: ['PROJECTION.BEHIND'] };
-const badQuery = { 400: ['QUERY.INVALID_PARAMETER'] };
+export const projectId = ApiParam({ name: 'id', description: 'Projects ID', example: 'TC.0789' });
+export const behind = { 503: ['PROJECTION.BEHIND'] };
+export const badQuery = { 400: ['QUERY.INVALID_PARAMETER'] };
 
 export const ApiListProjects = () =>
   applyDecorators(

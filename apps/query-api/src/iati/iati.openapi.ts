@@ -16,6 +16,8 @@ export const MONGOLIA_IATI_EXAMPLE = buildIatiActivitiesXml(
         actualStart: '2014-03',
         actualEnd: '2016-12',
         statusReason: null,
+        orgSequence: 0,
+        transactions: [],
       },
       revisions: [],
       lastUpdated: '2016-12-20T10:00:00.000Z',

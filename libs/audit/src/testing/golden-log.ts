@@ -38,3 +38,38 @@ export const goldenExpected = (name: string): unknown =>
 
 /** Plain JSON, as the expected results were written (Maps become objects, undefined fields vanish). */
 export const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+/**
+ * What a project state gained after the golden log was written, with the value a project of that log
+ * reads as having: no participating organisations, sectors, places or transactions, not humanitarian
+ * (ProjectCreated version 1 is upcast to an empty profile). Listed here, once, so every golden check
+ * says exactly which fields are new and what they default to.
+ */
+const FIELDS_ADDED_SINCE_V1 = {
+  participatingOrgs: [],
+  sectors: [],
+  humanitarian: false,
+  recipientCountries: [],
+  locations: [],
+  orgSequence: 0,
+  transactions: [],
+};
+
+/** The expected results with FIELDS_ADDED_SINCE_V1 in every project state (objects with a statusReason). */
+export function withFieldsAddedSinceV1(expected: unknown): unknown {
+  if (Array.isArray(expected)) return expected.map(withFieldsAddedSinceV1);
+  if (expected === null || typeof expected !== 'object') return expected;
+  const entries = Object.entries(expected).map(([k, v]) => [k, withFieldsAddedSinceV1(v)]);
+  const object = Object.fromEntries(entries) as Record<string, unknown>;
+  const isProjectState = 'statusReason' in object && 'budgetRevisionCount' in object;
+  return isProjectState ? { ...structuredClone(FIELDS_ADDED_SINCE_V1), ...object } : object;
+}
+
+/** Read-model tables added after the golden log was written: a v1 log leaves them empty. */
+const TABLES_ADDED_SINCE_V1 = { projectTransactions: [] };
+
+/** The expected read-model dump with TABLES_ADDED_SINCE_V1, empty. */
+export const withTablesAddedSinceV1 = (dump: unknown): unknown => ({
+  ...structuredClone(TABLES_ADDED_SINCE_V1),
+  ...(dump as Record<string, unknown>),
+});

@@ -1,6 +1,7 @@
 import { CORRECTABLE_FIELDS, fieldSchemas as f } from '@ledger/domain';
 import { z } from 'zod';
 import type { PayloadsV1 } from '../integration-events';
+import { MONEY_PAYLOAD_SCHEMAS_V1 } from './money-events.v1';
 
 /*
  * The V1 payload of each event as zod schemas composed of the domain's field rules, so the JSON Schemas
@@ -89,6 +90,7 @@ export const PAYLOAD_SCHEMAS_V1 = {
       approvedBy: f.approverSchema,
     })
     .strict(),
+  ...MONEY_PAYLOAD_SCHEMAS_V1,
 } satisfies { [T in keyof PayloadsV1]: z.ZodType<PayloadsV1[T]> };
 
 /*
@@ -106,5 +108,13 @@ const exact: { [T in keyof PayloadsV1]: Exact<z.output<(typeof PAYLOAD_SCHEMAS_V
   ProjectCancelled: true,
   ProjectExtended: true,
   ProjectRecordCorrected: true,
+  ParticipatingOrgAdded: true,
+  ParticipatingOrgChanged: true,
+  ParticipatingOrgRemoved: true,
+  ProjectSectorsChanged: true,
+  HumanitarianFlagChanged: true,
+  ProjectLocationsChanged: true,
+  TransactionRecorded: true,
+  TransactionReversed: true,
 };
 void exact;

@@ -31,6 +31,11 @@ export function projectLife(
         plannedEnd: '2016',
         budget: { amount: '200000.00', currency: 'USD' },
         benefitingMemberStates: ['MN'],
+        participatingOrgs: [],
+        sectors: [],
+        humanitarian: false,
+        recipientCountries: [],
+        locations: [],
       },
     },
   ];

@@ -20,6 +20,12 @@ export const MONGOLIA_PROJECT: Readonly<ProjectCreatedData> = Object.freeze({
   plannedEnd: '2016',
   budget: Object.freeze({ amount: '200000.00', currency: 'USD' }),
   benefitingMemberStates: Object.freeze(['MN']) as string[],
+  // The project page names no partners, sectors or places: the profile is empty.
+  participatingOrgs: Object.freeze([]) as never[],
+  sectors: Object.freeze([]) as never[],
+  humanitarian: false,
+  recipientCountries: Object.freeze([]) as never[],
+  locations: Object.freeze([]) as never[],
 });
 
 /** The same record as a publishing service sends it: no description, the member state by name. */

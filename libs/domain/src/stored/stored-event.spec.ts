@@ -17,6 +17,11 @@ const created = {
   plannedEnd: '2016',
   budget: { amount: '100.00', currency: 'USD' },
   benefitingMemberStates: ['MN'],
+  participatingOrgs: [],
+  sectors: [],
+  humanitarian: false,
+  recipientCountries: [],
+  locations: [],
 };
 
 /**

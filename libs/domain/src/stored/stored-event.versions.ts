@@ -1,4 +1,5 @@
 import type { ProjectEventType } from '../project.events';
+import { upcastProjectCreatedV1 } from './project-created.upcast';
 
 /** Turns the data of a stored event of one schema version into the data of the next version. */
 export type Upcaster = (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;
@@ -19,11 +20,14 @@ export type StoredVersionRegistry = Readonly<Partial<Record<ProjectEventType, St
 export const FIRST_SCHEMA_VERSION = 1;
 
 /**
- * The event types whose stored shape has changed since version 1, with their upcasters. Empty today:
- * every event is still stored as it was first written. To change a stored shape, bump `current` for that
- * type, add `upcasters[old]`, and let the domain type describe the new shape.
+ * The event types whose stored shape has changed since version 1, with their upcasters. To change a stored
+ * shape, bump `current` for that type, add `upcasters[old]`, and let the domain type describe the new shape.
+ * - ProjectCreated 2: carries the profile (participating organisations, sectors, humanitarian flag,
+ *   recipient countries, locations).
  */
-export const STORED_EVENT_VERSIONS: StoredVersionRegistry = {};
+export const STORED_EVENT_VERSIONS: StoredVersionRegistry = {
+  ProjectCreated: { current: 2, upcasters: { 1: upcastProjectCreatedV1 } },
+};
 
 /** The schema version the writer stamps on a new event of this type. */
 export const currentSchemaVersion = (

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ProjectCommand } from '../project.commands';
+import type { CreateProjectData, ProjectCommand } from '../project.commands';
 import { BUDGET_REASONS, COVERAGES, REGIONS, type Coverage } from '../project.types';
 
 /** fast-check generators of valid-shaped commands for one project, for property specs. */
@@ -61,6 +61,11 @@ const createArb = fc
         plannedEnd: fc.constant(String(Number(start.slice(0, 4)) + years)),
         budget: usdAmountArb.map((amount) => ({ amount: `${amount}`, currency: 'USD' })),
         benefitingMemberStates: statesFor(coverage),
+        participatingOrgs: fc.constant<CreateProjectData['participatingOrgs']>([]),
+        sectors: fc.constant<CreateProjectData['sectors']>([]),
+        humanitarian: fc.boolean(),
+        recipientCountries: fc.constant<CreateProjectData['recipientCountries']>([]),
+        locations: fc.constant<CreateProjectData['locations']>([]),
       }),
     }),
   );

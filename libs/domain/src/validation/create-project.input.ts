@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { countryCode } from '../country-code';
 import { formatAmount } from '../money';
 import type { FieldError, Validated } from '../project.decision';
-import type { ProjectCreatedData } from '../project.events';
+import type { CreateProjectData } from '../project.commands';
 import type { Coverage } from '../project.types';
 import { amountPrecisionErrors, coverageErrors, dateOrderErrors, duplicateStateErrors } from './cross-checks';
 import { fieldError } from './field-errors';
@@ -21,6 +21,14 @@ import {
   titleSchema,
 } from './field-schemas';
 import { fieldIsValid, own, parseWith } from './parse-with';
+import {
+  profileCrossChecks,
+  profileShape,
+  toCountries,
+  toLocations,
+  toOrg,
+  toSectors,
+} from './profile.inputs';
 
 const createProjectBody = z
   .object({
@@ -36,6 +44,7 @@ const createProjectBody = z
     plannedEnd: partialDateSchema,
     budget: z.object({ amount: amountSchema, currency: currencySchema }).strict(),
     benefitingMemberStates: memberStatesSchema,
+    ...profileShape,
   })
   .strict();
 
@@ -72,6 +81,7 @@ function crossChecks(body: Record<string, unknown>, errors: readonly FieldError[
       out.push(...coverageErrors(body.coverage as Coverage, states.length, 'benefitingMemberStates'));
     }
   }
+  out.push(...profileCrossChecks(body, errors));
   return out;
 }
 
@@ -79,10 +89,7 @@ function crossChecks(body: Record<string, unknown>, errors: readonly FieldError[
  * Validates a CreateProject body. `urlProjectId` is the id from the URL when the transport has one
  * (it must then agree with the body, which may omit it); null when the body alone names the project.
  */
-export function parseCreateProject(
-  urlProjectId: string | null,
-  body: unknown,
-): Validated<ProjectCreatedData> {
+export function parseCreateProject(urlProjectId: string | null, body: unknown): Validated<CreateProjectData> {
   if (urlProjectId !== null) {
     const bodyId = own(body, 'projectId');
     if (bodyId !== undefined && bodyId !== urlProjectId) {
@@ -114,5 +121,10 @@ export function parseCreateProject(
     plannedEnd: b.plannedEnd,
     budget: { amount: formatAmount(b.budget.amount, b.budget.currency), currency: b.budget.currency },
     benefitingMemberStates: b.benefitingMemberStates.map((s) => countryCode(s) as string),
+    participatingOrgs: (b.participatingOrgs ?? []).map(toOrg),
+    sectors: toSectors(b.sectors ?? []),
+    humanitarian: b.humanitarian ?? false,
+    recipientCountries: toCountries(b.recipientCountries ?? []),
+    locations: toLocations(b.locations ?? []),
   }));
 }

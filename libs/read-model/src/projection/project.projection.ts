@@ -13,6 +13,7 @@ import type {
   ProjectChangesTable,
   ProjectMemberStatesTable,
   ProjectsTable,
+  ProjectTransactionsTable,
 } from '../schema/read-model.tables';
 import { budgetKey } from './budget-key';
 import { ProjectionError } from './projection.error';
@@ -26,7 +27,16 @@ export interface ProjectEffect {
   /** The project's complete member-state list when the event sets it (creation, correction). */
   memberStates?: ProjectMemberStatesTable[];
   change: ProjectChangesTable;
+  /** A transaction recorded by the event. */
+  transaction?: ProjectTransactionsTable;
+  /** The reversal of an earlier transaction: its row gets these reversal columns. */
+  reversal?: TransactionReversal;
 }
+
+export type TransactionReversal = Pick<
+  ProjectTransactionsTable,
+  'projectId' | 'ref' | 'reversalDate' | 'reversalReason' | 'reversalPosition'
+>;
 
 /**
  * Pure projection of one recorded event onto the project's current row (null before it exists).
@@ -127,6 +137,33 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
     case 'ProjectRecordCorrected':
       effect = corrected(existing(before, projectId), event.data.values, base);
       break;
+    // Profile and money events move the project's revision here; their own rows come from money.projection.
+    case 'ParticipatingOrgAdded':
+    case 'ParticipatingOrgChanged':
+    case 'ParticipatingOrgRemoved':
+    case 'ProjectSectorsChanged':
+    case 'HumanitarianFlagChanged':
+    case 'ProjectLocationsChanged':
+      effect = { after: { ...existing(before, projectId), ...base } };
+      break;
+    case 'TransactionRecorded':
+      effect = {
+        after: { ...existing(before, projectId), ...base },
+        transaction: transactionRow(event.data, recorded.position, at),
+      };
+      break;
+    case 'TransactionReversed':
+      effect = {
+        after: { ...existing(before, projectId), ...base },
+        reversal: {
+          projectId,
+          ref: event.data.ref,
+          reversalDate: event.data.date,
+          reversalReason: event.data.reason,
+          reversalPosition: recorded.position,
+        },
+      };
+      break;
     default:
       return unknownEvent(event, recorded.type);
   }
@@ -140,6 +177,37 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
     recordedAt: at,
   };
   return { ...effect, change };
+}
+
+function transactionRow(
+  d: Extract<ProjectEvent, { type: 'TransactionRecorded' }>['data'],
+  position: number,
+  at: string,
+): ProjectTransactionsTable {
+  if (typeof d.ref !== 'string' || !d.value || typeof d.date !== 'string') {
+    throw new ProjectionError('TransactionRecorded lacks ref, date or value');
+  }
+  return {
+    projectId: d.projectId,
+    ref: d.ref,
+    position,
+    type: d.type,
+    date: d.date,
+    amount: d.value.amount,
+    currency: d.value.currency,
+    valueDate: d.valueDate ?? null,
+    providerName: d.provider?.name ?? null,
+    providerRef: d.provider?.ref ?? null,
+    providerActivityId: d.provider?.activityId ?? null,
+    receiverName: d.receiver?.name ?? null,
+    receiverRef: d.receiver?.ref ?? null,
+    receiverActivityId: d.receiver?.activityId ?? null,
+    description: d.description ?? null,
+    reversalDate: null,
+    reversalReason: null,
+    reversalPosition: null,
+    recordedAt: at,
+  };
 }
 
 function created(d: ProjectCreatedData, recorded: RecordedEvent, at: string): Omit<ProjectEffect, 'change'> {

@@ -10,7 +10,10 @@ export class ReadModelMigrationProvider implements MigrationProvider {
   constructor(private readonly dialect: ReadModelDialect) {}
 
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '2026-11-29-001-initial': initial(this.dialect) };
+    return {
+      '2026-11-29-001-initial': initial(this.dialect),
+      '2026-12-02-001-transactions': transactions(this.dialect),
+    };
   }
 }
 
@@ -132,6 +135,45 @@ function initial(dialect: ReadModelDialect): Migration {
         .addColumn('revision', 'integer', (c) => c.notNull())
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  };
+}
+
+/** Financial transactions (issue 13): one row each, reversals fill the reversal columns of the original. */
+function transactions(dialect: ReadModelDialect): Migration {
+  // Keyset paging compares (date, ref) bytewise in both databases.
+  const sortable = dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
+  const position = dialect === 'postgres' ? 'bigint' : 'integer';
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('project_transactions')
+        .addColumn('project_id', 'text', (c) => c.notNull())
+        .addColumn('ref', sortable, (c) => c.notNull())
+        .addColumn('position', position, (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('date', sortable, (c) => c.notNull())
+        .addColumn('amount', 'text', (c) => c.notNull())
+        .addColumn('currency', 'text', (c) => c.notNull())
+        .addColumn('value_date', 'text')
+        .addColumn('provider_name', 'text')
+        .addColumn('provider_ref', 'text')
+        .addColumn('provider_activity_id', 'text')
+        .addColumn('receiver_name', 'text')
+        .addColumn('receiver_ref', 'text')
+        .addColumn('receiver_activity_id', 'text')
+        .addColumn('description', 'text')
+        .addColumn('reversal_date', 'text')
+        .addColumn('reversal_reason', 'text')
+        .addColumn('reversal_position', position)
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('project_transactions_pk', ['project_id', 'ref'])
+        .execute();
+      await db.schema
+        .createIndex('project_transactions_date_idx')
+        .on('project_transactions')
+        .columns(['project_id', 'date', 'ref'])
         .execute();
     },
   };

@@ -92,6 +92,35 @@ export interface ProjectChangesTable {
   recordedAt: string;
 }
 
+/**
+ * One row per recorded transaction (issue 13). A reversal fills the reversal columns of its original:
+ * nothing is deleted, and the financial summary counts a row only while it is not reversed.
+ */
+export interface ProjectTransactionsTable {
+  projectId: string;
+  ref: string;
+  /** Global position of the TransactionRecorded event. */
+  position: number;
+  /** Kebab name of the IATI transaction type (`disbursement`). */
+  type: string;
+  /** YYYY-MM-DD, the date the transaction takes effect. */
+  date: string;
+  amount: string;
+  currency: string;
+  valueDate: string | null;
+  providerName: string | null;
+  providerRef: string | null;
+  providerActivityId: string | null;
+  receiverName: string | null;
+  receiverRef: string | null;
+  receiverActivityId: string | null;
+  description: string | null;
+  reversalDate: string | null;
+  reversalReason: string | null;
+  reversalPosition: number | null;
+  recordedAt: string;
+}
+
 export interface ReadModelDatabase {
   projects: ProjectsTable;
   budgetRevisions: BudgetRevisionsTable;
@@ -100,4 +129,5 @@ export interface ReadModelDatabase {
   checkpoints: CheckpointsTable;
   parkedEvents: ParkedEventsTable;
   projectChanges: ProjectChangesTable;
+  projectTransactions: ProjectTransactionsTable;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@ledger/event-store';
 import { projectEvent } from '../projection/project.projection';
+import { applyReversal } from './transaction-rows';
 import { statsDelta } from '../projection/stats.projection';
 import type { ProjectsTable, ReadModelDatabase } from '../schema/read-model.tables';
 import { StatsBuckets } from './stats-buckets';
@@ -38,6 +39,8 @@ export class BatchWriter {
         await db.insertInto('projectMemberStates').values(effect.memberStates).execute();
     }
     await db.insertInto('projectChanges').values(effect.change).execute();
+    if (effect.transaction) await db.insertInto('projectTransactions').values(effect.transaction).execute();
+    if (effect.reversal) await applyReversal(db, effect.reversal);
 
     const deltas = statsDelta(before, effect.after);
     return () => {

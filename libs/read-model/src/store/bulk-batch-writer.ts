@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
 import { PROJECT_STREAM_PREFIX } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
-import { projectEvent } from '../projection/project.projection';
+import { projectEvent, type TransactionReversal } from '../projection/project.projection';
+import { applyReversal, TRANSACTIONS } from './transaction-rows';
 import type { ReadModelDialect } from '../schema/read-model.migrations';
 import type {
   BudgetRevisionsTable,
   ProjectChangesTable,
   ProjectMemberStatesTable,
   ProjectsTable,
+  ProjectTransactionsTable,
   ReadModelDatabase,
 } from '../schema/read-model.tables';
 import { bulkInsert, type BulkTable } from './bulk-insert';
@@ -91,6 +93,9 @@ export class BulkBatchWriter {
   private readonly projects = new Map<string, Touched>();
   private readonly revisions: BudgetRevisionsTable[] = [];
   private readonly changes: ProjectChangesTable[] = [];
+  private readonly transactions = new Map<string, ProjectTransactionsTable>();
+  /** Reversals of transactions stored before this batch; those of the batch's own are folded into its rows. */
+  private readonly reversals: TransactionReversal[] = [];
 
   constructor(
     private readonly db: Kysely<ReadModelDatabase>,
@@ -132,6 +137,14 @@ export class BulkBatchWriter {
     if (effect.memberStates) touched.memberStates = effect.memberStates;
     if (effect.budgetRevision) this.revisions.push(effect.budgetRevision);
     this.changes.push(effect.change);
+    if (effect.transaction)
+      this.transactions.set(`${projectId}\n${effect.transaction.ref}`, effect.transaction);
+    if (effect.reversal) {
+      const { projectId: _p, ref, ...columns } = effect.reversal;
+      const pending = this.transactions.get(`${projectId}\n${ref}`);
+      if (pending) Object.assign(pending, columns);
+      else this.reversals.push(effect.reversal);
+    }
     return null;
   }
 
@@ -162,6 +175,8 @@ export class BulkBatchWriter {
     }
     await bulkInsert(this.db, this.dialect, MEMBER_STATES, memberStates);
     await bulkInsert(this.db, this.dialect, CHANGES, this.changes);
+    await bulkInsert(this.db, this.dialect, TRANSACTIONS, [...this.transactions.values()]);
+    for (const reversal of this.reversals) await applyReversal(this.db, reversal);
     await stats.flush(this.db);
   }
 }

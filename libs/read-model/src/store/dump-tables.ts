@@ -13,6 +13,7 @@ export const TABLE_KEYS: Record<keyof ReadModelDatabase, string[]> = {
   checkpoints: ['name'],
   parkedEvents: ['position'],
   projectChanges: ['position'],
+  projectTransactions: ['projectId', 'ref'],
 };
 
 /** Every table as plain rows in primary-key order, numbers normalised, so two copies compare field by field. */

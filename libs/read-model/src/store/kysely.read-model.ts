@@ -24,6 +24,8 @@ import { applyBatch, underSavepoint } from './apply-batch';
 import { BatchWriter } from './batch-writer';
 import { dumpTables } from './dump-tables';
 import { listProjects } from './project-list.query';
+import { listTransactions, projectFinances } from './transaction.queries';
+import type { FinanceSummary, TransactionPage, TransactionQuery } from '../transactions.port';
 import { toBudgetRevisionView, toBudgetStat, toProjectView } from './project-rows';
 
 const POLL_MS = 100;
@@ -128,6 +130,14 @@ export class KyselyReadModel implements ReadModel {
       .where('primaId', '=', primaId)
       .executeTakeFirst();
     return row?.projectId ?? null;
+  }
+
+  transactions(projectId: string, query: TransactionQuery): Promise<AtPosition<TransactionPage | null>> {
+    return this.atPosition((trx) => listTransactions(trx, projectId, query));
+  }
+
+  finances(projectId: string): Promise<AtPosition<FinanceSummary[] | null>> {
+    return this.atPosition((trx) => projectFinances(trx, projectId));
   }
 
   listProjects(query: ProjectListQuery): Promise<AtPosition<ProjectPage>> {
