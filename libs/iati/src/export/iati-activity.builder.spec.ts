@@ -114,6 +114,17 @@ describe('buildIatiActivitiesXml', () => {
     expect(xml).toContain('value currency="USD" value-date="2015-01-15"');
   });
 
+  it('writes the humanitarian flag of a humanitarian project, and none otherwise', () => {
+    const record = mongoliaRecord();
+    expect(buildIatiActivitiesXml([record], { reportingOrg: ORG, generatedAt: GENERATED_AT })).not.toContain(
+      'humanitarian=',
+    );
+    record.project = { ...record.project, humanitarian: true };
+    expect(buildIatiActivitiesXml([record], { reportingOrg: ORG, generatedAt: GENERATED_AT })).toContain(
+      'humanitarian="1"',
+    );
+  });
+
   it('writes the region when the countries do not imply it', () => {
     const record = mongoliaRecord();
     record.project = { ...record.project, region: 'Europe' };

@@ -23,6 +23,7 @@ import { toIatiIdentifier } from '../iati-identifier';
 import { SCHEMA_ORDER } from '../import/iati-element.policy';
 import { el, serializeXml, type XmlElement } from '../xml/xml-writer';
 import { coverageOf } from '../import/activity-to-commands';
+import { booleanOf } from '../import/iati-activity.reader';
 import { keptGroups } from './iati-kept.groups';
 import type { IatiProjectRecord } from './iati-project.record';
 
@@ -179,13 +180,16 @@ export function iatiActivityElement(record: IatiProjectRecord, org: ReportingOrg
     coverageOf({ scopeCode: null, countries: project.benefitingMemberStates }) === project.coverage
   )
     generated.set('activity-scope', []);
-  const attributes = source
+  const attributes: Record<string, string | undefined> = source
     ? { ...source.attributes, 'last-updated-datetime': record.lastUpdated ?? undefined }
     : {
         'last-updated-datetime': record.lastUpdated ?? undefined,
         'xml:lang': 'en',
         'default-currency': project.budget.currency,
       };
+  // The humanitarian flag is a field: the source's spelling stays while it agrees, else the field is written.
+  if ((booleanOf(attributes.humanitarian ?? null) ?? false) !== (project.humanitarian ?? false))
+    attributes.humanitarian = project.humanitarian ? '1' : undefined;
   return el(
     'iati-activity',
     attributes,

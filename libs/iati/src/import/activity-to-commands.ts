@@ -201,6 +201,7 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
       plannedEnd,
       budget: { amount: original.amount, currency: original.currency },
       benefitingMemberStates: activity.countries,
+      ...(activity.humanitarian !== null ? { humanitarian: activity.humanitarian } : {}),
     }),
   ];
   const revisions = budgets.revisions.map((r) =>

@@ -7,6 +7,8 @@ export interface IatiActivityInput {
   /** other-identifier type B1: earlier identifiers of the reporting organisation (older prefixes). */
   previousOrgRefs: string[];
   defaultCurrency: string | null;
+  /** iati-activity/@humanitarian read as a boolean; null when absent or not a boolean. */
+  humanitarian: boolean | null;
   title: string | null;
   /** The general description (type 1, or untyped). */
   description: string | null;

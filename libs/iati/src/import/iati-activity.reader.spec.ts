@@ -25,6 +25,7 @@ describe('reading real IATI files', () => {
       projectType: 'DP',
       budget: { amount: '1459753.72', currency: 'USD' },
       benefitingMemberStates: ['SO'],
+      humanitarian: true,
     });
   });
 

@@ -17,6 +17,10 @@ const attr = (node: XmlTree | undefined, name: string): string | null => {
 };
 const text = (node: XmlTree | undefined): string | null => (node?.text ? node.text : null);
 
+/** An xsd:boolean as IATI writes it ("1", "true", "0", "false"); null for anything else. */
+export const booleanOf = (value: string | null): boolean | null =>
+  value === '1' || value === 'true' ? true : value === '0' || value === 'false' ? false : null;
+
 /** The English (or language-less) narrative, else the first one. */
 export function narrativeOf(node: XmlTree | undefined): string | null {
   const narratives = children(node, 'narrative');
@@ -115,6 +119,7 @@ export function activityFromTree(node: XmlTree, index: number): IatiActivityInpu
     reportingOrgRef,
     previousOrgRefs,
     defaultCurrency: attr(node, 'default-currency'),
+    humanitarian: booleanOf(attr(node, 'humanitarian')),
     title: narrativeOf(first(node, 'title')),
     description: narrativeOf(description),
     primaId: attr(
