@@ -125,6 +125,28 @@ describe('buildIatiActivitiesXml', () => {
     );
   });
 
+  it('writes the participating organisations the project holds, the funder with its activity id', () => {
+    const record = mongoliaRecord();
+    record.project = {
+      ...record.project,
+      participatingOrgs: [
+        {
+          orgId: 'org-1',
+          role: 'funding',
+          name: 'MOFA Japan',
+          ref: 'XM-DAC-701-2',
+          type: '10',
+          activityId: 'JP-1',
+        },
+      ],
+    };
+    const xml = buildIatiActivitiesXml([record], { reportingOrg: ORG, generatedAt: GENERATED_AT });
+    expect(xml).toContain(
+      '<participating-org ref="XM-DAC-701-2" role="1" type="10" activity-id="JP-1">\n      <narrative>MOFA Japan</narrative>',
+    );
+    expect(xml).not.toContain('role="4"');
+  });
+
   it('writes the region when the countries do not imply it', () => {
     const record = mongoliaRecord();
     record.project = { ...record.project, region: 'Europe' };

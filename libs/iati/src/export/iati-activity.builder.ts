@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { regionSlug, type ProjectSnapshot } from '@ledger/domain';
+import { orgRoleCode, regionSlug, type ProjectSnapshot } from '@ledger/domain';
 import { regionOfCountries } from '@ledger/domain/country-region.policy';
 import { splitBudget, withinTwelveMonths } from '../budget-periods';
 import {
@@ -41,6 +41,7 @@ export interface IatiExportOptions {
 
 const narrative = (text: string) => el('narrative', {}, [text]);
 const PRECISION = `${LEDGER_PREFIX}:precision`;
+const STANDS_IN = `${LEDGER_PREFIX}:stands-in`;
 
 function activityDate(type: string, date: string, edge: 'start' | 'end'): XmlElement {
   const precision = precisionOf(date);
@@ -120,11 +121,33 @@ function generatedGroups(record: IatiProjectRecord, org: ReportingOrg): Map<stri
     ],
     [
       'participating-org',
-      [
-        el('participating-org', { ref: org.ref, role: ORG_ROLE_IMPLEMENTING, type: ORG_TYPE_MULTILATERAL }, [
-          narrative(org.name),
-        ]),
-      ],
+      (project.participatingOrgs ?? []).length > 0
+        ? (project.participatingOrgs ?? []).map((o) =>
+            el(
+              'participating-org',
+              {
+                ref: o.ref ?? undefined,
+                role: orgRoleCode(o.role),
+                type: o.type ?? undefined,
+                'activity-id': o.activityId ?? undefined,
+              },
+              [narrative(o.name)],
+            ),
+          )
+        : [
+            // The schema requires one participating-org: the reporting organisation stands in, marked so an
+            // import does not take it for an organisation the project holds.
+            el(
+              'participating-org',
+              {
+                ref: org.ref,
+                role: ORG_ROLE_IMPLEMENTING,
+                type: ORG_TYPE_MULTILATERAL,
+                [STANDS_IN]: 'reporting-org',
+              },
+              [narrative(org.name)],
+            ),
+          ],
     ],
     [
       'other-identifier',

@@ -31,6 +31,16 @@ const AGREES: Record<
       generated.map((g) => `${g.attributes?.type}:${g.attributes?.['iso-date']}`),
     ),
   'activity-scope': (k, p) => coverageOf(k) === p.coverage,
+  // Organisations the domain could not hold (older, non-standard refs) leave the field empty: the copy stands.
+  'participating-org': (k, p) => {
+    const held = (p.participatingOrgs ?? []).map(({ role, name, ref, type, activityId }) =>
+      JSON.stringify([role, name, ref ?? null, type ?? null, activityId ?? null]),
+    );
+    const kept = k.participatingOrgs.map(({ role, name, ref, type, activityId }) =>
+      JSON.stringify([role, name, ref, type, activityId]),
+    );
+    return held.length === 0 || sameList(held, kept);
+  },
   title: (k, p) => k.title === p.title,
   description: (k, p) => (k.description === k.title ? null : k.description) === (p.description ?? null),
   'other-identifier': (k, p) => k.primaId === (p.primaId ?? null),

@@ -14,6 +14,7 @@ import {
   statusFromIati,
 } from '../iati.codes';
 import { fromIatiDate } from '../iati-dates';
+import { withParticipatingOrgs } from './participating-orgs.import';
 import { projectIdOf } from './project-id.import';
 import { activityLabel, type IatiActivityInput } from './iati-activity.input';
 import { importBudgets } from './iati-budgets.import';
@@ -186,8 +187,8 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
     element,
     commandId: importCommandId(identifier, element),
   });
-  const commands = [
-    command('CreateProject', 'create', {
+  const created = withParticipatingOrgs(
+    {
       projectId,
       primaId: activity.primaId,
       title: activity.title ?? '',
@@ -202,8 +203,11 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
       budget: { amount: original.amount, currency: original.currency },
       benefitingMemberStates: activity.countries,
       ...(activity.humanitarian !== null ? { humanitarian: activity.humanitarian } : {}),
-    }),
-  ];
+    },
+    activity.participatingOrgs,
+  );
+  if (created.note) notes.push(created.note);
+  const commands = [command('CreateProject', 'create', created.body)];
   const revisions = budgets.revisions.map((r) =>
     command('ReviseProjectBudget', `budget-revised:${r.effectiveDate}`, {
       amount: r.amount,

@@ -1,3 +1,5 @@
+import type { ParticipatingOrgFields } from '@ledger/domain';
+
 /** One iati-activity as read from the XML: strings as written, nothing interpreted yet. */
 export interface IatiActivityInput {
   /** 1-based position in the file, for messages about activities without an identifier. */
@@ -9,6 +11,8 @@ export interface IatiActivityInput {
   defaultCurrency: string | null;
   /** iati-activity/@humanitarian read as a boolean; null when absent or not a boolean. */
   humanitarian: boolean | null;
+  /** participating-org elements as the domain's fields (those without a known role or a name left out). */
+  participatingOrgs: ParticipatingOrgFields[];
   title: string | null;
   /** The general description (type 1, or untyped). */
   description: string | null;

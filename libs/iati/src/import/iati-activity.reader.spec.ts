@@ -29,6 +29,33 @@ describe('reading real IATI files', () => {
     });
   });
 
+  it('holds the funder and the other participating organisations in the project fields', () => {
+    const plan = activityToCommands(parseIatiActivities(IOM)[0]);
+    expect(plan.commands[0].body.participatingOrgs).toEqual([
+      {
+        role: 'funding',
+        name: 'Japan - Ministry of Foreign Affairs',
+        ref: 'XM-DAC-701-2',
+        type: '10',
+        activityId: 'XM-DAC-701-2-YK/IOM/71',
+      },
+      {
+        role: 'accountable',
+        name: 'International Organization for Migration (IOM)',
+        ref: 'XM-DAC-47066',
+        type: '40',
+        activityId: null,
+      },
+    ]);
+  });
+
+  it('keeps organisations the domain cannot hold (non-standard refs) verbatim only, and says so', () => {
+    const xml = IOM.replace('ref="XM-DAC-701-2" role="1"', 'ref="44001" role="1"');
+    const plan = activityToCommands(parseIatiActivities(xml)[0]);
+    expect(plan.commands[0].body.participatingOrgs).toBeUndefined();
+    expect(plan.notes.join('\n')).toContain('participating organisations kept verbatim only');
+  });
+
   it('accounts for everything: portal attributes refused, the rest kept, contact people listed apart', () => {
     const { source } = parseIatiActivities(IOM)[0];
     expect(source.attributes).toEqual({ humanitarian: '1', 'xml:lang': 'en', 'default-currency': 'USD' });

@@ -1,3 +1,4 @@
+import { orgRoleFromCode, type ParticipatingOrgFields } from '@ledger/domain';
 import { LEDGER_PREFIX } from '../iati.codes';
 import { canonicalXml, isForeign, type XmlTree } from '../xml/xml-tree';
 import type { IatiActivityInput, IatiBudgetInput, IatiSourceAccount } from './iati-activity.input';
@@ -16,6 +17,18 @@ const attr = (node: XmlTree | undefined, name: string): string | null => {
   return value ? value : null;
 };
 const text = (node: XmlTree | undefined): string | null => (node?.text ? node.text : null);
+
+/** The participating-org elements as the domain's fields (role, name, ref, type, activity id). */
+export function participatingOrgsOf(elements: readonly XmlTree[]): ParticipatingOrgFields[] {
+  return elements.flatMap((p) => {
+    // The stand-in the ledger's export writes for a project without organisations is none of them.
+    if (attr(p, `${LEDGER_PREFIX}:stands-in`) !== null) return [];
+    const role = orgRoleFromCode(attr(p, 'role') ?? '');
+    const name = narrativeOf(p) ?? attr(p, 'ref');
+    if (!role || !name) return [];
+    return [{ role, name, ref: attr(p, 'ref'), type: attr(p, 'type'), activityId: attr(p, 'activity-id') }];
+  });
+}
 
 /** An xsd:boolean as IATI writes it ("1", "true", "0", "false"); null for anything else. */
 export const booleanOf = (value: string | null): boolean | null =>
@@ -120,6 +133,7 @@ export function activityFromTree(node: XmlTree, index: number): IatiActivityInpu
     previousOrgRefs,
     defaultCurrency: attr(node, 'default-currency'),
     humanitarian: booleanOf(attr(node, 'humanitarian')),
+    participatingOrgs: participatingOrgsOf(children(node, 'participating-org')),
     title: narrativeOf(first(node, 'title')),
     description: narrativeOf(description),
     primaId: attr(

@@ -15,7 +15,7 @@ export const ACTIVITY_ELEMENTS: readonly (readonly [string, ElementHandling])[] 
   ['reporting-org', 'kept'],
   ['title', 'held-and-kept'],
   ['description', 'held-and-kept'],
-  ['participating-org', 'kept'],
+  ['participating-org', 'held-and-kept'],
   ['other-identifier', 'held-and-kept'],
   ['activity-status', 'held-and-kept'],
   ['activity-date', 'held-and-kept'],
