@@ -125,18 +125,30 @@ describe('IATI CLI', () => {
 
   it('imports a file from the real entry point and lists what it skipped and why', async () => {
     const file = join(scratch, 'two.xml');
-    const noRegion = MONGOLIA_IATI_XML.replace(/<recipient-region[\s\S]*?<\/recipient-region>/, '').replace(
-      'TC.0789',
-      'TC.0790',
-    );
+    // Without a vocabulary-99 region and with a country the region policy places nowhere.
+    const noRegion = MONGOLIA_IATI_XML.replace(/<recipient-region[\s\S]*?<\/recipient-region>/, '')
+      .replace('TC.0789', 'TC.0790')
+      .replace(
+        '<recipient-country code="MN" percentage="100"',
+        '<recipient-country code="US" percentage="100"',
+      );
     writeFileSync(
       file,
       MONGOLIA_IATI_XML.replace('</iati-activities>', noRegion.slice(noRegion.indexOf('  <iati-activity'))),
     );
-    const result = await cli(['import', 'iati', file], join(scratch, 'data'));
+    const report = join(scratch, 'report.json');
+    const result = await cli(['import', 'iati', file, '--report', report], join(scratch, 'data'));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Activities: 2; projects present: 1; events appended by 4 command(s)');
-    expect(result.stdout).toContain('XM-DAC-47066-TC.0790 iati-activity: no IDF region');
+    expect(result.stdout).toContain('XM-DAC-47066-TC.0790: skipped\n  refused iati-activity: no region');
+    const written = JSON.parse(readFileSync(report, 'utf8')) as {
+      report: { activity: string; outcome: string; kept: string[] }[];
+    };
+    expect(written.report.map((a) => [a.activity, a.outcome])).toEqual([
+      ['XM-DAC-47066-TC.0789', 'imported'],
+      ['XM-DAC-47066-TC.0790', 'skipped'],
+    ]);
+    expect(written.report[0].kept).toContain('reporting-org');
   });
 
   it('rejects a bad command line with the usage and exit code 2', async () => {

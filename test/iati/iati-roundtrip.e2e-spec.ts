@@ -102,7 +102,7 @@ describe('IATI round trip: export from one ledger, import into another', () => {
     const io = capturedIo();
     expect(await importIati({ kind: 'import-iati', file }, config, io)).toBe(0);
     expect(io.out).toContain(
-      'Activities: 4; projects present: 4; events appended by 11 command(s); 0 command(s) already imported.',
+      'Activities: 4; projects present: 4; events appended by 11 command(s); 0 command(s) already imported; 4 kept source record(s) written.',
     );
     for (const id of IDS) {
       const original = await eventsOver(source, id);
@@ -116,7 +116,9 @@ describe('IATI round trip: export from one ledger, import into another', () => {
     const before = await readStore(config.dataDir, 'TC.0789');
     const io = capturedIo();
     expect(await importIati({ kind: 'import-iati', file }, config, io)).toBe(0);
-    expect(io.out).toContain('events appended by 0 command(s); 11 command(s) already imported.');
+    expect(io.out).toContain(
+      'events appended by 0 command(s); 11 command(s) already imported; 0 kept source record(s) written.',
+    );
     expect((await readStore(config.dataDir, 'TC.0789')).head).toBe(before.head);
   });
 

@@ -3,7 +3,11 @@ import { PROJECT_STATUSES, REGIONS, regionSlug, type ProjectStatus, type Region 
 
 export const USAGE = [
   'Usage:',
-  '  import iati FILE.xml [--region "Asia and Oceania"]   IATI 2.0x activities -> commands (idempotent)',
+  '  import iati FILE.xml [--region "Asia and Oceania"] [--report FILE.json]',
+  '      IATI 2.01-2.03 activities (iati-activities or a bare iati-activity) -> commands (idempotent);',
+  '      --region overrides the region derived from recipient countries / regions',
+  '  iati check FILE.xml      the IATI Standard rulesets on any activity file (exit 1 on an error)',
+  "  iati quality [--project ID]   publishing quality self-score of the ledger's projects",
   '  export iati [--status completed,active] [--region asia-and-oceania] [--project TC.0789] [--out FILE]',
   '      IATI 2.03 XML on stdout, or into FILE (through npm, use `npm run -s export` or --out: npm prints its own banner on stdout)',
 ].join('\n');
@@ -12,7 +16,9 @@ export const USAGE = [
 export class UsageError extends Error {}
 
 export type CliCommand =
-  | { kind: 'import-iati'; file: string; region?: Region }
+  | { kind: 'import-iati'; file: string; region?: Region; report?: string }
+  | { kind: 'iati-check'; file: string }
+  | { kind: 'iati-quality'; projectIds: string[] }
   | { kind: 'export-iati'; status: ProjectStatus[]; region: Region[]; projectIds: string[]; out?: string };
 
 /** A region by name or slug, any case: "Asia and Oceania", "asia-and-oceania". */
@@ -40,6 +46,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
           status: { type: 'string', multiple: true },
           project: { type: 'string', multiple: true },
           out: { type: 'string' },
+          report: { type: 'string' },
         },
       });
     } catch (error) {
@@ -47,6 +54,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
     }
   })();
   const [verb, format, ...rest] = positionals;
+  if (verb === 'iati') return iatiTool(format, rest, values);
   if (format !== 'iati') throw new UsageError(`Unknown format "${format ?? ''}": only "iati" is supported.`);
   if (verb === 'import') {
     if (rest.length !== 1) throw new UsageError('import iati takes exactly one FILE.xml.');
@@ -54,7 +62,12 @@ export function parseCliArgs(argv: string[]): CliCommand {
       throw new UsageError('--status, --project and --out are export options.');
     const regions = list(values.region);
     if (regions.length > 1) throw new UsageError('import takes at most one --region.');
-    return { kind: 'import-iati', file: rest[0], region: regions[0] ? parseRegion(regions[0]) : undefined };
+    const command = {
+      kind: 'import-iati' as const,
+      file: rest[0],
+      region: regions[0] ? parseRegion(regions[0]) : undefined,
+    };
+    return values.report ? { ...command, report: values.report } : command;
   }
   if (verb === 'export') {
     if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}".`);
@@ -69,7 +82,27 @@ export function parseCliArgs(argv: string[]): CliCommand {
       region: list(values.region).map(parseRegion),
       projectIds: list(values.project),
     };
+    if (values.report) throw new UsageError('--report is an import option.');
     return values.out ? { ...command, out: values.out } : command;
   }
   throw new UsageError(`Unknown command "${verb ?? ''}".`);
+}
+
+/** `iati check FILE.xml` and `iati quality [--project ID]`. */
+function iatiTool(
+  tool: string | undefined,
+  rest: string[],
+  values: { project?: string[]; region?: string[]; status?: string[]; out?: string; report?: string },
+): CliCommand {
+  if (values.region || values.status || values.out || values.report)
+    throw new UsageError('iati check / quality take no --region, --status, --out or --report.');
+  if (tool === 'check') {
+    if (rest.length !== 1 || values.project) throw new UsageError('iati check takes exactly one FILE.xml.');
+    return { kind: 'iati-check', file: rest[0] };
+  }
+  if (tool === 'quality') {
+    if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}".`);
+    return { kind: 'iati-quality', projectIds: list(values.project) };
+  }
+  throw new UsageError(`Unknown iati tool "${tool ?? ''}": check or quality.`);
 }

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { Presets, SingleBar } from 'cli-progress';
 import pino from 'pino';
 import { CommandRunner, isRefused, refusalOf, type CommandOutcome } from '@ledger/commands';
+import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import {
   importCorrelationId,
   importIatiXml,
+  keepIatiSource,
   type ImportCommandExecutor,
   type ImportStep,
   type ImportSummary,
@@ -27,15 +29,36 @@ function importStepOf(outcome: CommandOutcome): ImportStep {
   return outcome.kind === 'accepted' ? 'appended' : 'already-present';
 }
 
+/** The printed summary: the counts, then per activity what was derived, kept, refused and personal. */
 export function formatSummary(summary: ImportSummary): string {
   const lines = [
-    `Activities: ${summary.activities}; projects present: ${summary.projects}; events appended by ${summary.appended} command(s); ${summary.alreadyPresent} command(s) already imported.`,
+    `Activities: ${summary.activities}; projects present: ${summary.projects}; events appended by ${summary.appended} command(s); ${summary.alreadyPresent} command(s) already imported; ${summary.sourcesKept} kept source record(s) written.`,
   ];
-  if (summary.skipped.length > 0) {
-    lines.push(`Skipped (${summary.skipped.length}):`);
-    for (const s of summary.skipped) lines.push(`  ${s.activity} ${s.element}: ${s.reason}`);
+  for (const a of summary.report) {
+    lines.push(`${a.activity}${a.projectId ? ` -> ${a.projectId}` : ''}: ${a.outcome}`);
+    for (const note of a.notes) lines.push(`  note: ${note}`);
+    if (a.outcome === 'imported' && a.kept.length > 0)
+      lines.push(`  kept verbatim: ${[...new Set(a.kept)].join(', ')}`);
+    for (const r of a.refused) lines.push(`  refused ${r.element}: ${r.reason}`);
+    for (const p of a.personalData) lines.push(`  personal data ${p.element}: ${p.value}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The --report document: the counts and the per-activity report. */
+export function reportJson(file: string, summary: ImportSummary) {
+  return {
+    file,
+    root: summary.file?.root ?? null,
+    version: summary.file?.version ?? null,
+    refusedFileAttributes: summary.file?.foreignAttributes ?? [],
+    activities: summary.activities,
+    projects: summary.projects,
+    appended: summary.appended,
+    alreadyPresent: summary.alreadyPresent,
+    sourcesKept: summary.sourcesKept,
+    report: summary.report,
+  };
 }
 
 /** Imports an IATI file through the command runner. Returns the exit code. */
@@ -44,9 +67,9 @@ export async function importIati(
   config: AppConfig,
   io: CliIo,
 ): Promise<number> {
-  let xml: string;
+  let size: number;
   try {
-    xml = readFileSync(command.file, 'utf8');
+    size = statSync(command.file).size;
   } catch (error) {
     io.stderr(`Cannot read ${command.file}: ${(error as Error).message}\n`);
     return 1;
@@ -61,12 +84,13 @@ export async function importIati(
   });
   const bar = io.interactive
     ? new SingleBar(
-        { stream: process.stderr, format: 'IATI import [{bar}] {value}/{total} activities' },
+        { stream: process.stderr, format: 'IATI import [{bar}] {percentage}% | {activities} activities' },
         Presets.shades_classic,
       )
     : null;
   try {
     const runner = app.get(CommandRunner);
+    const store = app.get<EventStore>(EVENT_STORE);
     const execute: ImportCommandExecutor = async (planned) => {
       const outcome = await runner.execute({
         type: planned.type,
@@ -78,17 +102,19 @@ export async function importIati(
       });
       return importStepOf(outcome);
     };
-    let started = false;
-    const summary = await importIatiXml(xml, execute, {
+    // The file is streamed (one activity in memory at a time); progress is the share of bytes read.
+    const stream = createReadStream(command.file);
+    bar?.start(Math.max(size, 1), 0, { activities: 0 });
+    const summary = await importIatiXml(stream, execute, {
       region: command.region,
-      onProgress: (done, total) => {
-        if (!started) bar?.start(total, 0);
-        started = true;
-        bar?.update(done);
-      },
+      keepSource: (projectId, data) => keepIatiSource(store, projectId, data, IMPORT_ACTOR),
+      onProgress: (done) => bar?.update(stream.bytesRead, { activities: done }),
     });
+    bar?.update(Math.max(size, 1));
     bar?.stop();
     io.stdout(formatSummary(summary));
+    if (command.report)
+      writeFileSync(command.report, `${JSON.stringify(reportJson(command.file, summary), null, 2)}\n`);
     return 0;
   } catch (error) {
     bar?.stop();

@@ -3,7 +3,9 @@ import { ConfigError, loadConfig } from '@ledger/platform';
 import { USAGE, UsageError, parseCliArgs } from './cli-args';
 import { processIo } from './cli-io';
 import { exportIati } from './iati-export.command';
+import { checkIati } from './iati-check.command';
 import { importIati } from './iati-import.command';
+import { iatiQuality } from './iati-quality.command';
 
 /** `npm run import -- iati FILE.xml` and `npm run export -- iati [filters] > out.xml`. */
 async function main(argv: string[]): Promise<number> {
@@ -16,9 +18,16 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  return command.kind === 'import-iati'
-    ? importIati(command, config, processIo)
-    : exportIati(command, config, processIo);
+  switch (command.kind) {
+    case 'import-iati':
+      return importIati(command, config, processIo);
+    case 'export-iati':
+      return exportIati(command, config, processIo);
+    case 'iati-check':
+      return checkIati(command, processIo);
+    case 'iati-quality':
+      return iatiQuality(command, config, processIo);
+  }
 }
 
 main(process.argv.slice(2)).then(

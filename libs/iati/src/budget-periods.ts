@@ -48,3 +48,9 @@ export function splitBudget(amount: string, currency: string, start: string, end
     return { ...period, amount: share.toFixed(digits) };
   });
 }
+
+/** A period of at most twelve months: it ends before the same day of the next year. */
+export function withinTwelveMonths(start: string, end: string): boolean {
+  const nextYear = `${String(Number(start.slice(0, 4)) + 1).padStart(4, '0')}${start.slice(4)}`;
+  return end < nextYear;
+}

@@ -63,9 +63,13 @@ export const ACTIVITY_DATE = {
   actualEnd: '4',
 } as const;
 
-/** IATI BudgetType (1 Original, 2 Revised) and BudgetStatus (2 Committed: our budgets are approved ones). */
+/**
+ * IATI BudgetType (1 Original, 2 Revised) and BudgetStatus: 2 Committed for an amount the ledger holds as
+ * stated, 1 Indicative for a share the export computed (a pro-rata split the publisher never stated).
+ */
 export const BUDGET_TYPE = { original: '1', revised: '2' } as const;
 export const BUDGET_STATUS_COMMITTED = '2';
+export const BUDGET_STATUS_INDICATIVE = '1';
 
 /** Vocabulary 99 = "Reporting Organisation": codes the publisher defines (project types, IDF regions). */
 export const REPORTING_ORG_VOCABULARY = '99';

@@ -88,7 +88,8 @@ describe('buildIatiActivitiesXml', () => {
     expect(attrsOf('activity-status')).toEqual([{ '@code': '3' }]);
     expect(attrsOf('activity-scope')).toEqual([{ '@code': '4' }]);
     expect(attrsOf('recipient-country')).toEqual([{ '@code': 'MN', '@percentage': '100.00' }]);
-    expect(attrsOf('recipient-region')).toEqual([{ '@code': 'asia-and-oceania', '@vocabulary': '99' }]);
+    // Mongolia's region follows from its country (the import derives it back), so none is written.
+    expect(attrsOf('recipient-region')).toEqual([]);
     expect(attrsOf('sector')).toEqual([{ '@code': 'TCMMCB', '@vocabulary': '99', '@percentage': '100' }]);
     expect(attrsOf('activity-date')).toEqual([
       { '@type': '1', '@iso-date': '2014-01-01', '@ledger:precision': 'year' },
@@ -111,6 +112,62 @@ describe('buildIatiActivitiesXml', () => {
     expect(summed('2')).toBe('200000');
     expect(xml).toContain('<period-start iso-date="2015-01-01"/>');
     expect(xml).toContain('value currency="USD" value-date="2015-01-15"');
+  });
+
+  it('writes the humanitarian flag of a humanitarian project, and none otherwise', () => {
+    const record = mongoliaRecord();
+    expect(buildIatiActivitiesXml([record], { reportingOrg: ORG, generatedAt: GENERATED_AT })).not.toContain(
+      'humanitarian=',
+    );
+    record.project = { ...record.project, humanitarian: true };
+    expect(buildIatiActivitiesXml([record], { reportingOrg: ORG, generatedAt: GENERATED_AT })).toContain(
+      'humanitarian="1"',
+    );
+  });
+
+  it('writes the participating organisations the project holds, the funder with its activity id', () => {
+    const record = mongoliaRecord();
+    record.project = {
+      ...record.project,
+      participatingOrgs: [
+        {
+          orgId: 'org-1',
+          role: 'funding',
+          name: 'MOFA Japan',
+          ref: 'XM-DAC-701-2',
+          type: '10',
+          activityId: 'JP-1',
+        },
+      ],
+    };
+    const xml = buildIatiActivitiesXml([record], { reportingOrg: ORG, generatedAt: GENERATED_AT });
+    expect(xml).toContain(
+      '<participating-org ref="XM-DAC-701-2" role="1" type="10" activity-id="JP-1">\n      <narrative>MOFA Japan</narrative>',
+    );
+    expect(xml).not.toContain('role="4"');
+  });
+
+  it('writes the region when the countries do not imply it', () => {
+    const record = mongoliaRecord();
+    record.project = { ...record.project, region: 'Europe' };
+    const xml = buildIatiActivitiesXml([record], { reportingOrg: ORG, generatedAt: GENERATED_AT });
+    expect(xml).toContain('<recipient-region code="europe" vocabulary="99">');
+  });
+
+  it('marks a pro-rata split indicative, and writes a span of twelve months or less as one committed budget', () => {
+    const statuses = (xml: string) => [...xml.matchAll(/<budget type="\d" status="(\d)"/g)].map((m) => m[1]);
+    const split = buildIatiActivitiesXml([mongoliaRecord()], {
+      reportingOrg: ORG,
+      generatedAt: GENERATED_AT,
+    });
+    expect(new Set(statuses(split))).toEqual(new Set(['1']));
+    const record = mongoliaRecord();
+    record.project = { ...record.project, plannedStart: '2020-03-15', plannedEnd: '2021-03-14' };
+    record.revisions = [];
+    const single = buildIatiActivitiesXml([record], { reportingOrg: ORG, generatedAt: GENERATED_AT });
+    expect(statuses(single)).toEqual(['2']);
+    expect(single).toContain('<period-start iso-date="2020-03-15"/>');
+    expect(single).toContain('<period-end iso-date="2021-03-14"/>');
   });
 
   it('escapes text so titles with markup stay text', () => {

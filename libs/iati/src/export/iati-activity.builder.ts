@@ -1,9 +1,11 @@
 import Decimal from 'decimal.js';
-import { regionSlug, type ProjectSnapshot } from '@ledger/domain';
-import { splitBudget } from '../budget-periods';
+import { orgRoleCode, regionSlug, type ProjectSnapshot } from '@ledger/domain';
+import { regionOfCountries } from '@ledger/domain/country-region.policy';
+import { splitBudget, withinTwelveMonths } from '../budget-periods';
 import {
   ACTIVITY_DATE,
   BUDGET_STATUS_COMMITTED,
+  BUDGET_STATUS_INDICATIVE,
   BUDGET_TYPE,
   COVERAGE_TO_IATI_SCOPE,
   DESCRIPTION_GENERAL,
@@ -18,7 +20,11 @@ import {
 } from '../iati.codes';
 import { firstDayOf, lastDayOf, precisionOf } from '../iati-dates';
 import { toIatiIdentifier } from '../iati-identifier';
+import { SCHEMA_ORDER } from '../import/iati-element.policy';
 import { el, serializeXml, type XmlElement } from '../xml/xml-writer';
+import { coverageOf } from '../import/activity-to-commands';
+import { booleanOf } from '../import/iati-activity.reader';
+import { keptGroups } from './iati-kept.groups';
 import type { IatiProjectRecord } from './iati-project.record';
 
 /** Who publishes: IATI organisation identifier (reporting-org/@ref) and name. */
@@ -35,6 +41,7 @@ export interface IatiExportOptions {
 
 const narrative = (text: string) => el('narrative', {}, [text]);
 const PRECISION = `${LEDGER_PREFIX}:precision`;
+const STANDS_IN = `${LEDGER_PREFIX}:stands-in`;
 
 function activityDate(type: string, date: string, edge: 'start' | 'end'): XmlElement {
   const precision = precisionOf(date);
@@ -56,6 +63,10 @@ export function countryPercentages(count: number): string[] {
 function budgets(project: ProjectSnapshot, record: IatiProjectRecord): XmlElement[] {
   const start = firstDayOf(project.plannedStart);
   const end = lastDayOf(project.plannedEnd);
+  // A span of twelve months or less is one period, as stated (committed). A longer one is split by calendar
+  // year pro rata: shares the publisher never stated, so they are marked indicative, never committed.
+  const single = withinTwelveMonths(start, end);
+  const status = single ? BUDGET_STATUS_COMMITTED : BUDGET_STATUS_INDICATIVE;
   const budgetElements = (
     type: string,
     amount: string,
@@ -63,8 +74,8 @@ function budgets(project: ProjectSnapshot, record: IatiProjectRecord): XmlElemen
     valueDate: string,
     reason?: string,
   ) =>
-    splitBudget(amount, currency, start, end).map((period) =>
-      el('budget', { type, status: BUDGET_STATUS_COMMITTED, [`${LEDGER_PREFIX}:reason`]: reason }, [
+    (single ? [{ start, end, amount }] : splitBudget(amount, currency, start, end)).map((period) =>
+      el('budget', { type, status, [`${LEDGER_PREFIX}:reason`]: reason }, [
         el('period-start', { 'iso-date': period.start }),
         el('period-end', { 'iso-date': period.end }),
         el('value', { currency, 'value-date': valueDate }, [period.amount]),
@@ -85,45 +96,127 @@ function budgets(project: ProjectSnapshot, record: IatiProjectRecord): XmlElemen
   ];
 }
 
-/** One iati-activity, children in the order the 2.03 schema's sequence requires. */
-export function iatiActivityElement(record: IatiProjectRecord, org: ReportingOrg): XmlElement {
+/** The elements the export writes from the project's fields, by element name. */
+function generatedGroups(record: IatiProjectRecord, org: ReportingOrg): Map<string, XmlElement[]> {
   const { project } = record;
   const dates = [activityDate(ACTIVITY_DATE.plannedStart, project.plannedStart, 'start')];
   if (project.actualStart) dates.push(activityDate(ACTIVITY_DATE.actualStart, project.actualStart, 'start'));
   dates.push(activityDate(ACTIVITY_DATE.plannedEnd, project.plannedEnd, 'end'));
   if (project.actualEnd) dates.push(activityDate(ACTIVITY_DATE.actualEnd, project.actualEnd, 'end'));
   const percentages = countryPercentages(project.benefitingMemberStates.length);
-  return el(
-    'iati-activity',
-    {
-      'last-updated-datetime': record.lastUpdated ?? undefined,
-      'xml:lang': 'en',
-      'default-currency': project.budget.currency,
-    },
+  // The region is written only when the countries do not already imply it (the import derives it back),
+  // which also keeps recipient percentages adding up to 100 as the rulesets ask.
+  const regionImplied = regionOfCountries(project.benefitingMemberStates) === project.region;
+  return new Map<string, XmlElement[]>([
+    ['iati-identifier', [el('iati-identifier', {}, [toIatiIdentifier(org.ref, project.projectId)])]],
     [
-      el('iati-identifier', {}, [toIatiIdentifier(org.ref, project.projectId)]),
-      el('reporting-org', { ref: org.ref, type: ORG_TYPE_MULTILATERAL }, [narrative(org.name)]),
-      el('title', {}, [narrative(project.title)]),
-      // description is required by the schema; a project without one repeats its title (import reads that back as none).
-      el('description', { type: DESCRIPTION_GENERAL }, [narrative(project.description ?? project.title)]),
-      el('participating-org', { ref: org.ref, role: ORG_ROLE_IMPLEMENTING, type: ORG_TYPE_MULTILATERAL }, [
-        narrative(org.name),
-      ]),
-      ...(project.primaId
-        ? [el('other-identifier', { ref: project.primaId, type: OTHER_IDENTIFIER_PRIMA })]
-        : []),
-      el('activity-status', { code: STATUS_TO_IATI[project.status] }),
-      ...dates,
-      el('activity-scope', { code: COVERAGE_TO_IATI_SCOPE[project.coverage] }),
-      ...project.benefitingMemberStates.map((code, i) =>
+      'reporting-org',
+      [el('reporting-org', { ref: org.ref, type: ORG_TYPE_MULTILATERAL }, [narrative(org.name)])],
+    ],
+    ['title', [el('title', {}, [narrative(project.title)])]],
+    // description is required by the schema; a project without one repeats its title (import reads that back as none).
+    [
+      'description',
+      [el('description', { type: DESCRIPTION_GENERAL }, [narrative(project.description ?? project.title)])],
+    ],
+    [
+      'participating-org',
+      (project.participatingOrgs ?? []).length > 0
+        ? (project.participatingOrgs ?? []).map((o) =>
+            el(
+              'participating-org',
+              {
+                ref: o.ref ?? undefined,
+                role: orgRoleCode(o.role),
+                type: o.type ?? undefined,
+                'activity-id': o.activityId ?? undefined,
+              },
+              [narrative(o.name)],
+            ),
+          )
+        : [
+            // The schema requires one participating-org: the reporting organisation stands in, marked so an
+            // import does not take it for an organisation the project holds.
+            el(
+              'participating-org',
+              {
+                ref: org.ref,
+                role: ORG_ROLE_IMPLEMENTING,
+                type: ORG_TYPE_MULTILATERAL,
+                [STANDS_IN]: 'reporting-org',
+              },
+              [narrative(org.name)],
+            ),
+          ],
+    ],
+    [
+      'other-identifier',
+      project.primaId ? [el('other-identifier', { ref: project.primaId, type: OTHER_IDENTIFIER_PRIMA })] : [],
+    ],
+    ['activity-status', [el('activity-status', { code: STATUS_TO_IATI[project.status] })]],
+    ['activity-date', dates],
+    ['activity-scope', [el('activity-scope', { code: COVERAGE_TO_IATI_SCOPE[project.coverage] })]],
+    [
+      'recipient-country',
+      project.benefitingMemberStates.map((code, i) =>
         el('recipient-country', { code, percentage: percentages[i] }),
       ),
-      el('recipient-region', { code: regionSlug(project.region), vocabulary: REPORTING_ORG_VOCABULARY }, [
-        narrative(project.region),
-      ]),
-      el('sector', { code: project.projectType, vocabulary: REPORTING_ORG_VOCABULARY, percentage: '100' }),
-      ...budgets(project, record),
     ],
+    [
+      'recipient-region',
+      regionImplied
+        ? []
+        : [
+            el(
+              'recipient-region',
+              { code: regionSlug(project.region), vocabulary: REPORTING_ORG_VOCABULARY },
+              [narrative(project.region)],
+            ),
+          ],
+    ],
+    [
+      'sector',
+      // A reporting-organisation sector needs a narrative (ruleset 2.2.1); the ledger knows the code only.
+      [
+        el('sector', { code: project.projectType, vocabulary: REPORTING_ORG_VOCABULARY, percentage: '100' }, [
+          narrative(project.projectType),
+        ]),
+      ],
+    ],
+    ['budget', budgets(project, record)],
+  ]);
+}
+
+/**
+ * One iati-activity, children in the order the 2.03 schema's sequence requires. An imported activity gives
+ * back what its import kept (its own reporting organisation, identifier, partners, places, money flows ...)
+ * and, where the ledger holds a field, the kept copy while the field still agrees with it.
+ */
+export function iatiActivityElement(record: IatiProjectRecord, org: ReportingOrg): XmlElement {
+  const { project, source } = record;
+  const generated = generatedGroups(record, org);
+  const kept = keptGroups(record, generated);
+  // A source without activity-scope gets none back while the coverage is the one its countries imply.
+  if (
+    source &&
+    !kept.has('activity-scope') &&
+    coverageOf({ scopeCode: null, countries: project.benefitingMemberStates }) === project.coverage
+  )
+    generated.set('activity-scope', []);
+  const attributes: Record<string, string | undefined> = source
+    ? { ...source.attributes, 'last-updated-datetime': record.lastUpdated ?? undefined }
+    : {
+        'last-updated-datetime': record.lastUpdated ?? undefined,
+        'xml:lang': 'en',
+        'default-currency': project.budget.currency,
+      };
+  // The humanitarian flag is a field: the source's spelling stays while it agrees, else the field is written.
+  if ((booleanOf(attributes.humanitarian ?? null) ?? false) !== (project.humanitarian ?? false))
+    attributes.humanitarian = project.humanitarian ? '1' : undefined;
+  return el(
+    'iati-activity',
+    attributes,
+    SCHEMA_ORDER.flatMap((name) => kept.get(name) ?? generated.get(name) ?? []),
   );
 }
 

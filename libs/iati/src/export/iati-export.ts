@@ -1,4 +1,5 @@
 import { PROJECT_STREAM_PREFIX, projectStreamId } from '@ledger/domain';
+import { IATI_SOURCE_STREAM_PREFIX, iatiSourceStreamId, latestIatiSource } from '../source/iati-source.event';
 import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import {
   matchesFilter,
@@ -18,11 +19,13 @@ export async function readIatiRecords(
   filter: IatiExportFilter = {},
 ): Promise<IatiProjectRecord[]> {
   const streams = new Map<string, RecordedEvent[]>();
-  const wanted = filter.projectIds?.length ? new Set(filter.projectIds.map(projectStreamId)) : null;
+  const wanted = filter.projectIds?.length
+    ? new Set(filter.projectIds.flatMap((id) => [projectStreamId(id), iatiSourceStreamId(id)]))
+    : null;
   for (let from = 0; ;) {
     const page = await store.readAll({
       fromPosition: from,
-      filter: { streamPrefixes: [PROJECT_STREAM_PREFIX] },
+      filter: { streamPrefixes: [PROJECT_STREAM_PREFIX, IATI_SOURCE_STREAM_PREFIX] },
       limit: PAGE,
     });
     for (const event of page) {
@@ -35,10 +38,16 @@ export async function readIatiRecords(
     from = page[page.length - 1].position;
   }
   const records: IatiProjectRecord[] = [];
-  for (const events of streams.values()) {
+  for (const [streamId, events] of streams) {
+    if (!streamId.startsWith(PROJECT_STREAM_PREFIX)) continue;
     events.sort((a, b) => a.revision - b.revision);
     const record = projectRecordFromEvents(events);
-    if (record && matchesFilter(record, filter)) records.push(record);
+    if (!record || !matchesFilter(record, filter)) continue;
+    const source = streams.get(iatiSourceStreamId(record.project.projectId));
+    records.push({
+      ...record,
+      source: source ? latestIatiSource(source.sort((a, b) => a.revision - b.revision)) : null,
+    });
   }
   return records.sort((a, b) =>
     a.project.projectId < b.project.projectId ? -1 : a.project.projectId > b.project.projectId ? 1 : 0,
@@ -50,5 +59,7 @@ export async function readIatiRecord(
   store: EventStore,
   projectId: string,
 ): Promise<IatiProjectRecord | null> {
-  return projectRecordFromEvents(await store.readStream(projectStreamId(projectId)));
+  const record = projectRecordFromEvents(await store.readStream(projectStreamId(projectId)));
+  if (!record) return null;
+  return { ...record, source: latestIatiSource(await store.readStream(iatiSourceStreamId(projectId))) };
 }

@@ -6,6 +6,7 @@ import {
   type ProjectStatus,
   type Region,
 } from '@ledger/domain';
+import type { IatiSourceData } from '../source/iati-source.event';
 
 /** One budget revision as IATI can show it: a revised (type 2) budget valued on its effective date. */
 export interface IatiBudgetRevision {
@@ -21,6 +22,8 @@ export interface IatiProjectRecord {
   revisions: IatiBudgetRevision[];
   /** When the project's last event was recorded (ISO instant), for last-updated-datetime. */
   lastUpdated: string | null;
+  /** What an import kept of the activity beyond the fields (absent for projects made in the ledger). */
+  source?: IatiSourceData | null;
 }
 
 /** The part of a stored event the export reads (RecordedEvent fits). */

@@ -54,18 +54,32 @@ describe('activityToCommands', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('skips an activity without an IDF region, saying why, unless a region is given', () => {
-    const activity = parseIatiActivities(withoutRegion)[0];
-    const skipped = activityToCommands(activity);
-    expect(skipped.commands).toEqual([]);
-    expect(skipped.skipped).toEqual([
-      {
-        activity: 'XM-DAC-47066-TC.0789',
-        element: 'iati-activity',
-        reason: expect.stringContaining('no IDF region'),
-      },
-    ]);
-    expect(activityToCommands(activity, { region: 'Europe' }).commands[0].body.region).toBe('Europe');
+  it('derives the region from the recipient country when no vocabulary-99 region names it, and says so', () => {
+    const plan = activityToCommands(parseIatiActivities(withoutRegion)[0]);
+    expect(plan.commands[0].body.region).toBe('Asia and Oceania');
+    expect(plan.notes).toContain('region Asia and Oceania from recipient-country MN');
+  });
+
+  it('takes --region over whatever the file says', () => {
+    expect(activityToCommands(mongolia(), { region: 'Europe' }).commands[0].body.region).toBe('Europe');
+  });
+
+  it('derives the region from a DAC recipient region (vocabulary 1)', () => {
+    const xml = withoutRegion
+      .replace(/<recipient-country[^>]*\/>/, '')
+      .replace('<sector', '<recipient-region code="289" vocabulary="1"/>\n    <sector');
+    expect(activityToCommands(parseIatiActivities(xml)[0]).commands[0].body.region).toBe('Africa');
+  });
+
+  it('skips an activity whose region cannot be derived, saying why, unless --region is given', () => {
+    const xml = withoutRegion.replace(/<recipient-country[^>]*\/>/, '<recipient-country code="US"/>');
+    const plan = activityToCommands(parseIatiActivities(xml)[0]);
+    expect(plan.commands).toEqual([]);
+    expect(plan.skipped[0]).toMatchObject({
+      element: 'iati-activity',
+      reason: expect.stringContaining('no region'),
+    });
+    expect(activityToCommands(parseIatiActivities(xml)[0], { region: 'Global' }).commands).not.toEqual([]);
   });
 
   it('keeps a project planned when the status needs an actual start the file does not give', () => {
@@ -102,11 +116,26 @@ describe('activityToCommands', () => {
     ]);
   });
 
-  it('refuses an identifier that does not carry the reporting-org prefix', () => {
-    const xml = MONGOLIA_IATI_XML.replace('XM-DAC-47066-TC.0789', 'GB-1-TC.0789');
-    expect(activityToCommands(parseIatiActivities(xml)[0]).skipped[0].reason).toContain(
-      'does not start with the reporting-org ref',
+  it('accepts an identifier on an older prefix, keeps it as given and notes it', () => {
+    const xml = MONGOLIA_IATI_XML.replace('XM-DAC-47066-TC.0789', '47066-TC.0789');
+    const activity = parseIatiActivities(xml)[0];
+    const plan = activityToCommands(activity);
+    expect(plan.projectId).toBe('47066-TC.0789');
+    expect(plan.notes[0]).toContain('does not start with XM-DAC-47066-');
+    expect(activity.source.elements).toContainEqual({
+      name: 'iati-identifier',
+      xml: '<iati-identifier>47066-TC.0789</iati-identifier>',
+    });
+  });
+
+  it('cuts an earlier organisation identifier named by other-identifier B1', () => {
+    const xml = MONGOLIA_IATI_XML.replace('XM-DAC-47066-TC.0789', 'OLD-1-TC.0789').replace(
+      '<activity-status',
+      '<other-identifier ref="OLD-1" type="B1"/>\n    <activity-status',
     );
+    const plan = activityToCommands(parseIatiActivities(xml)[0]);
+    expect(plan.projectId).toBe('TC.0789');
+    expect(plan.notes[0]).toContain('earlier organisation identifier OLD-1');
   });
 });
 

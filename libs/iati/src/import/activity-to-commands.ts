@@ -1,3 +1,4 @@
+import { DAC_REGION_REGIONS, regionOfCountries } from '@ledger/domain/country-region.policy';
 import {
   REGIONS,
   regionSlug,
@@ -13,7 +14,8 @@ import {
   statusFromIati,
 } from '../iati.codes';
 import { fromIatiDate } from '../iati-dates';
-import { projectIdFromIatiIdentifier } from '../iati-identifier';
+import { withParticipatingOrgs } from './participating-orgs.import';
+import { projectIdOf } from './project-id.import';
 import { activityLabel, type IatiActivityInput } from './iati-activity.input';
 import { importBudgets } from './iati-budgets.import';
 import { importCommandId } from './import-command-ids';
@@ -40,12 +42,16 @@ export interface ActivityPlan {
   projectId: string | null;
   commands: PlannedCommand[];
   skipped: SkipNote[];
+  /** How fields were derived where the file did not say it directly (identifier prefix, region, ...). */
+  notes: string[];
 }
 
 export interface ImportOptions {
-  /** IDF region for activities without a recipient-region of vocabulary 99 (CLI --region). */
+  /** IDF region for every activity, whatever its recipient countries and regions say (CLI --region). */
   region?: Region;
 }
+
+const PROJECT_TYPE = /^[A-Z0-9]{2,16}$/;
 
 /** A vocabulary-99 recipient-region naming an IDF region by slug or name ("asia-and-oceania", "Asia and Oceania"). */
 export function regionFromIati(activity: IatiActivityInput): Region | null {
@@ -65,6 +71,35 @@ const dateOf = (activity: IatiActivityInput, type: string): string | null => {
   return d ? fromIatiDate(d.isoDate, d.precision ?? undefined) : null;
 };
 
+/** The region: --region, else a vocabulary-99 region, else a DAC region (vocabulary 1), else the countries. */
+export function regionOf(
+  activity: IatiActivityInput,
+  options: ImportOptions,
+): { region: Region; from: string } | null {
+  if (options.region) return { region: options.region, from: '--region' };
+  const own = regionFromIati(activity);
+  if (own) return { region: own, from: 'recipient-region vocabulary 99' };
+  const dac = activity.regions
+    .filter((r) => r.vocabulary === '1')
+    .map((r) => DAC_REGION_REGIONS[r.code])
+    .filter((r) => r !== undefined);
+  if (dac.length > 0 && dac.every((r) => r === dac[0]))
+    return { region: dac[0], from: 'recipient-region vocabulary 1 (DAC)' };
+  const byCountry = regionOfCountries(activity.countries);
+  return byCountry ? { region: byCountry, from: `recipient-country ${activity.countries.join(', ')}` } : null;
+}
+
+/** Project type: the reporting organisation's own sector code (vocabulary 99), else DAC 5-digit, else any. */
+export function projectTypeOf(activity: IatiActivityInput): { code: string; vocabulary: string } | null {
+  const fits = activity.sectors.filter((s) => PROJECT_TYPE.test(s.code));
+  return (
+    fits.find((s) => s.vocabulary === REPORTING_ORG_VOCABULARY) ??
+    fits.find((s) => s.vocabulary === '1') ??
+    fits[0] ??
+    null
+  );
+}
+
 interface Basics {
   identifier: string;
   projectId: string;
@@ -72,29 +107,44 @@ interface Basics {
   projectType: string;
   plannedStart: string;
   plannedEnd: string;
+  notes: string[];
 }
 
 /** What an activity must carry before any command can be built; a string says why it cannot. */
 function basicsOf(activity: IatiActivityInput, options: ImportOptions): Basics | string {
   if (!activity.iatiIdentifier) return 'no iati-identifier';
-  if (!activity.reportingOrgRef)
-    return 'no reporting-org/@ref, so the project code cannot be cut from the iati-identifier';
-  const projectId = projectIdFromIatiIdentifier(activity.iatiIdentifier, activity.reportingOrgRef);
-  if (!projectId)
-    return `iati-identifier does not start with the reporting-org ref "${activity.reportingOrgRef}-"`;
-  const region = regionFromIati(activity) ?? options.region;
+  if (!activity.reportingOrgRef) return 'no reporting-org/@ref';
+  const id = projectIdOf(activity.iatiIdentifier, activity.reportingOrgRef, activity.previousOrgRefs);
+  if (!id) return `no project code can be made from the iati-identifier "${activity.iatiIdentifier}"`;
+  const notes = id.note ? [id.note] : [];
+  const region = regionOf(activity, options);
   if (!region)
-    return 'no IDF region: no recipient-region with vocabulary="99" names one, and no --region was given';
-  const projectType = activity.sectors.find((s) => s.vocabulary === REPORTING_ORG_VOCABULARY)?.code;
-  if (!projectType) return 'no sector with vocabulary="99" (the project type)';
-  const plannedStart = dateOf(activity, ACTIVITY_DATE.plannedStart);
-  const plannedEnd = dateOf(activity, ACTIVITY_DATE.plannedEnd);
-  if (!plannedStart || !plannedEnd) return 'no planned start and end (activity-date types 1 and 3)';
-  return { identifier: activity.iatiIdentifier, projectId, region, projectType, plannedStart, plannedEnd };
+    return 'no region: neither a known recipient-region nor recipient countries of one region (see the country-region policy); give --region';
+  if (region.from !== 'recipient-region vocabulary 99')
+    notes.push(`region ${region.region} from ${region.from}`);
+  const projectType = projectTypeOf(activity);
+  if (!projectType) return 'no sector whose code can be a project type (2-16 capitals or digits)';
+  if (projectType.vocabulary !== REPORTING_ORG_VOCABULARY)
+    notes.push(`project type ${projectType.code} from the sector of vocabulary ${projectType.vocabulary}`);
+  const plannedStart =
+    dateOf(activity, ACTIVITY_DATE.plannedStart) ?? dateOf(activity, ACTIVITY_DATE.actualStart);
+  const plannedEnd = dateOf(activity, ACTIVITY_DATE.plannedEnd) ?? dateOf(activity, ACTIVITY_DATE.actualEnd);
+  if (!plannedStart || !plannedEnd) return 'no start and end (activity-date types 1 or 2, and 3 or 4)';
+  if (!dateOf(activity, ACTIVITY_DATE.plannedStart)) notes.push('planned start taken from the actual start');
+  if (!dateOf(activity, ACTIVITY_DATE.plannedEnd)) notes.push('planned end taken from the actual end');
+  return {
+    identifier: activity.iatiIdentifier,
+    projectId: id.projectId,
+    region: region.region,
+    projectType: projectType.code,
+    plannedStart,
+    plannedEnd,
+    notes,
+  };
 }
 
 /** activity-scope, or (absent) the number of recipient countries: 1 national, 2+ multi-national, 0 global. */
-function coverageOf(activity: IatiActivityInput): Coverage {
+export function coverageOf(activity: Pick<IatiActivityInput, 'scopeCode' | 'countries'>): Coverage {
   const fromScope = activity.scopeCode ? coverageFromIatiScope(activity.scopeCode) : null;
   if (fromScope) return fromScope;
   return activity.countries.length === 1
@@ -110,7 +160,13 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
   const skip = (element: string, reason: string): SkipNote => ({ activity: label, element, reason });
   const basics = basicsOf(activity, options);
   if (typeof basics === 'string')
-    return { activity: label, projectId: null, commands: [], skipped: [skip('iati-activity', basics)] };
+    return {
+      activity: label,
+      projectId: null,
+      commands: [],
+      skipped: [skip('iati-activity', basics)],
+      notes: [],
+    };
   const budgets = importBudgets(activity.budgets, activity.defaultCurrency);
   const skipped = budgets.skipped.map((s) => skip(s.element, s.reason));
   const { original } = budgets;
@@ -120,9 +176,10 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
       projectId: null,
       commands: [],
       skipped: [...skipped, skip('iati-activity', 'no usable original budget (budget type 1)')],
+      notes: basics.notes,
     };
   }
-  const { identifier, projectId, region, projectType, plannedStart, plannedEnd } = basics;
+  const { identifier, projectId, region, projectType, plannedStart, plannedEnd, notes } = basics;
   const command: Make = (type, element, body) => ({
     type,
     projectId,
@@ -130,8 +187,8 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
     element,
     commandId: importCommandId(identifier, element),
   });
-  const commands = [
-    command('CreateProject', 'create', {
+  const created = withParticipatingOrgs(
+    {
       projectId,
       primaId: activity.primaId,
       title: activity.title ?? '',
@@ -145,8 +202,12 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
       plannedEnd,
       budget: { amount: original.amount, currency: original.currency },
       benefitingMemberStates: activity.countries,
-    }),
-  ];
+      ...(activity.humanitarian !== null ? { humanitarian: activity.humanitarian } : {}),
+    },
+    activity.participatingOrgs,
+  );
+  if (created.note) notes.push(created.note);
+  const commands = [command('CreateProject', 'create', created.body)];
   const revisions = budgets.revisions.map((r) =>
     command('ReviseProjectBudget', `budget-revised:${r.effectiveDate}`, {
       amount: r.amount,
@@ -164,14 +225,14 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
         `missing or unknown code "${activity.statusCode ?? ''}": the project stays planned`,
       ),
     );
-    return { activity: label, projectId, commands: [...commands, ...revisions], skipped };
+    return { activity: label, projectId, commands: [...commands, ...revisions], skipped, notes };
   }
   commands.push(
     ...lifecycle(activity, status, revisions, command, (element, reason) =>
       skipped.push(skip(element, reason)),
     ),
   );
-  return { activity: label, projectId, commands, skipped };
+  return { activity: label, projectId, commands, skipped, notes };
 }
 
 type Make = (type: ProjectCommandType, element: string, body: Record<string, unknown>) => PlannedCommand;

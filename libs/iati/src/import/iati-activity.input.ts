@@ -1,10 +1,18 @@
+import type { ParticipatingOrgFields } from '@ledger/domain';
+
 /** One iati-activity as read from the XML: strings as written, nothing interpreted yet. */
 export interface IatiActivityInput {
   /** 1-based position in the file, for messages about activities without an identifier. */
   index: number;
   iatiIdentifier: string | null;
   reportingOrgRef: string | null;
+  /** other-identifier type B1: earlier identifiers of the reporting organisation (older prefixes). */
+  previousOrgRefs: string[];
   defaultCurrency: string | null;
+  /** iati-activity/@humanitarian read as a boolean; null when absent or not a boolean. */
+  humanitarian: boolean | null;
+  /** participating-org elements as the domain's fields (those without a known role or a name left out). */
+  participatingOrgs: ParticipatingOrgFields[];
   title: string | null;
   /** The general description (type 1, or untyped). */
   description: string | null;
@@ -15,13 +23,18 @@ export interface IatiActivityInput {
   scopeCode: string | null;
   countries: string[];
   regions: { code: string; vocabulary: string | null; narrative: string | null }[];
-  sectors: { code: string; vocabulary: string | null }[];
+  /** vocabulary: as written; an absent one means 1 (DAC 5-digit), the standard's default. */
+  sectors: { code: string; vocabulary: string }[];
   budgets: IatiBudgetInput[];
+  /** What the ledger does not hold in a field: kept verbatim, refused, or personal data. */
+  source: IatiSourceAccount;
 }
 
 export interface IatiBudgetInput {
   /** '1' Original (also when absent), '2' Revised. */
   type: string;
+  /** '1' Indicative (also when absent), '2' Committed. */
+  status: string;
   periodStart: string | null;
   periodEnd: string | null;
   amount: string | null;
@@ -29,6 +42,32 @@ export interface IatiBudgetInput {
   valueDate: string | null;
   /** ledger:reason, written by our own export. */
   reason: string | null;
+}
+
+/** One element kept verbatim: its name and canonical XML. */
+export interface KeptElement {
+  name: string;
+  xml: string;
+}
+
+/** Something of the source the ledger neither holds nor keeps, and why. */
+export interface Refusal {
+  element: string;
+  reason: string;
+}
+
+/** A value in contact details that identifies a person (listed so a publisher sees what the ledger holds). */
+export interface PersonalDatum {
+  element: string;
+  value: string;
+}
+
+export interface IatiSourceAccount {
+  /** iati-activity attributes kept as given (xml:lang, default-currency, humanitarian, ...). */
+  attributes: Record<string, string>;
+  elements: KeptElement[];
+  refused: Refusal[];
+  personal: PersonalDatum[];
 }
 
 /** A label for messages: the identifier, or the activity's position in the file. */

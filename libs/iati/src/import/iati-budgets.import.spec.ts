@@ -8,6 +8,7 @@ const budget = (
   currency: string | null = 'USD',
 ) => ({
   type,
+  status: '2',
   periodStart: `${start}-01-01`,
   periodEnd: `${start}-12-31`,
   amount,

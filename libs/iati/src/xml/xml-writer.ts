@@ -46,28 +46,34 @@ function attributesOf(element: XmlElement): string {
     .join('');
 }
 
-function write(node: XmlNode, indent: string, out: string[]): void {
+function write(node: XmlNode, indent: string | null, out: string[]): void {
   if (typeof node === 'string') {
     out.push(escapeXml(xmlChars(node)));
     return;
   }
   const children = node.children ?? [];
   const open = `<${node.name}${attributesOf(node)}`;
+  // indent null: no layout at all (canonical form).
+  const pad = indent ?? '';
+  const nl = indent === null ? '' : '\n';
   if (children.length === 0) {
-    out.push(`${indent}${open}/>\n`);
+    out.push(`${pad}${open}/>${nl}`);
   } else if (children.every((child) => typeof child === 'string')) {
-    out.push(`${indent}${open}>`);
+    out.push(`${pad}${open}>`);
     children.forEach((child) => write(child, '', out));
-    out.push(`</${node.name}>\n`);
+    out.push(`</${node.name}>${nl}`);
   } else {
-    out.push(`${indent}${open}>\n`);
-    children.forEach((child) => write(child, `${indent}  `, out));
-    out.push(`${indent}</${node.name}>\n`);
+    out.push(`${pad}${open}>${nl}`);
+    children.forEach((child) => write(child, indent === null ? null : `${indent}  `, out));
+    out.push(`${pad}</${node.name}>${nl}`);
   }
 }
 
-export function serializeXml(root: XmlElement): string {
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
-  write(root, '', out);
+export function serializeXml(
+  root: XmlElement,
+  options: { declaration?: boolean; indent?: boolean } = {},
+): string {
+  const out = options.declaration === false ? [] : ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+  write(root, options.indent === false ? null : '', out);
   return out.join('');
 }

@@ -1,0 +1,90 @@
+import { compareDecimal, type ProjectSnapshot } from '@ledger/domain';
+import { statusFromIati } from '../iati.codes';
+import { coverageOf, projectTypeOf, regionOf } from '../import/activity-to-commands';
+import { activityFromTree } from '../import/iati-activity.reader';
+import type { IatiActivityInput } from '../import/iati-activity.input';
+import { importBudgets } from '../import/iati-budgets.import';
+import { ELEMENT_HANDLING } from '../import/iati-element.policy';
+import { parseXmlTree, toXmlElement, type XmlTree } from '../xml/xml-tree';
+import type { XmlElement } from '../xml/xml-writer';
+import type { IatiProjectRecord } from './iati-project.record';
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+
+/**
+ * Whether a kept group still says what the project's fields say: the group is read back with the import's
+ * own mapping and compared with the field it feeds. A field changed in the ledger since the import makes
+ * the export write the field instead of the stale copy.
+ */
+const AGREES: Record<
+  string,
+  (kept: IatiActivityInput, project: ProjectSnapshot, generated: XmlElement[]) => boolean
+> = {
+  // A project's identity never changes, so its identifier as given always stands.
+  'iati-identifier': () => true,
+  'activity-status': (k, p) => k.statusCode !== null && statusFromIati(k.statusCode) === p.status,
+  // The dates agree when they are the same days of the same types as the fields give (narratives ride along).
+  'activity-date': (k, _p, generated) =>
+    sameList(
+      k.dates.map((d) => `${d.type}:${d.isoDate}`),
+      generated.map((g) => `${g.attributes?.type}:${g.attributes?.['iso-date']}`),
+    ),
+  'activity-scope': (k, p) => coverageOf(k) === p.coverage,
+  // Organisations the domain could not hold (older, non-standard refs) leave the field empty: the copy stands.
+  'participating-org': (k, p) => {
+    const held = (p.participatingOrgs ?? []).map(({ role, name, ref, type, activityId }) =>
+      JSON.stringify([role, name, ref ?? null, type ?? null, activityId ?? null]),
+    );
+    const kept = k.participatingOrgs.map(({ role, name, ref, type, activityId }) =>
+      JSON.stringify([role, name, ref, type, activityId]),
+    );
+    return held.length === 0 || sameList(held, kept);
+  },
+  title: (k, p) => k.title === p.title,
+  description: (k, p) => (k.description === k.title ? null : k.description) === (p.description ?? null),
+  'other-identifier': (k, p) => k.primaId === (p.primaId ?? null),
+  'recipient-country': (k, p) => sameList(k.countries, p.benefitingMemberStates),
+  'recipient-region': (k, p) => regionOf(k, {})?.region === p.region,
+  sector: (k, p) => projectTypeOf(k)?.code === p.projectType,
+  budget: (k, p) => {
+    const { original, revisions } = importBudgets(k.budgets, k.defaultCurrency);
+    // Kept budgets agree while the project's budget is the one they add up to.
+    const total = revisions.length > 0 ? revisions[revisions.length - 1] : original;
+    return (
+      total !== null &&
+      total.currency === p.budget.currency &&
+      compareDecimal(total.amount, p.budget.amount) === 0
+    );
+  },
+};
+
+/** The kept elements of an imported project that the export writes, by element name. */
+export function keptGroups(
+  record: IatiProjectRecord,
+  generated: ReadonlyMap<string, XmlElement[]>,
+): Map<string, XmlElement[]> {
+  const groups = new Map<string, XmlElement[]>();
+  const { source, project } = record;
+  if (!source) return groups;
+  const trees = new Map<string, XmlTree[]>();
+  for (const element of source.elements) {
+    const tree = parseXmlTree(element.xml);
+    trees.set(element.name, [...(trees.get(element.name) ?? []), tree]);
+  }
+  for (const [name, group] of trees) {
+    const handling = ELEMENT_HANDLING.get(name);
+    if (handling === 'held-and-kept') {
+      // Countries feed the region check, so they come along when the region group is read back.
+      const context =
+        name === 'recipient-region' ? [...(trees.get('recipient-country') ?? []), ...group] : group;
+      const read = activityFromTree(
+        { name: 'iati-activity', attrs: source.attributes, children: context, text: '' },
+        1,
+      );
+      if (!AGREES[name]?.(read, project, generated.get(name) ?? [])) continue;
+    }
+    groups.set(name, group.map(toXmlElement));
+  }
+  return groups;
+}
