@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppConfig, PlatformModule } from '@ledger/platform';
+import { ConsoleModule } from '../../console/src';
 import { CommandApiModule } from '../../command-api/src';
 import { AmqpCommandsModule } from '../../command-api/src/amqp';
 import { AuditModule } from '../../command-api/src/audit/audit.module';
@@ -27,6 +28,7 @@ export class StandaloneModule {
         QueryApiModule,
         IatiExportModule,
         RelayModule,
+        ConsoleModule,
       ],
     };
   }

@@ -60,6 +60,8 @@ export const appConfigSchema = z.object({
   // Signed audit checkpoint after this many events (0: only on demand); key: PKCS#8 PEM or base64 DER Ed25519.
   AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(0).max(100_000_000).default(1000),
   AUDIT_SIGNING_KEY: z.string().optional(),
+  // The built web console (`npm run build` writes dist/console); unset: found beside the compiled code.
+  CONSOLE_DIR: z.string().optional(),
   ...securityEnvSchema,
 });
 
@@ -92,6 +94,8 @@ export interface AppConfig extends SecurityConfig {
   auditCheckpointEvery: number;
   /** Ed25519 private key (PKCS#8 PEM or base64 DER); unset: generated once into <dataDir>/audit-signing-key.pem. */
   auditSigningKey?: string;
+  /** Folder of the built web console served at /console; unset: dist/console of this checkout. */
+  consoleDir?: string;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     iatiReportingOrgName: c.IATI_REPORTING_ORG_NAME,
     auditCheckpointEvery: c.AUDIT_CHECKPOINT_EVERY,
     auditSigningKey: c.AUDIT_SIGNING_KEY,
+    consoleDir: c.CONSOLE_DIR,
     ...securityConfigFrom(c),
   };
 }
