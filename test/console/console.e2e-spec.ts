@@ -1,9 +1,11 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { createPublicKey } from 'node:crypto';
+import { join } from 'node:path';
 import { verifyExport } from '@ledger/audit';
 import { startLedger, type RunningLedger } from '../support/standalone-harness';
 import { TEST_KEYS } from '../support/test-keys';
 import {
+  ARTEFACTS,
   buildConsole,
   openBrowser,
   seriousAxeViolations,
@@ -48,6 +50,7 @@ describe('web console (/console) in Chromium', () => {
     const { page } = browser;
     await signIn('not-a-real-key');
     await expectText(page.getByRole('alert'), 'did not accept this key or token');
+    expect(await page.locator('.sign-in [role="status"]').count()).toBe(0);
     expect(await page.evaluate('sessionStorage.length')).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await browser.shot('01-sign-in-refused');
@@ -121,6 +124,13 @@ describe('web console (/console) in Chromium', () => {
     await expectText(page.locator('.checks'), 'covers 4 of 4 events');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await browser.shot('03-project-tc0789');
+    // The README's picture (docs/console-tc0789.png is a copy): the badge, the facts and the answer.
+    await page.evaluate('scrollTo(0, 0)');
+    await page.screenshot({
+      path: join(ARTEFACTS, 'readme-three-clicks.png'),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: 1000 },
+    });
   });
 
   it('downloads the audit export, which verifies offline with the public key', async () => {
@@ -157,7 +167,7 @@ describe('web console (/console) in Chromium', () => {
     await page.goto(`${ledger.baseUrl}/console#/projects/TC.0789`);
     await expectText(page.locator('#verdict'), 'Record intact');
     expect(await page.evaluate('document.documentElement.scrollWidth <= innerWidth')).toBe(true);
-    await browser.shot('05-project-phone');
+    await browser.shot('05-project-phone', false);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -179,6 +189,13 @@ describe('web console (/console) in Chromium', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(TEST_KEYS.publisher);
     await page.getByRole('heading', { name: 'Nothing to read with this key' }).waitFor();
+
+    // A credential that stops being accepted (an expired token, a revoked key) sends the reader back to
+    // the sign-in form with a message saying so, and is forgotten.
+    await page.evaluate("sessionStorage.setItem('ledger.credential', 'revoked-or-expired-key')");
+    await page.reload();
+    await expectText(page.locator('.sign-in [role="status"]'), 'no longer accepted (expired or revoked)');
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
     expect(browser.problems).toEqual([]);
   });
 });

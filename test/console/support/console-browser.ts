@@ -39,7 +39,8 @@ export interface ConsoleBrowser {
   page: Page;
   /** Messages the page logged about Content-Security-Policy violations and uncaught errors. */
   problems: string[];
-  shot(name: string): Promise<void>;
+  /** A full-page screenshot, or only what the viewport shows. */
+  shot(name: string, fullPage?: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,8 +76,8 @@ export async function openBrowser(): Promise<ConsoleBrowser> {
     context,
     page,
     problems,
-    shot: async (name) => {
-      await page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
+    shot: async (name, fullPage = true) => {
+      await page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage });
     },
     close: async () => {
       await context.close();

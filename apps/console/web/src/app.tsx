@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { credential, getJson, whenUnauthenticated } from './api';
+import { ApiError, credential, getJson, whenUnauthenticated } from './api';
 import { canRead, type Session } from './session';
 import { useRoute } from './route';
 import { SignIn } from './views/sign-in';
@@ -14,16 +14,25 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const route = useRoute();
 
+  // Set once the ledger has accepted the credential in this page: a 401 after that means it expired or
+  // was revoked (a refused sign-in is reported by the form itself).
+  const accepted = useRef(false);
+  const expired = () => {
+    accepted.current = false;
+    credential.clear();
+    setSession(null);
+    setNotice('Your key or token is no longer accepted (expired or revoked). Sign in again.');
+  };
+
   useEffect(() => {
-    whenUnauthenticated(() => {
-      credential.clear();
-      setSession(null);
-      setNotice('Your key or token is no longer accepted (expired or revoked). Sign in again.');
-    });
+    whenUnauthenticated(() => accepted.current && expired());
     if (credential.get() === null) return;
     getJson<Session>('/session')
-      .then(setSession)
-      .catch(() => credential.clear())
+      .then((s) => {
+        accepted.current = true;
+        setSession(s);
+      })
+      .catch((error) => (error instanceof ApiError && error.status === 401 ? expired() : credential.clear()))
       .finally(() => setRestoring(false));
   }, []);
 
@@ -35,6 +44,7 @@ export function App() {
   }, [route.page, route.projectId]);
 
   const signOut = () => {
+    accepted.current = false;
     credential.clear();
     setSession(null);
     setNotice('You are signed out.');
@@ -74,6 +84,7 @@ export function App() {
           <SignIn
             notice={notice}
             onSignedIn={(s) => {
+              accepted.current = true;
               setNotice(null);
               setSession(s);
             }}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { fieldLabel, formatInstant, formatValue } from '../format';
+import { fieldLabel, formatInstant, formatPartialDate, formatValue } from '../format';
 import { asOf, type HistoryEntry } from '../history';
 import { ProblemNote } from './problem-note';
 
@@ -37,8 +37,11 @@ export function AsOfPicker({ projectId, history }: { projectId: string; history:
     setError(null);
     try {
       const query = `${timeline}=${encodeURIComponent(value.trim())}`;
+      const when = value.trim();
+      // A date reads the reader's way ("15 January 2015"); an instant or a revision is shown as typed.
+      const shown = timeline === 'revision' || when.includes('T') ? when : formatPartialDate(when);
       setAnswer({
-        query: `${TIMELINES.find((t) => t.value === timeline)?.label} ${value.trim()}`,
+        query: `${TIMELINES.find((t) => t.value === timeline)?.label} ${shown}`,
         ...(await asOf(projectId, query)),
       });
     } catch (failure) {

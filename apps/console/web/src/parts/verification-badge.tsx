@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, postJson, projectPath, request } from '../api';
-import { formatInstant, shortHash } from '../format';
+import { formatInstant } from '../format';
 import { verifyExportInBrowser, type BrowserVerification } from '../verify';
 import { ProblemNote } from './problem-note';
 
@@ -90,7 +90,7 @@ export function VerificationBadge({ projectId }: { projectId: string }) {
             (by the server and again in this browser)
           </li>
           <li>
-            Head hash: <code title={b.headHash}>{shortHash(b.headHash)}</code>
+            Head hash: <code>{b.headHash}</code>
           </li>
           {b.checkpoint ? (
             <li>

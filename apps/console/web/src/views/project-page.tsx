@@ -44,8 +44,8 @@ export function ProjectPage({ session, projectId }: { session: Session; projectI
       </h1>
       {error !== null && <ProblemNote error={error} />}
       {auditor && <VerificationBadge projectId={projectId} />}
-      {project && <ProjectFacts project={project} />}
       {auditor && history && <AsOfPicker projectId={projectId} history={history} />}
+      {project && <ProjectFacts project={project} />}
       {project && <BudgetHistory project={project} revisions={revisions} history={history} />}
       {/*
         PLACEHOLDER (money issue): the financial summary and the transactions of the project go here once
