@@ -1,4 +1,5 @@
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { verifyExportInBrowser } from '../apps/console/web/src/verify';
 import { verifyExport } from '@ledger/audit';
 import { startLedger, type RunningLedger } from './support/standalone-harness';
 import { seedMongolia } from './console/support/seed';
@@ -61,5 +62,34 @@ describe('project audit export over HTTP', () => {
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { code: string }).code).toBe('PROJECT.NOT_FOUND');
     expect((await ledger.call('GET', '/projects/TC.0789/audit-export', { role: 'reader' })).status).toBe(403);
+  });
+
+  it("agrees with the console's in-browser check (WebCrypto), which catches an edit and a wrong key", async () => {
+    const text = await (
+      await ledger.call('GET', '/projects/TC.0789/audit-export', { role: 'auditor' })
+    ).text();
+    const { publicKeyPem } = (await (
+      await ledger.call('GET', '/audit/public-key', { role: null })
+    ).json()) as { publicKeyPem: string };
+    expect(await verifyExportInBrowser(text, publicKeyPem)).toMatchObject({
+      ok: true,
+      events: 4,
+      checkpoint: { covered: 4 },
+      problems: [],
+    });
+
+    const edited = text.replace('"amount":"200000.00"', '"amount":"900000.00"');
+    expect(edited).not.toBe(text);
+    const broken = await verifyExportInBrowser(edited, publicKeyPem);
+    expect(broken.ok).toBe(false);
+    expect(broken.problems).toContain('revision 2: hash does not match');
+
+    const otherKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' });
+    const forged = await verifyExportInBrowser(text, otherKey.toString());
+    expect(forged.ok).toBe(false);
+    expect(forged.problems).toEqual([
+      'the checkpoint names another signing key',
+      'the checkpoint signature does not verify with the public key',
+    ]);
   });
 });

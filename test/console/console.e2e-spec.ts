@@ -1,6 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { createPublicKey } from 'node:crypto';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { verifyExport } from '@ledger/audit';
 import { startLedger, type RunningLedger } from '../support/standalone-harness';
 import { TEST_KEYS } from '../support/test-keys';
@@ -197,6 +198,21 @@ describe('web console (/console) in Chromium', () => {
     await expectText(page.locator('.sign-in [role="status"]'), 'no longer accepted (expired or revoked)');
     expect(await page.evaluate('sessionStorage.length')).toBe(0);
     expect(browser.problems).toEqual([]);
+  });
+
+  it('shows a record whose stored history was edited afterwards as NOT intact', async () => {
+    const { page } = browser;
+    const db = new Database(join(ledger.dataDir, 'events.sqlite'));
+    db.prepare(
+      "UPDATE events SET data = json_set(data, '$.amount', '900000.00') WHERE stream_id = 'project-TC.0789' AND revision = 2",
+    ).run();
+    db.close();
+    await page.goto(`${ledger.baseUrl}/console#/projects/TC.0789`);
+    await signIn(TEST_KEYS.auditor);
+    await page.goto(`${ledger.baseUrl}/console#/projects/TC.0789`);
+    await expectText(page.locator('#verdict'), 'Record NOT intact');
+    await expectText(page.locator('.checks'), 'revision 2: hash does not match');
+    await browser.shot('06-tampered');
   });
 });
 

@@ -60,6 +60,8 @@ export function VerificationBadge({ projectId }: { projectId: string }) {
 
   const b = outcome?.browser;
   const unsigned = b && !b.checkpoint;
+  // Problems of the chain itself (per revision), as opposed to the checkpoint's.
+  const chainOk = outcome?.server.ok && b?.problems.every((p) => !p.startsWith('revision'));
   const intact = outcome && outcome.server.ok && b && b.problems.every((p) => p.startsWith('no signed'));
   const verdict = !outcome
     ? 'checking'
@@ -84,10 +86,9 @@ export function VerificationBadge({ projectId }: { projectId: string }) {
         <ul class="checks">
           <li>
             Hash chain: {b.events} events,{' '}
-            {(outcome.server.ok && b.problems.length === 0) || unsigned
-              ? 'every link and hash checked'
-              : 'BROKEN'}{' '}
-            (by the server and again in this browser)
+            {chainOk
+              ? 'every link and hash checked by the server and again in this browser'
+              : 'BROKEN (the server’s check or this browser’s found a mismatch)'}
           </li>
           <li>
             Head hash: <code>{b.headHash}</code>
