@@ -39,9 +39,11 @@ export function App() {
   // After moving to another page, start reading (and tabbing) at its content; not on the first load.
   const firstRoute = useRef(true);
   useEffect(() => {
+    const page = route.projectId ?? (route.page === 'stats' ? 'Statistics' : 'Projects');
+    document.title = `${session ? page : 'Sign in'} · Project Ledger console`;
     if (firstRoute.current) firstRoute.current = false;
     else document.getElementById('main')?.focus();
-  }, [route.page, route.projectId]);
+  }, [route.page, route.projectId, session]);
 
   const signOut = () => {
     accepted.current = false;
