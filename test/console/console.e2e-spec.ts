@@ -185,6 +185,19 @@ describe('web console (/console) in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Budget history' }).waitFor();
     await expectText(page.locator('article'), 'open to auditors');
+
+    // Cursor paging: six projects, five per page.
+    await page.getByRole('link', { name: '← All projects' }).click();
+    await page.getByLabel('Per page').selectOption('5');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.locator('tbody tr').nth(4).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(5);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expectText(page.locator('.pager'), 'Page 2');
+    await page.locator('tbody tr').nth(1).waitFor({ state: 'detached' });
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await page.locator('tbody tr').nth(4).waitFor();
     expect(await page.locator('#verdict').count()).toBe(0);
     expect(await page.getByRole('button', { name: /Audit export/ }).count()).toBe(0);
 

@@ -7,6 +7,7 @@ runMain(async () => {
   const app = await createStandaloneApp(config);
   await app.listen(config.port);
   process.stdout.write(
-    `Project Ledger listening on http://localhost:${config.port} (data in ${config.dataDir})\n`,
+    `Project Ledger listening on http://localhost:${config.port} (data in ${config.dataDir})\n` +
+      `Web console: http://localhost:${config.port}/console\n`,
   );
 });

@@ -20,7 +20,7 @@ export const otherProject = (projectId: string, region: string, memberState: str
   benefitingMemberStates: [memberState],
 });
 
-/** The README walk-through (TC.0789 created at USD 180,000.00, started, revised, completed) and three more. */
+/** The README walk-through (TC.0789 created at USD 180,000.00, started, revised, completed) and four more. */
 export async function seedMongolia(ledger: RunningLedger): Promise<void> {
   await send(ledger, '/projects', { ...mongoliaProject, budget: { amount: '180000.00', currency: 'USD' } });
   await send(ledger, '/projects/TC.0789/start', { actualStart: '2014-03' });
@@ -36,6 +36,7 @@ export async function seedMongolia(ledger: RunningLedger): Promise<void> {
   await send(ledger, '/projects', otherProject('TC.0802', 'Europe', 'Serbia', '125000.50'));
   await send(ledger, '/projects/TC.0802/start', { actualStart: '2015-06' });
   await send(ledger, '/projects', otherProject('TC.0803', 'Asia and Oceania', 'Viet Nam', '95000.00'));
+  await send(ledger, '/projects', otherProject('TC.0804', 'Europe', 'Albania', '60000.00'));
 }
 
 export { send };

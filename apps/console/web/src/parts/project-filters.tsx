@@ -96,7 +96,7 @@ export function ProjectFilters({ value, onApply }: { value: Filters; onApply: (f
       <div class="field">
         <label for="filter-limit">Per page</label>
         <select {...field('limit')}>
-          {['10', '25', '50', '100', '200'].map((n) => (
+          {['5', '10', '25', '50', '100', '200'].map((n) => (
             <option value={n}>{n}</option>
           ))}
         </select>
