@@ -40,23 +40,30 @@ const EXPECTED: Record<string, Access> = {
   'POST /projects/:id/transactions': ['publisher'],
   'POST /projects/:id/transactions/:ref/reversal': ['publisher'],
   'GET /projects/:id/events': ['auditor'],
-  'GET /projects/:id/iati': ['reader'],
+  'GET /projects/:id/iati': ['reader', 'auditor'],
   // Auditor toolkit (docs/audit.md). The public key is public so anyone can check an export offline.
   'GET /audit/public-key': 'public',
   'POST /audit/checkpoints': ['auditor'],
   'GET /audit/events': ['auditor'],
   'GET /projects/:id/as-of': ['auditor'],
   'GET /projects/:id/verify': ['auditor'],
+  'GET /projects/:id/audit-export': ['auditor'],
   'POST /projects/:id/corrections': ['admin'],
-  // Query API: read models for readers, including the live-updates stream.
-  'GET /projects': ['reader'],
-  'GET /projects/:id': ['reader'],
-  'GET /projects/:id/budget-revisions': ['reader'],
-  'GET /projects/:id/transactions': ['reader'],
-  'GET /projects/:id/finances': ['reader'],
-  'GET /projects/updates': ['reader'],
-  'GET /stats/budget': ['reader'],
-  'GET /stats/finances': ['reader'],
+  // Query API: read models for readers, including the live-updates stream. An auditor reads the whole
+  // record, so whatever a reader may read an auditor may too (issue 16: roles.ts GRANTS).
+  'GET /projects': ['reader', 'auditor'],
+  'GET /projects/:id': ['reader', 'auditor'],
+  'GET /projects/:id/budget-revisions': ['reader', 'auditor'],
+  'GET /projects/:id/transactions': ['reader', 'auditor'],
+  'GET /projects/:id/finances': ['reader', 'auditor'],
+  'GET /projects/updates': ['reader', 'auditor'],
+  'GET /stats/budget': ['reader', 'auditor'],
+  'GET /stats/finances': ['reader', 'auditor'],
+  // Web console: the page and its files are public (they hold no data); the session route tells any
+  // signed-in caller who it is.
+  'GET /session': ['publisher', 'reader', 'auditor'],
+  'GET /console': 'public',
+  'GET /console/*path': 'public',
 };
 
 /**

@@ -1,8 +1,11 @@
 import { startLedger } from '../support/standalone-harness';
 import { concretePath, mountedRoutes, routeKey } from './support/routes';
 
-/** Probes and docs take no parameters and ignore them by design (docs/security.md, Input handling). */
-const EXEMPT = /^\/(health|metrics|docs)(\/|$)|^\/audit\/public-key$/;
+/**
+ * Probes, docs and the web console's static files take no parameters and ignore them by design
+ * (docs/security.md, Input handling): they are pages and files, not API routes.
+ */
+const EXEMPT = /^\/(health|metrics|docs|console)(\/|$)|^\/audit\/public-key$/;
 
 describe('strict query parameters on every route', () => {
   it('an unknown query parameter is a 400 naming it, on every mounted API route', async () => {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppConfig, PlatformModule } from '@ledger/platform';
+import { ConsoleModule } from '../../console/src';
 import { AmqpCommandsModule, AuditModule, CommandApiModule } from '../../command-api/src';
 import { ProjectorModule } from '../../projector/src';
 import { IatiExportModule, QueryApiModule } from '../../query-api/src';
@@ -24,6 +25,7 @@ export class StandaloneModule {
         QueryApiModule,
         IatiExportModule,
         RelayModule,
+        ConsoleModule,
       ],
     };
   }

@@ -5,11 +5,12 @@ import { signingKeyProvider } from './audit.tokens';
 import { CheckpointService } from './checkpoint.service';
 import { CorrectionsController } from '../http/command-routes.controller';
 import { ProjectAuditController } from './project-audit.controller';
+import { ProjectExportController } from './project-export.controller';
 
-/** Auditor endpoints (as-of, verify, global log, signed checkpoints) and corrections. Needs PlatformModule. */
+/** Auditor endpoints (as-of, verify, exports, global log, signed checkpoints) and corrections. Needs PlatformModule. */
 @Module({
   imports: [CommandApiModule],
-  controllers: [AuditController, ProjectAuditController, CorrectionsController],
+  controllers: [AuditController, ProjectAuditController, ProjectExportController, CorrectionsController],
   providers: [signingKeyProvider, CheckpointService],
   exports: [CheckpointService],
 })

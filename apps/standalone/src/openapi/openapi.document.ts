@@ -1,6 +1,6 @@
 import { HttpException, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type OperationObject } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE, toProblem } from '@ledger/platform';
+import { PROBLEM_CONTENT_TYPE, rolesAllowed, toProblem } from '@ledger/platform';
 import {
   PROBLEM_SCHEMA,
   PROBLEM_SCHEMA_NAME,
@@ -40,7 +40,7 @@ function addAccess(document: OpenAPIObject, app: INestApplication): void {
       operation['x-roles'] = [];
       continue;
     }
-    const roles = route.roles.includes('admin') ? route.roles : [...route.roles, 'admin'];
+    const roles = rolesAllowed(route.roles);
     operation.security = [{ [BEARER_SCHEME]: [] }];
     operation['x-roles'] = roles;
     operation.description = [operation.description, `Roles: ${roles.join(', ')}.`]

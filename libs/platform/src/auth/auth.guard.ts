@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 
 import { API_KEY_REGISTRY, ApiKeyRegistry } from './api-key.registry';
-import { PUBLIC_KEY, Principal, ROLES_KEY, Role } from './roles';
+import { grantedRoles, PUBLIC_KEY, Principal, ROLES_KEY, Role } from './roles';
 import { JWT_VERIFIER, JwtVerifier } from '../security/jwt.verifier';
 import { problem } from '../problem/problem.catalogue';
 
@@ -25,12 +25,8 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.authenticate(request);
-    const held = principal.roles ?? [principal.role];
-    if (
-      !roles ||
-      roles.length === 0 ||
-      (!held.includes('admin') && !roles.some((role) => held.includes(role)))
-    ) {
+    const granted = grantedRoles(principal.roles ?? [principal.role]);
+    if (!roles || roles.length === 0 || !roles.some((role) => granted.includes(role))) {
       throw problem(
         'AUTH.FORBIDDEN',
         roles?.length

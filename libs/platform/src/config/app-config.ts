@@ -62,6 +62,8 @@ export const appConfigSchema = z.object({
   AUDIT_SIGNING_KEY: z.string().optional(),
   // SIGINT/SIGTERM: the whole graceful stop (refuse, finish in flight, drain followers, close) within this.
   STOP_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
+  // The built web console (`npm run build` writes dist/console); unset: found beside the compiled code.
+  CONSOLE_DIR: z.string().optional(),
   ...securityEnvSchema,
 });
 
@@ -96,6 +98,8 @@ export interface AppConfig extends SecurityConfig {
   auditSigningKey?: string;
   /** Upper bound of a graceful stop, from the signal to the exit (docs/reliability.md). */
   stopTimeoutMs: number;
+  /** Folder of the built web console served at /console; unset: dist/console of this checkout. */
+  consoleDir?: string;
 }
 
 export class ConfigError extends Error {
@@ -150,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditCheckpointEvery: c.AUDIT_CHECKPOINT_EVERY,
     auditSigningKey: c.AUDIT_SIGNING_KEY,
     stopTimeoutMs: c.STOP_TIMEOUT_MS,
+    consoleDir: c.CONSOLE_DIR,
     ...securityConfigFrom(c),
   };
 }
