@@ -29,7 +29,13 @@ const url = (protocols: string[]) =>
 export const appConfigSchema = z.object({
   PORT: port.default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
-  EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+  EVENT_STORE: z.enum(['sqlite', 'eventstoredb', 'postgres']).default('sqlite'),
+  // EVENT_STORE=postgres: the log's database (DATABASE_URL when unset) and schema.
+  EVENT_STORE_DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  EVENT_STORE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name')
+    .default('event_store'),
   READ_MODEL: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/test'),
   AMQP_URL: url(['amqp:', 'amqps:']).default('amqp://guest:guest@127.0.0.1:5672'),
@@ -66,7 +72,10 @@ export const appConfigSchema = z.object({
 export interface AppConfig extends SecurityConfig {
   port: number;
   dataDir: string;
-  eventStore: 'sqlite' | 'eventstoredb';
+  eventStore: 'sqlite' | 'eventstoredb' | 'postgres';
+  /** EVENT_STORE=postgres: database of the log (EVENT_STORE_DATABASE_URL, else DATABASE_URL) and its schema. */
+  eventStoreDatabaseUrl: string;
+  eventStoreSchema: string;
   readModel: 'sqlite' | 'postgres';
   databaseUrl: string;
   amqpUrl: string;
@@ -127,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: c.PORT,
     dataDir: c.DATA_DIR,
     eventStore: c.EVENT_STORE,
+    eventStoreDatabaseUrl: c.EVENT_STORE_DATABASE_URL ?? c.DATABASE_URL,
+    eventStoreSchema: c.EVENT_STORE_SCHEMA,
     readModel: c.READ_MODEL,
     databaseUrl: c.DATABASE_URL,
     amqpUrl: c.AMQP_URL,

@@ -1,0 +1,2 @@
+export { PostgresEventStore } from './postgres.event-store';
+export type { PostgresEventStoreOptions } from './postgres.event-store';
