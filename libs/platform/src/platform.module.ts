@@ -24,6 +24,7 @@ import { HealthRegistry } from './health/health.registry';
 import { HealthController } from './health/health.controller';
 import { LedgerMetrics } from './metrics/ledger-metrics';
 import { METRICS, MetricsController } from './metrics/metrics.controller';
+import { LeadershipRegistry } from './lease/leadership.registry';
 import { rateLimitGuardProvider, securityImports, securityProviders } from './security/security.providers';
 
 export const LOGGER = Symbol('LOGGER');
@@ -98,8 +99,18 @@ export class PlatformModule {
         ...securityProviders(config),
         { provide: APP_FILTER, useClass: ProblemFilter },
         EventStoreCloser,
+        LeadershipRegistry,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, API_KEY_REGISTRY, LOGGER, METRICS, HealthRegistry],
+      exports: [
+        APP_CONFIG,
+        CLOCK,
+        EVENT_STORE,
+        API_KEY_REGISTRY,
+        LOGGER,
+        METRICS,
+        HealthRegistry,
+        LeadershipRegistry,
+      ],
     };
   }
 }

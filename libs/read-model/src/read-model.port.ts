@@ -1,5 +1,5 @@
 import type { Money } from '@ledger/domain';
-import type { Position, RecordedEvent } from '@ledger/event-store';
+import type { Position, RecordedEvent, WriteFence } from '@ledger/event-store';
 
 /** Nest token of the ReadModel port. */
 export const READ_MODEL = Symbol('READ_MODEL');
@@ -128,6 +128,11 @@ export interface ApplyOptions {
   expectedCheckpoint?: Position;
   /** Failpoint for crash tests: runs after the rows are written, before COMMIT. */
   beforeCommit?: (events: RecordedEvent[]) => void | Promise<void>;
+  /**
+   * The projector's lease term (PostgreSQL): checked in the batch's transaction, so a deposed projector's
+   * batch and checkpoint are refused with LeaseLostError. The SQLite read model belongs to one process.
+   */
+  fence?: WriteFence;
 }
 
 export interface ApplyResult {

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { validateAppend } from '../append.rules';
 import {
+  AppendOptions,
   AppendResult,
   EventStore,
   EventStoreClosedError,
@@ -34,6 +35,12 @@ export interface PostgresEventStoreOptions {
   maxAppendsPerCommit?: number;
   /** Connections in the pool (one at a time writes; the rest read). Default 5. */
   poolSize?: number;
+  /**
+   * The server ends a transaction left idle this long. A writer paused inside a commit (SIGSTOP, a long
+   * GC pause) holds the log's single write lock: this bounds how long it can stop every other writer.
+   * Default 5000 ms.
+   */
+  idleInTransactionTimeoutMs?: number;
   /** Wait before re-opening a LISTEN connection that broke. Default 1000 ms. */
   listenRetryMs?: number;
   /** Test failpoint: awaited after a commit's rows are written and before its COMMIT. */
@@ -66,7 +73,11 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.pageSize = options.pageSize ?? 500;
     this.queries = new PostgresQueries(schema);
-    this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 5 });
+    this.pool = new Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 5,
+      options: `-c idle_in_transaction_session_timeout=${options.idleInTransactionTimeoutMs ?? 5000}`,
+    });
     // An idle pooled connection that breaks (server restart) must not crash the process; the next query
     // gets a fresh connection.
     this.pool.on('error', () => undefined);
@@ -99,6 +110,7 @@ export class PostgresEventStore implements EventStore {
     streamId: string,
     events: EventToAppend[],
     expectedRevision: ExpectedRevision,
+    options: AppendOptions = {},
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new EventStoreClosedError());
     let serialised: { data: string; metadata: string }[];
@@ -116,6 +128,7 @@ export class PostgresEventStore implements EventStore {
             events,
             expected: expectedRevision,
             serialised,
+            fence: options.fence,
             resolve,
             reject,
           });

@@ -1,6 +1,13 @@
 import type { Pool, PoolClient } from 'pg';
 import { decideAppend, StoredEventRef } from '../append.rules';
-import type { AppendResult, EventToAppend, ExpectedRevision, Revision } from '../event-store.port';
+import type {
+  AppendResult,
+  EventToAppend,
+  ExpectedRevision,
+  Revision,
+  WriteFence,
+} from '../event-store.port';
+import { checkFence } from './postgres.fence';
 import type { GroupCommitStats } from '../sqlite/sqlite.group-commit';
 import { NewRows, PostgresQueries } from './postgres.queries';
 
@@ -10,6 +17,8 @@ export interface PendingAppend {
   events: EventToAppend[];
   expected: ExpectedRevision;
   serialised: { data: string; metadata: string }[];
+  /** Written only while this lease term is current (checked under the same transaction). */
+  fence?: WriteFence;
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
@@ -103,12 +112,15 @@ export class PostgresGroupCommitter {
     const idStreams = batch.flatMap((w) => w.events.map(() => w.streamId));
     const ids = batch.flatMap((w) => w.events.map((e) => e.eventId));
     const state = await this.options.queries.streamState(client, streams, idStreams, ids);
+    const fenceErrors = await this.checkFences(client, batch);
     const heads = new Map<string, Revision | 'no-stream'>(state.heads);
     const known = new Map<string, Map<string, StoredEventRef>>();
     for (const [stream, refs] of state.stored) known.set(stream, new Map(refs.map((r) => [r.eventId, r])));
     let position = head;
     return batch.map((write): Outcome => {
       try {
+        const fenceError = write.fence && fenceErrors.get(fenceKey(write.fence));
+        if (fenceError) throw fenceError;
         const inStream = known.get(write.streamId) ?? new Map<string, StoredEventRef>();
         const stored = write.events.flatMap((e) => inStream.get(e.eventId) ?? []);
         const current = heads.get(write.streamId) ?? 'no-stream';
@@ -129,7 +141,27 @@ export class PostgresGroupCommitter {
       }
     });
   }
+
+  /** Each distinct fence of the batch checked once; the failures by fence. */
+  private async checkFences(client: PoolClient, batch: PendingAppend[]): Promise<Map<string, unknown>> {
+    const failures = new Map<string, unknown>();
+    const fences = new Map(batch.flatMap((w) => (w.fence ? [[fenceKey(w.fence), w.fence] as const] : [])));
+    for (const [key, fence] of fences) {
+      await client.query('SAVEPOINT fence');
+      try {
+        await checkFence(client, fence);
+        await client.query('RELEASE fence');
+      } catch (error) {
+        // A missing lease table is a refused fence too, not a failure of the whole commit.
+        await client.query('ROLLBACK TO fence');
+        failures.set(key, error);
+      }
+    }
+    return failures;
+  }
 }
+
+const fenceKey = (fence: WriteFence) => `${fence.leaseSchema}\u0000${fence.name}\u0000${fence.token}`;
 
 type Outcome = { ok: true; result: AppendResult; rows: StoredEventRef[] } | { ok: false; error: unknown };
 

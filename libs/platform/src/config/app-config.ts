@@ -36,6 +36,12 @@ export const appConfigSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name')
     .default('event_store'),
+  // One active projector / relay / audit checkpointer per role when EVENT_STORE=postgres (docs/deployment.md).
+  LEASE_TTL_MS: z.coerce.number().int().min(300).max(600_000).default(5000),
+  LEASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name')
+    .default('ledger_leases'),
   READ_MODEL: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/test'),
   AMQP_URL: url(['amqp:', 'amqps:']).default('amqp://guest:guest@127.0.0.1:5672'),
@@ -76,6 +82,9 @@ export interface AppConfig extends SecurityConfig {
   /** EVENT_STORE=postgres: database of the log (EVENT_STORE_DATABASE_URL, else DATABASE_URL) and its schema. */
   eventStoreDatabaseUrl: string;
   eventStoreSchema: string;
+  /** A leader that has not renewed its lease for this long is replaced (EVENT_STORE=postgres). */
+  leaseTtlMs: number;
+  leaseSchema: string;
   readModel: 'sqlite' | 'postgres';
   databaseUrl: string;
   amqpUrl: string;
@@ -138,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore: c.EVENT_STORE,
     eventStoreDatabaseUrl: c.EVENT_STORE_DATABASE_URL ?? c.DATABASE_URL,
     eventStoreSchema: c.EVENT_STORE_SCHEMA,
+    leaseTtlMs: c.LEASE_TTL_MS,
+    leaseSchema: c.LEASE_SCHEMA,
     readModel: c.READ_MODEL,
     databaseUrl: c.DATABASE_URL,
     amqpUrl: c.AMQP_URL,
