@@ -20,3 +20,4 @@ export * from './health/subscription-lag';
 export * from './http/configure-http';
 export * from './http/http-app.factory';
 export * from './lease';
+export * from './problem/problem.catalogue';
