@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { Client } from 'pg';
 import {
   HashChainingEventStore,
@@ -29,6 +30,10 @@ describe('audit over the PostgreSQL event store', () => {
       eventStoreDatabaseUrl: TEST_DATABASE_URL,
       eventStoreSchema: schema,
       auditCheckpointEvery: 2,
+      // Required with the shared store: every replica must sign with the same key.
+      auditSigningKey: generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
     });
     await walkThrough(ledger);
   });
@@ -64,7 +69,8 @@ describe('audit over the PostgreSQL event store', () => {
       const { publicKeyPem } = await (await ledger.call('GET', '/audit/public-key', { role: null })).json();
       const publicKey = parsePublicKey(publicKeyPem);
       const live = await verifyStore(store, { publicKey, keyId: keyIdOf(publicKey) });
-      expect(live).toMatchObject({ ok: true, events: 6, checkpointsVerified: 2 });
+      // 4 project events, the Prima ID reservation, 2 checkpoints.
+      expect(live).toMatchObject({ ok: true, events: 7, checkpointsVerified: 2 });
       const lines: string[] = [];
       for await (const line of exportLines(store, { now: new Date() })) lines.push(JSON.stringify(line));
       expect(await verifyExport(lines, publicKey)).toMatchObject({ ok: true, checkpointsVerified: 2 });
