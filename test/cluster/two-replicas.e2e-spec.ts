@@ -30,6 +30,8 @@ describe('two replicas on the PostgreSQL event store', () => {
       eventStoreSchema: schema,
       leaseSchema: schema,
       auditSigningKey: key,
+      // Both replicas stand for the audit-checkpointer lease: one writes checkpoints, one stands by.
+      auditCheckpointEvery: 5,
     };
     [a, b] = await Promise.all([startAuditLedger(shared), startAuditLedger(shared)]);
   });
@@ -93,6 +95,29 @@ describe('two replicas on the PostgreSQL event store', () => {
       await store.close();
     }
   });
+
+  it('shows in /health/ready and /metrics that exactly one replica leads the audit checkpointer', async () => {
+    const leadership = async (replica: AuditLedger) => {
+      const body = await (await replica.call('GET', '/health/ready', { role: null })).json();
+      return body.info?.leadership ?? body.error?.leadership;
+    };
+    let views: { local: { name: string; leader: boolean }[]; leases: { name: string; token: number }[] }[] =
+      [];
+    for (let i = 0; i < 100; i++) {
+      views = await Promise.all([leadership(a), leadership(b)]);
+      if (views.flatMap((v) => v.local).filter((r) => r.leader).length === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const roles = views.flatMap((v) => v.local).filter((r) => r.name === 'audit-checkpointer');
+    expect(roles.map((r) => r.leader).sort()).toEqual([false, true]);
+    expect(views[0].leases).toEqual([expect.objectContaining({ name: 'audit-checkpointer', live: true })]);
+    const metrics = await Promise.all(
+      [a, b].map(async (r) => (await r.call('GET', '/metrics', { role: null })).text()),
+    );
+    const leaders = metrics.filter((m) => /ledger_lease_leader\{role="audit-checkpointer"\} 1/.test(m));
+    expect(leaders).toHaveLength(1);
+    expect(metrics[0]).toMatch(/ledger_lease_token\{role="audit-checkpointer"\} \d+/);
+  }, 30_000);
 
   it('refuses to start a replica without AUDIT_SIGNING_KEY on the PostgreSQL store', async () => {
     await expect(

@@ -69,7 +69,7 @@ export class PostgresCheckpointStore implements CheckpointStore {
       const client = await this.pool.connect();
       try {
         await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ledger-leases:${this.schema}`]);
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ledger-schema:${this.schema}`]);
         await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
         await client.query(
           `CREATE TABLE IF NOT EXISTS ${this.table} (

@@ -86,25 +86,31 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     await this.pool.end();
   }
 
+  /** Creates the table once; replicas starting together are serialised by an advisory lock. */
   private ensure(): Promise<void> {
-    this.ready ??= this.pool
-      .query(
-        `CREATE SCHEMA IF NOT EXISTS "${this.schema}";
-         CREATE TABLE IF NOT EXISTS ${this.table} (
-           actor text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, running int NOT NULL,
-           status int, headers jsonb, body jsonb, created_at timestamptz NOT NULL,
-           PRIMARY KEY (actor, key))`,
-      )
-      .then(
-        () => undefined,
-        // Two replicas creating it at once: one of them loses the race on the catalog; the table exists.
-        async (error: unknown) => {
-          this.ready = null;
-          await this.pool.query(`SELECT 1 FROM ${this.table} LIMIT 0`).catch(() => {
-            throw error;
-          });
-        },
-      );
+    this.ready ??= (async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ledger-schema:${this.schema}`]);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+        await client.query(
+          `CREATE TABLE IF NOT EXISTS ${this.table} (
+             actor text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, running int NOT NULL,
+             status int, headers jsonb, body jsonb, created_at timestamptz NOT NULL,
+             PRIMARY KEY (actor, key))`,
+        );
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    })().catch((error: unknown) => {
+      this.ready = null;
+      throw error;
+    });
     return this.ready;
   }
 }

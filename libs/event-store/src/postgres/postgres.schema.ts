@@ -40,7 +40,8 @@ const migrations = (s: string): Record<number, string> => ({
 });
 
 /**
- * Brings the schema to PG_SCHEMA_VERSION. A transaction-scoped advisory lock keyed on the schema name makes
+ * Brings the schema to PG_SCHEMA_VERSION. A transaction-scoped advisory lock keyed on the schema name (the
+ * same key for every table the apps create in a schema: leases, relay checkpoints, idempotency) makes
  * several processes starting together migrate one after the other instead of colliding on CREATE.
  */
 export async function migrate(pool: Pool, schema: string): Promise<void> {
@@ -48,7 +49,7 @@ export async function migrate(pool: Pool, schema: string): Promise<void> {
   const client: PoolClient = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`ledger-event-store:${schema}`]);
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`ledger-schema:${schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
     await client.query(`CREATE TABLE IF NOT EXISTS ${s}.schema_version (version int NOT NULL)`);
     const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${s}.schema_version`);

@@ -26,5 +26,7 @@ export function electionFor(
   role: string,
   hooks: Pick<LeaderElectionOptions, 'onElected' | 'onDeposed' | 'log'>,
 ): LeaderElection {
-  return new LeaderElection({ leases, name: role, holder: LEASE_HOLDER, ttlMs: config.leaseTtlMs, ...hooks });
+  // One holder id per election: two apps in one process (tests, a standalone) must not share a term.
+  const holder = `${LEASE_HOLDER}:${randomBytes(3).toString('hex')}`;
+  return new LeaderElection({ leases, name: role, holder, ttlMs: config.leaseTtlMs, ...hooks });
 }

@@ -112,7 +112,7 @@ async function createLeaseTable(pool: Pool, schema: string, table: string): Prom
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ledger-leases:${schema}`]);
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ledger-schema:${schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${table} (
