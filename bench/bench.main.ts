@@ -15,6 +15,7 @@ import { auditScenario } from './scenarios/audit.scenario';
 import { e2eScenario } from './scenarios/e2e.scenario';
 import { projectionScenario } from './scenarios/projection.scenario';
 import { relayScenario } from './scenarios/relay.scenario';
+import { postgresAppendScenario } from './scenarios/postgres-append.scenario';
 
 type Scenario = (options: BenchOptions, results: Results, log: (m: string) => void) => Promise<void>;
 
@@ -24,6 +25,7 @@ const SCENARIO_RUNNERS: Record<string, { section: string; run: Scenario }> = {
   relay: { section: '4. Relay', run: relayScenario },
   e2e: { section: '5. End-to-end latency', run: e2eScenario },
   audit: { section: '6. Audit', run: auditScenario },
+  'pg-append': { section: '7. PostgreSQL event store', run: postgresAppendScenario },
 };
 
 // Exit through process.exit on a signal so 'exit' handlers (temp files, broker lock) run.

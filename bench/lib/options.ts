@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 export interface BenchOptions {
   quick: boolean;
   reps: number;
-  /** Scenarios to run (default all): append, projection, relay, e2e, audit. */
+  /** Scenarios to run (default all): append, projection, relay, e2e, audit, pg-append. */
   only: string[];
   outDir: string;
   /** Also write the report into docs/performance.md (below its hand-written part) and its chart beside it. */
@@ -23,7 +23,7 @@ export interface BenchOptions {
   asOfEvents: number;
 }
 
-export const SCENARIOS = ['append', 'projection', 'relay', 'e2e', 'audit'] as const;
+export const SCENARIOS = ['append', 'projection', 'relay', 'e2e', 'audit', 'pg-append'] as const;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({

@@ -13,6 +13,7 @@ export interface ComposeService {
   ports?: string[];
   volumes?: string[];
   command?: string[] | string;
+  deploy?: { replicas?: number };
 }
 
 export interface ComposeFile {
@@ -21,8 +22,8 @@ export interface ComposeFile {
 }
 
 /** docker-compose.yml as Compose reads it: merge keys resolved, `${VAR:-default}` replaced by its default. */
-export function loadCompose(): ComposeFile {
-  const text = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
+export function loadCompose(file = 'docker-compose.yml'): ComposeFile {
+  const text = readFileSync(join(ROOT, file), 'utf8');
   return parse(text, { merge: true }) as ComposeFile;
 }
 

@@ -1,17 +1,22 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_CONFIG, AppConfig } from '@ledger/platform';
+import { APP_CONFIG, AppConfig, isClustered } from '@ledger/platform';
 import { CommandsModule } from '@ledger/commands';
 import { HttpCommandRunner } from './http/http-command.runner';
 import { ProjectCommandsController } from './http/command-routes.controller';
 import { ProjectHistoryController } from './http/project-history.controller';
-import { IDEMPOTENCY_STORE, SqliteIdempotencyStore } from './idempotency/idempotency.store';
+import {
+  IDEMPOTENCY_STORE,
+  SqliteIdempotencyStore,
+  type IdempotencyStore,
+} from './idempotency/idempotency.store';
+import { PostgresIdempotencyStore } from './idempotency/postgres.idempotency-store';
 
 class IdempotencyStoreCloser implements OnApplicationShutdown {
-  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: SqliteIdempotencyStore) {}
-  onApplicationShutdown(): void {
-    this.store.close();
+  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
   }
 }
 
@@ -24,7 +29,11 @@ class IdempotencyStoreCloser implements OnApplicationShutdown {
     {
       provide: IDEMPOTENCY_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
+      useFactory: (config: AppConfig): IdempotencyStore => {
+        // Shared by every replica, beside the log, when the log is shared.
+        if (isClustered(config)) {
+          return new PostgresIdempotencyStore(config.eventStoreDatabaseUrl, config.eventStoreSchema);
+        }
         mkdirSync(config.dataDir, { recursive: true });
         return new SqliteIdempotencyStore(join(config.dataDir, 'idempotency.sqlite'));
       },

@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
-import type { EventStore } from '@ledger/event-store';
+import type { EventStore, WriteFence } from '@ledger/event-store';
 import { createEventStore, loadConfig, type AppConfig } from '@ledger/platform';
 import {
   checkReadModel,
@@ -8,7 +8,8 @@ import {
   readModelConfigFrom,
   rebuildReadModel,
 } from '@ledger/read-model';
-import { failpointFromEnv } from './projector.failpoint';
+import { failpointFromEnv, pauseFailpointFromEnv } from './projector.failpoint';
+import { projectorLeadership } from './projector.leadership';
 
 export const USAGE = `usage: npm run projector -- <command>
   run               follow the event log and keep the read model up to date; only where no other
@@ -34,8 +35,11 @@ async function withStore<T>(config: AppConfig, work: (store: EventStore) => Prom
 export async function runProjector(config: AppConfig = loadConfig(), out: Out = console.log): Promise<void> {
   const store = createEventStore(config);
   const readModel = await createReadModel(readModelConfigFrom(config));
+  let fence: WriteFence | undefined;
   const runner = new ProjectionRunner(store, readModel, {
     beforeCommit: failpointFromEnv(),
+    beforeApply: pauseFailpointFromEnv(),
+    fence: () => fence,
     onError: (error) =>
       console.error(`projection failed, resubscribing from the checkpoint: ${String(error)}`),
     onParked: (events) =>
@@ -43,15 +47,16 @@ export async function runProjector(config: AppConfig = loadConfig(), out: Out = 
         console.error(`parked ${e.type} at position ${e.position} (${e.streamId}): ${e.error}`),
       ),
   });
-  runner.start();
+  const leadership = projectorLeadership(config, runner, (f) => (fence = f), out);
+  leadership.start();
   out(
-    `projector following the log from position ${await readModel.checkpoint()} into ${readModel.kind} ${readModel.location}`,
+    `projector ${leadership.election ? 'standing for the lease, ' : ''}following the log from position ${await readModel.checkpoint()} into ${readModel.kind} ${readModel.location}`,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await runner.stop();
+  await leadership.stop();
   await readModel.close();
   await store.close();
   out(`projector stopped at position ${runner.checkpoint}`);

@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '@ledger/event-store';
 import type { ApplyOptions } from '@ledger/read-model';
 
 /**
@@ -17,5 +18,26 @@ export function failpointFromEnv(env: NodeJS.ProcessEnv = process.env): ApplyOpt
       `failpoint exit-before-commit: exiting before COMMIT of positions ${events[0]?.position}-${events.at(-1)?.position}\n`,
     );
     process.exit(86);
+  };
+}
+
+/**
+ * `stop-before-batch:N`: the process stops itself (SIGSTOP, as a long pause would) with its Nth batch
+ * assembled and no transaction open; the test resumes it with SIGCONT after a standby took the lease, to
+ * show the stale leader's batch is refused by the fencing token (test/cluster/standby-takeover.e2e-spec.ts).
+ */
+export function pauseFailpointFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): ((events: RecordedEvent[]) => void) | undefined {
+  const match = /^stop-before-batch:(\d+)$/.exec(env.PROJECTOR_FAILPOINT ?? '');
+  if (!match) return undefined;
+  const stopAt = Number(match[1]);
+  let batches = 0;
+  return (events) => {
+    if (++batches !== stopAt) return;
+    process.stderr.write(
+      `failpoint stop-before-batch: stopping before positions ${events[0]?.position}-${events.at(-1)?.position} at ${new Date().toISOString()}\n`,
+    );
+    process.kill(process.pid, 'SIGSTOP');
   };
 }

@@ -6,11 +6,12 @@ import {
   OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type Position } from '@ledger/event-store';
+import { EVENT_STORE, type EventStore, type Position, type WriteFence } from '@ledger/event-store';
 import {
   APP_CONFIG,
   CLOCK,
   HealthRegistry,
+  LeadershipRegistry,
   LedgerMetrics,
   METRICS,
   subscriptionLag,
@@ -18,12 +19,15 @@ import {
   type Clock,
 } from '@ledger/platform';
 import { ProjectionRunner, READ_MODEL, type ProjectionStatus, type ReadModel } from '@ledger/read-model';
+import { projectorLeadership, type ProjectorLeadership } from './projector.leadership';
 
 /** Runs the projector's subscription inside the app: started on bootstrap, stopped before shutdown. */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projector');
   private readonly runner: ProjectionRunner;
+  private readonly leadership: ProjectorLeadership;
+  private fence: WriteFence | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -32,8 +36,10 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() private readonly health?: HealthRegistry,
     @Optional() @Inject(METRICS) private readonly metrics?: LedgerMetrics,
+    @Optional() leaders?: LeadershipRegistry,
   ) {
     this.runner = new ProjectionRunner(store, readModel, {
+      fence: () => this.fence,
       onError: (error) =>
         this.logger.error(`projection failed, resubscribing from the checkpoint: ${String(error)}`),
       onParked: (parked) =>
@@ -43,14 +49,25 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
           ),
         ),
     });
+    this.leadership = projectorLeadership(
+      config,
+      this.runner,
+      (fence) => (this.fence = fence),
+      (m) => this.logger.log(m),
+    );
+    if (this.leadership.election) leaders?.register(this.leadership.election);
   }
 
   onApplicationBootstrap(): void {
     if (this.config.projectorEnabled === false) return;
-    this.runner.start();
+    this.leadership.start();
     this.health?.register('projector', async () => {
       const status = this.runner.status();
       const lag = await this.lag();
+      // A standby is ready: it is not meant to run until the leader goes away.
+      if (this.leadership.election && !this.leadership.election.status().leader) {
+        return { up: true, standby: true, lag };
+      }
       const up = status.running && status.lastError === null && lag <= this.config.healthMaxLag;
       return { up, checkpoint: status.checkpoint, lag };
     });
@@ -73,7 +90,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
+    await this.leadership.stop();
   }
 
   /** The checkpoint this process last committed (0 before the first batch). */

@@ -7,7 +7,7 @@ import { replayEvents, type ReplaySelection, type ReplayTarget } from './replay'
 import { Relay } from './relay';
 import { failpointFromEnv } from './relay.failpoint';
 import { loadRelaySettings } from './relay.settings';
-import { relayCheckpointFile, SqliteCheckpointStore } from './sqlite.checkpoint-store';
+import { relayLeadership } from './relay.leadership';
 
 export const USAGE = `usage:
   npm run relay -- run                       relay every event to RELAY_EXCHANGE (runs until SIGINT/SIGTERM);
@@ -21,7 +21,8 @@ export async function runRelay(): Promise<void> {
   const settings = loadRelaySettings();
   const store = createEventStore(config);
   const source = settings.source ?? defaultEventSource(loadLedgerInstance(config));
-  const checkpoints = new SqliteCheckpointStore(relayCheckpointFile(config.dataDir));
+  const leadership = relayLeadership(config, settings.name, (m) => console.log(`[relay] ${m}`));
+  const { checkpoints } = leadership;
   const relay = new Relay({
     store,
     checkpoints,
@@ -32,12 +33,12 @@ export async function runRelay(): Promise<void> {
     source,
     failpoint: failpointFromEnv(),
   });
-  await relay.start();
+  await leadership.start(relay);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await relay.stop();
+  await leadership.stop(relay);
   await checkpoints.close();
   await store.close();
 }

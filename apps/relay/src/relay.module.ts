@@ -13,6 +13,7 @@ import {
   defaultEventSource,
   HealthRegistry,
   LEDGER_INSTANCE,
+  LeadershipRegistry,
   METRICS,
   subscriptionLag,
   type AppConfig,
@@ -24,7 +25,7 @@ import { Relay } from './relay';
 import { RELAYED_EVENTS } from './relayed-events';
 import { failpointFromEnv } from './relay.failpoint';
 import { loadRelaySettings } from './relay.settings';
-import { relayCheckpointFile, SqliteCheckpointStore } from './sqlite.checkpoint-store';
+import { relayLeadership, type RelayLeadership } from './relay.leadership';
 
 const logger = new Logger('Relay');
 
@@ -32,16 +33,29 @@ const logger = new Logger('Relay');
  * Runs the relay inside the app: started on bootstrap (when RELAY_ENABLED), stopped on shutdown before
  * the event store closes. Inject `Relay` to read `lag()` / `status()`.
  */
+const RELAY_LEADERSHIP = Symbol('RELAY_LEADERSHIP');
+
 @Module({
   providers: [
     {
+      provide: RELAY_LEADERSHIP,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): RelayLeadership =>
+        relayLeadership(config, loadRelaySettings().name, (m) => logger.log(m)),
+    },
+    {
       provide: Relay,
-      inject: [APP_CONFIG, EVENT_STORE, LEDGER_INSTANCE],
-      useFactory: (config: AppConfig, store: EventStore, instance: LedgerInstance) => {
+      inject: [APP_CONFIG, EVENT_STORE, RELAY_LEADERSHIP, LEDGER_INSTANCE],
+      useFactory: (
+        config: AppConfig,
+        store: EventStore,
+        leadership: RelayLeadership,
+        instance: LedgerInstance,
+      ) => {
         const settings = loadRelaySettings();
         return new Relay({
           store,
-          checkpoints: new SqliteCheckpointStore(relayCheckpointFile(config.dataDir)),
+          checkpoints: leadership.checkpoints,
           amqpUrl: config.amqpUrl,
           exchange: config.relayExchange,
           name: settings.name,
@@ -58,21 +72,27 @@ const logger = new Logger('Relay');
 export class RelayModule implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly relay: Relay,
+    @Inject(RELAY_LEADERSHIP) private readonly leadership: RelayLeadership,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() private readonly health?: HealthRegistry,
     @Optional() @Inject(METRICS) private readonly metrics?: LedgerMetrics,
+    @Optional() private readonly leaders?: LeadershipRegistry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.relayEnabled) return;
-    await this.relay.start();
+    const { election } = this.leadership;
+    if (election) this.leaders?.register(election);
+    await this.leadership.start(this.relay);
     const lag = () =>
       subscriptionLag(this.store, this.relay.status().checkpoint, this.clock.now(), RELAYED_EVENTS);
     this.health?.register('relay', async () => {
       const { connected, checkpoint } = this.relay.status();
       const { positions } = await lag();
+      // A standby is ready: it is not meant to publish until the leader goes away.
+      if (election && !election.status().leader) return { up: true, standby: true, lag: positions };
       // Commands succeed while the broker is away; readiness says the relay is behind, not the app broken.
       return {
         up: connected && positions <= this.config.healthMaxLag,
@@ -104,7 +124,7 @@ export class RelayModule implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.relay.stop();
+    await this.leadership.stop(this.relay);
     await this.relay.closeCheckpoints();
   }
 }

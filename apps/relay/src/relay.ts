@@ -54,7 +54,7 @@ const consoleLogger: RelayLogger = {
 export class Relay {
   private readonly name: string;
   private readonly log: RelayLogger;
-  private readonly stopping = new AbortController();
+  private stopping = new AbortController();
   private readonly regions: RegionDirectory;
   private loop: Promise<void> | null = null;
   private session: RelaySession | null = null;
@@ -72,6 +72,8 @@ export class Relay {
   /** Loads the checkpoint and starts relaying in the background; does not wait for the broker. */
   async start(): Promise<void> {
     if (this.loop) return;
+    // A relay stopped when its lease was lost starts again when it is won back.
+    if (this.stopping.signal.aborted) this.stopping = new AbortController();
     this.checkpoint = await this.options.checkpoints.load(this.name);
     this.log.info(`${this.name}: starting from position ${this.checkpoint}`);
     this.loop = this.supervise();

@@ -24,7 +24,7 @@ class AlwaysRacedStore extends InMemoryEventStore {
   override async append(...args: Parameters<EventStore['append']>) {
     const [streamId, , expected] = args;
     if (expected !== 'no-stream') throw new WrongExpectedRevisionError(streamId, expected, 99);
-    return super.append(...args);
+    return super.append(args[0], args[1], args[2]);
   }
 }
 

@@ -16,10 +16,13 @@ import {
   type RecordedEvent,
 } from '@ledger/event-store';
 import {
+  APP_CONFIG,
   CLOCK,
   LEDGER_INSTANCE,
   METRICS,
   currentCorrelationId,
+  isClustered,
+  type AppConfig,
   type Clock,
   type LedgerInstance,
   type LedgerMetrics,
@@ -30,6 +33,7 @@ import { metricLabelOf, type CommandOutcome } from './command-outcome';
 import type { CommandResult } from './command-result';
 import { commandSpec } from './command-table';
 import { KeyedSerializer } from './keyed-serializer';
+import { releasePrimaId, reservePrimaId } from './prima-id.reservation';
 
 export interface CommandInput {
   type: ProjectCommandType;
@@ -67,6 +71,7 @@ export class CommandRunner {
     @Inject(LEDGER_INSTANCE) private readonly instance: LedgerInstance,
     /** Present where the app runs a read model (standalone): used for the Prima ID uniqueness check. */
     @Optional() @Inject(READ_MODEL) private readonly readModel?: ReadModel,
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
   async execute(input: CommandInput): Promise<CommandOutcome> {
@@ -93,22 +98,35 @@ export class CommandRunner {
     }
     const streamId = projectStreamId(data.projectId);
     const commandId = input.commandId ?? newCommandId();
-    return this.lanes.run(streamId, () => this.decideAndAppend(input, data, streamId, commandId));
+    // Reservation streams are written where several replicas share the log. The embedded store keeps only
+    // the read-model check for now: reservations shift every later position by one, and the tests and
+    // docs written against embedded positions were not migrated in this change (docs/deployment.md).
+    const reserve = spec.uniquePrimaId && this.config !== undefined && isClustered(this.config);
+    const primaId = reserve ? (data as { primaId?: string | null }).primaId : null;
+    if (!primaId)
+      return this.lanes.run(streamId, () => this.decideAndAppend(input, data, streamId, commandId));
+    const metadata = { actor: input.actor, commandId, commandType: input.type, schemaVersion: 1 };
+    const reservation = await reservePrimaId(this.store, primaId, data.projectId, commandId, metadata);
+    if (reservation.kind === 'taken') return primaIdTaken(primaId, reservation.holder);
+    const outcome = await this.lanes.run(streamId, () =>
+      this.decideAndAppend(input, data, streamId, commandId),
+    );
+    if (reservation.fresh && outcome.kind !== 'accepted' && outcome.kind !== 'replayed') {
+      await releasePrimaId(this.store, primaId, commandId, reservation.revision, metadata);
+    }
+    return outcome;
   }
 
   /**
-   * Prima IDs are unique among projects (a read-model check, as the domain rules say): it sees what the
-   * projector has applied, so two creates racing with the same new Prima ID can both pass.
+   * A first, cheap look in the read model (where it runs): it also knows Prima IDs of projects created
+   * before reservation streams existed. It only sees what the projector applied, so the reservation in
+   * run() is what makes two racing creates with one Prima ID end as one 201 and one 409.
    */
   private async primaIdTaken(data: { projectId: string; primaId?: string | null }) {
     if (!data.primaId || !this.readModel) return null;
     const holder = await this.readModel.projectIdByPrimaId(data.primaId);
     if (holder === null || holder === data.projectId) return null;
-    return {
-      kind: 'rejected',
-      code: 'PROJECT.PRIMA_ID_TAKEN',
-      message: `Prima ID ${data.primaId} already belongs to project ${holder}; a Prima ID identifies one project.`,
-    } satisfies CommandOutcome;
+    return primaIdTaken(data.primaId, holder);
   }
 
   private async decideAndAppend<T extends ProjectCommandType>(
@@ -173,6 +191,12 @@ export class CommandRunner {
     }
   }
 }
+
+const primaIdTaken = (primaId: string, holder: string): CommandOutcome => ({
+  kind: 'rejected',
+  code: 'PROJECT.PRIMA_ID_TAKEN',
+  message: `Prima ID ${primaId} already belongs to project ${holder}; a Prima ID identifies one project.`,
+});
 
 const headOf = (recorded: readonly RecordedEvent[]): number =>
   recorded.length > 0 ? recorded[recorded.length - 1].revision : -1;

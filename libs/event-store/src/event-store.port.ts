@@ -98,11 +98,27 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
 }
 
+/**
+ * A lease term a write is only valid under (fencing): the row `name` of `<leaseSchema>.leases` must still
+ * carry `token`, unexpired, when the write commits. Checked in the same transaction by the PostgreSQL
+ * adapter; the embedded adapters ignore it (one process per data directory owns the embedded store).
+ */
+export interface WriteFence {
+  leaseSchema: string;
+  name: string;
+  token: number;
+}
+
+export interface AppendOptions {
+  fence?: WriteFence;
+}
+
 export interface EventStore {
   append(
     streamId: string,
     events: EventToAppend[],
     expectedRevision: ExpectedRevision,
+    options?: AppendOptions,
   ): Promise<AppendResult>;
   /** Events of one stream; [] when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
@@ -154,6 +170,15 @@ export class InvalidAppendError extends Error {
   ) {
     super(`Stream ${streamId}: invalid append: ${reason}`);
     this.name = 'InvalidAppendError';
+  }
+}
+
+/** Raised by a fenced write whose lease term is no longer current: a deposed leader wrote nothing. */
+export class LeaseLostError extends Error {
+  readonly code = 'LEASE.LOST';
+  constructor(readonly fence: Omit<WriteFence, 'leaseSchema'>) {
+    super(`Lease ${fence.name} (token ${fence.token}) is no longer held: write refused`);
+    this.name = 'LeaseLostError';
   }
 }
 

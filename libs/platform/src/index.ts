@@ -19,6 +19,7 @@ export * from './security';
 export * from './health/subscription-lag';
 export * from './http/configure-http';
 export * from './http/http-app.factory';
+export * from './lease';
 export * from './problem/problem.catalogue';
 export * from './lifecycle';
 export * from './instance/ledger-instance';

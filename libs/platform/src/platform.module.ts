@@ -26,6 +26,7 @@ import { HealthRegistry } from './health/health.registry';
 import { HealthController } from './health/health.controller';
 import { LedgerMetrics } from './metrics/ledger-metrics';
 import { METRICS, MetricsController } from './metrics/metrics.controller';
+import { LeadershipRegistry } from './lease/leadership.registry';
 import { rateLimitGuardProvider, securityImports, securityProviders } from './security/security.providers';
 
 export const LOGGER = Symbol('LOGGER');
@@ -102,6 +103,7 @@ export class PlatformModule {
         ...securityProviders(config),
         { provide: APP_FILTER, useClass: ProblemFilter },
         EventStoreCloser,
+        LeadershipRegistry,
       ],
       exports: [
         APP_CONFIG,
@@ -112,6 +114,7 @@ export class PlatformModule {
         LOGGER,
         METRICS,
         HealthRegistry,
+        LeadershipRegistry,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import type { Money } from '@ledger/domain';
-import type { Position, RecordedEvent } from '@ledger/event-store';
+import type { Position, RecordedEvent, WriteFence } from '@ledger/event-store';
 import type {
   FinanceSummary,
   MoneyStat,
@@ -139,6 +139,11 @@ export interface ApplyOptions {
   expectedCheckpoint?: Position;
   /** Failpoint for crash tests: runs after the rows are written, before COMMIT. */
   beforeCommit?: (events: RecordedEvent[]) => void | Promise<void>;
+  /**
+   * The projector's lease term (PostgreSQL): checked in the batch's transaction, so a deposed projector's
+   * batch and checkpoint are refused with LeaseLostError. The SQLite read model belongs to one process.
+   */
+  fence?: WriteFence;
 }
 
 export interface ApplyResult {

@@ -20,7 +20,7 @@ import {
 import { outcomeProblem } from '../commands/outcome-problem';
 import {
   IDEMPOTENCY_STORE,
-  SqliteIdempotencyStore,
+  type IdempotencyStore,
   type StoredResponse,
 } from '../idempotency/idempotency.store';
 import { requestFingerprint } from '../idempotency/request-fingerprint';
@@ -29,16 +29,9 @@ import { parseIfMatch, parseIdempotencyKey } from './command-headers';
 /** HTTP concerns of a command: headers in (If-Match, Idempotency-Key, X-Correlation-Id) and out (ETag, Location). */
 @Injectable()
 export class HttpCommandRunner {
-  /**
-   * Keyed requests still running, per caller and key: the stored response exists only once the first one
-   * finishes, so without this a different request sent meanwhile with the same key would find the first
-   * command's events by its (key-derived) command id and be answered with the first one's success.
-   */
-  private readonly inFlight = new Map<string, { fingerprint: string; count: number }>();
-
   constructor(
     private readonly commands: CommandRunner,
-    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: SqliteIdempotencyStore,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -55,7 +48,7 @@ export class HttpCommandRunner {
     const fingerprint = key ? requestFingerprint(request.method, request.path, request.body) : '';
 
     if (key) {
-      const stored = this.idempotency.get(principal.actor, key);
+      const stored = await this.idempotency.get(principal.actor, key);
       if (stored && stored.fingerprint !== fingerprint) throw keyReused();
       if (stored) {
         for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
@@ -68,19 +61,17 @@ export class HttpCommandRunner {
     if (!key)
       return (await this.execute(type, projectId, principal, request, response, expectedRevision, undefined))
         .body;
-    const slot = `${principal.actor}\n${key}`;
-    const running = this.inFlight.get(slot);
-    if (running && running.fingerprint !== fingerprint) throw keyReused();
-    if (running) running.count += 1;
-    else this.inFlight.set(slot, { fingerprint, count: 1 });
+    // Keyed requests still running are marked (in the shared store, in a cluster): the stored response
+    // exists only once the first one finishes, so without the marker a different request sent meanwhile
+    // with the same key would find the first command's events by its command id and get its success.
+    if (!(await this.idempotency.begin(principal.actor, key, fingerprint))) throw keyReused();
     try {
       const result = await this.execute(type, projectId, principal, request, response, expectedRevision, key);
-      // Stored before the slot is released, so a later different request meets the stored fingerprint.
-      this.idempotency.put(principal.actor, key, { fingerprint, ...result.stored }, this.clock.now());
+      // Stored before the marker is released, so a later different request meets the stored fingerprint.
+      await this.idempotency.put(principal.actor, key, { fingerprint, ...result.stored }, this.clock.now());
       return result.body;
     } finally {
-      const entry = this.inFlight.get(slot)!;
-      if (--entry.count === 0) this.inFlight.delete(slot);
+      await this.idempotency.end(principal.actor, key, fingerprint);
     }
   }
 

@@ -11,11 +11,25 @@ export interface StoredResponse {
 }
 
 /**
+ * Where keyed requests are remembered. `begin`/`end` bracket a request while it runs (an in-flight
+ * marker): a request whose fingerprint differs from one still running under the same key is refused, on
+ * every replica that shares the store. `put` stores the finished response for replay.
+ */
+export interface IdempotencyStore {
+  get(actor: string, key: string): Promise<StoredResponse | null>;
+  put(actor: string, key: string, response: StoredResponse, at: Date): Promise<void>;
+  /** False when another request with a different fingerprint holds the key. */
+  begin(actor: string, key: string, fingerprint: string): Promise<boolean>;
+  end(actor: string, key: string, fingerprint: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
  * Responses of requests sent with an Idempotency-Key, per caller. The event log is the real guard (event ids
  * derive from the key, and a retry finds its command's events in the stream); this store replays the exact
  * first response and detects a key reused for a different request.
  */
-export class SqliteIdempotencyStore {
+export class SqliteIdempotencyStore implements IdempotencyStore {
   private readonly db: Database.Database;
   private readonly getStatement: Database.Statement<[string, string]>;
   private readonly putStatement: Database.Statement<[string, string, string, number, string, string, string]>;
@@ -36,7 +50,25 @@ export class SqliteIdempotencyStore {
     );
   }
 
-  get(actor: string, key: string): StoredResponse | null {
+  /** In-flight markers live in this process: the embedded store serves one process per data directory. */
+  private readonly inFlight = new Map<string, { fingerprint: string; count: number }>();
+
+  async begin(actor: string, key: string, fingerprint: string): Promise<boolean> {
+    const slot = `${actor}\n${key}`;
+    const running = this.inFlight.get(slot);
+    if (running && running.fingerprint !== fingerprint) return false;
+    if (running) running.count += 1;
+    else this.inFlight.set(slot, { fingerprint, count: 1 });
+    return true;
+  }
+
+  async end(actor: string, key: string): Promise<void> {
+    const slot = `${actor}\n${key}`;
+    const entry = this.inFlight.get(slot);
+    if (entry && --entry.count === 0) this.inFlight.delete(slot);
+  }
+
+  async get(actor: string, key: string): Promise<StoredResponse | null> {
     const row = this.getStatement.get(actor, key) as
       { fingerprint: string; status: number; headers: string; body: string } | undefined;
     if (!row) return null;
@@ -48,7 +80,7 @@ export class SqliteIdempotencyStore {
     };
   }
 
-  put(actor: string, key: string, response: StoredResponse, at: Date): void {
+  async put(actor: string, key: string, response: StoredResponse, at: Date): Promise<void> {
     this.putStatement.run(
       actor,
       key,
@@ -60,7 +92,7 @@ export class SqliteIdempotencyStore {
     );
   }
 
-  close(): void {
-    this.db.close();
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
   }
 }

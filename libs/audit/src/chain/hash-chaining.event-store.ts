@@ -1,4 +1,5 @@
 import {
+  AppendOptions,
   AppendResult,
   EventStore,
   EventToAppend,
@@ -37,12 +38,13 @@ export class HashChainingEventStore implements EventStore {
     streamId: string,
     events: EventToAppend[],
     expectedRevision: ExpectedRevision,
+    options?: AppendOptions,
   ): Promise<AppendResult> {
     // Malformed input: let the adapter reject it with its own InvalidAppendError.
     const plain = isChainable(events) ? events.map(toPlainJson) : [null];
-    if (plain.some((e) => e === null)) return this.inner.append(streamId, events, expectedRevision);
+    if (plain.some((e) => e === null)) return this.inner.append(streamId, events, expectedRevision, options);
     return this.serialised(streamId, () =>
-      this.chainAndAppend(streamId, plain as EventToAppend[], expectedRevision),
+      this.chainAndAppend(streamId, plain as EventToAppend[], expectedRevision, options),
     );
   }
 
@@ -50,6 +52,7 @@ export class HashChainingEventStore implements EventStore {
     streamId: string,
     plain: EventToAppend[],
     expected: ExpectedRevision,
+    options?: AppendOptions,
   ): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       const [head] = await this.inner.readStream(streamId, { direction: 'backwards', maxCount: 1 });
@@ -58,7 +61,7 @@ export class HashChainingEventStore implements EventStore {
       try {
         // 'any' becomes the head just read; an explicit expectation is passed on unchanged, so the
         // adapter reports mismatches (and recognises retries) exactly as it would without this decorator.
-        return await this.inner.append(streamId, chained, expected === 'any' ? current : expected);
+        return await this.inner.append(streamId, chained, expected === 'any' ? current : expected, options);
       } catch (error) {
         if (
           !(error instanceof WrongExpectedRevisionError) ||

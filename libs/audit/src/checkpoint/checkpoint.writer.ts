@@ -1,5 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
-import type { EventStore, Position } from '@ledger/event-store';
+import type { EventStore, Position, WriteFence } from '@ledger/event-store';
 import { CHECKPOINT_EVENT_TYPE, CHECKPOINT_STREAM, CheckpointData, signCheckpoint } from './checkpoint';
 import type { SigningKey } from './signing-key';
 import { StreamHeads, collectHeads } from './stream-heads';
@@ -23,6 +23,8 @@ export async function appendCheckpoint(
   position: Position,
   heads: StreamHeads,
   signedAt: Date,
+  /** The checkpointer's lease term: a deposed leader's checkpoint is refused (LeaseLostError). */
+  fence?: WriteFence,
 ): Promise<WrittenCheckpoint> {
   const checkpoint = signCheckpoint(key, {
     position,
@@ -36,6 +38,7 @@ export async function appendCheckpoint(
     CHECKPOINT_STREAM,
     [{ eventId, type: CHECKPOINT_EVENT_TYPE, data: checkpoint, metadata }],
     'any',
+    { fence },
   );
   const [stored] = await store.readStream(CHECKPOINT_STREAM, {
     fromRevision: result.nextExpectedRevision,

@@ -42,6 +42,30 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads EVENT_STORE=postgres with the log in DATABASE_URL unless EVENT_STORE_DATABASE_URL is set', () => {
+    expect(
+      loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://rm@db:5432/ledger' }),
+    ).toMatchObject({
+      eventStore: 'postgres',
+      eventStoreDatabaseUrl: 'postgres://rm@db:5432/ledger',
+      eventStoreSchema: 'event_store',
+    });
+    expect(
+      loadConfig({
+        EVENT_STORE: 'postgres',
+        EVENT_STORE_DATABASE_URL: 'postgresql://log@logdb:5432/ledger',
+        EVENT_STORE_SCHEMA: 'ledger_log',
+      }),
+    ).toMatchObject({
+      eventStoreDatabaseUrl: 'postgresql://log@logdb:5432/ledger',
+      eventStoreSchema: 'ledger_log',
+    });
+    expect(problemsOf({ EVENT_STORE_DATABASE_URL: 'mysql://db/x', EVENT_STORE_SCHEMA: 'Bad-Name' })).toEqual([
+      expect.stringMatching(/^EVENT_STORE_DATABASE_URL: a URL starting with postgres:\/\//),
+      expect.stringMatching(/^EVENT_STORE_SCHEMA: a lower-case PostgreSQL schema name/),
+    ]);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ EVENT_STORE: '', READ_MODEL: '' })).toMatchObject({
       eventStore: 'sqlite',

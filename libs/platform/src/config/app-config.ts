@@ -29,7 +29,19 @@ const url = (protocols: string[]) =>
 export const appConfigSchema = z.object({
   PORT: port.default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
-  EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+  EVENT_STORE: z.enum(['sqlite', 'eventstoredb', 'postgres']).default('sqlite'),
+  // EVENT_STORE=postgres: the log's database (DATABASE_URL when unset) and schema.
+  EVENT_STORE_DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  EVENT_STORE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name')
+    .default('event_store'),
+  // One active projector / relay / audit checkpointer per role when EVENT_STORE=postgres (docs/deployment.md).
+  LEASE_TTL_MS: z.coerce.number().int().min(300).max(600_000).default(5000),
+  LEASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name')
+    .default('ledger_leases'),
   READ_MODEL: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/test'),
   AMQP_URL: url(['amqp:', 'amqps:']).default('amqp://guest:guest@127.0.0.1:5672'),
@@ -70,7 +82,13 @@ export const appConfigSchema = z.object({
 export interface AppConfig extends SecurityConfig {
   port: number;
   dataDir: string;
-  eventStore: 'sqlite' | 'eventstoredb';
+  eventStore: 'sqlite' | 'eventstoredb' | 'postgres';
+  /** EVENT_STORE=postgres: database of the log (EVENT_STORE_DATABASE_URL, else DATABASE_URL) and its schema. */
+  eventStoreDatabaseUrl: string;
+  eventStoreSchema: string;
+  /** A leader that has not renewed its lease for this long is replaced (EVENT_STORE=postgres). */
+  leaseTtlMs: number;
+  leaseSchema: string;
   readModel: 'sqlite' | 'postgres';
   databaseUrl: string;
   amqpUrl: string;
@@ -135,6 +153,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: c.PORT,
     dataDir: c.DATA_DIR,
     eventStore: c.EVENT_STORE,
+    eventStoreDatabaseUrl: c.EVENT_STORE_DATABASE_URL ?? c.DATABASE_URL,
+    eventStoreSchema: c.EVENT_STORE_SCHEMA,
+    leaseTtlMs: c.LEASE_TTL_MS,
+    leaseSchema: c.LEASE_SCHEMA,
     readModel: c.READ_MODEL,
     databaseUrl: c.DATABASE_URL,
     amqpUrl: c.AMQP_URL,

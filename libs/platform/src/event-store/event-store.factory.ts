@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventStore, SqliteEventStore } from '@ledger/event-store';
 import { EventStoreDbEventStore } from '@ledger/event-store/eventstoredb';
+import { PostgresEventStore } from '@ledger/event-store/postgres';
 import type { AppConfig } from '../config/app-config';
 
 /** The event store the configuration names: the embedded SQLite file by default. */
@@ -18,5 +19,12 @@ export function createEventStore(config: AppConfig): EventStore {
       }
       // The client connects lazily: a server that is down fails the first call, not start-up.
       return new EventStoreDbEventStore({ connectionString: config.eventStoreConnectionString });
+    case 'postgres':
+      // Connects and creates its schema in the background: a database that is down fails the first call
+      // (and readiness), not start-up, like the EventStoreDB client.
+      return new PostgresEventStore({
+        connectionString: config.eventStoreDatabaseUrl,
+        schema: config.eventStoreSchema,
+      });
   }
 }

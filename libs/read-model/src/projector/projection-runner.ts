@@ -1,4 +1,10 @@
-import type { EventStore, Position, RecordedEvent } from '@ledger/event-store';
+import {
+  LeaseLostError,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type WriteFence,
+} from '@ledger/event-store';
 import {
   CheckpointMovedError,
   PROJECTS_SUBSCRIPTION,
@@ -18,6 +24,10 @@ export interface ProjectionRunnerOptions {
   /** Delay before resubscribing after a failure. */
   retryDelayMs?: number;
   beforeCommit?: ApplyOptions['beforeCommit'];
+  /** Failpoint for fault tests: runs with each assembled batch before its transaction starts. */
+  beforeApply?: (events: RecordedEvent[]) => void;
+  /** The current lease term, read at every batch: a batch under a lost term is refused by the read model. */
+  fence?: () => WriteFence | undefined;
   onError?: (error: unknown) => void;
   /** Told about every event a batch parked (poison events), so it can be logged and alerted on. */
   onParked?: (parked: ParkedEvent[]) => void;
@@ -88,7 +98,11 @@ export class ProjectionRunner {
       try {
         await this.follow();
       } catch (error) {
-        if (this.stopping) break;
+        if (this.stopping) {
+          // A batch refused by the fence is worth telling even while stopping: it is why we stop.
+          if (error instanceof LeaseLostError) this.options.onError?.(error);
+          break;
+        }
         if (!(error instanceof CheckpointMovedError)) {
           this.lastError = error instanceof Error ? error.message : String(error);
           this.options.onError?.(error);
@@ -114,9 +128,11 @@ export class ProjectionRunner {
         );
         if (batch === null) return;
         if (batch.length === 0) continue;
+        this.options.beforeApply?.(batch);
         const result = await this.readModel.applyBatch(this.name, batch, {
           expectedCheckpoint: this.checkpointValue,
           beforeCommit: this.options.beforeCommit,
+          fence: this.options.fence?.(),
         });
         this.checkpointValue = result.checkpoint;
         this.lastError = null;

@@ -1,6 +1,6 @@
-import type { ControlledTransaction, Kysely } from 'kysely';
+import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { PROJECT_STREAM_PREFIX } from '@ledger/domain';
-import type { Position, RecordedEvent } from '@ledger/event-store';
+import { LeaseLostError, type Position, type RecordedEvent, type WriteFence } from '@ledger/event-store';
 import {
   CheckpointMovedError,
   type ApplyOptions,
@@ -55,6 +55,8 @@ async function inTransaction(
 ): Promise<ApplyResult> {
   const trx = await db.startTransaction().execute();
   try {
+    // The fence first: a deposed projector is told so, whatever else changed meanwhile.
+    if (options.fence && dialect === 'postgres') await checkFence(trx, options.fence);
     const stored = await lockCheckpoint(trx, dialect, subscription);
     if (options.expectedCheckpoint !== undefined && stored !== options.expectedCheckpoint) {
       throw new CheckpointMovedError(options.expectedCheckpoint, stored);
@@ -83,6 +85,15 @@ async function inTransaction(
       .catch(() => undefined);
     throw error;
   }
+}
+
+/** The lease row stays shared-locked until COMMIT: a takeover waits for this batch or finds it refused. */
+async function checkFence(trx: Trx, fence: WriteFence): Promise<void> {
+  const { rows } = await sql`SELECT 1 FROM ${sql.id(fence.leaseSchema, 'leases')}
+    WHERE name = ${fence.name} AND token = ${fence.token} AND expires_at >= clock_timestamp() FOR SHARE`.execute(
+    trx,
+  );
+  if (rows.length === 0) throw new LeaseLostError({ name: fence.name, token: fence.token });
 }
 
 /** Other streams (audit checkpoints, …) only move the checkpoint, so lag and minPosition reach the head. */

@@ -35,7 +35,9 @@ export async function openPostgresReadModel(
   const pool = new Pool({
     connectionString: databaseUrl,
     max: 4,
-    options: `-c search_path=${schema}${settings.scratch ? ' -c synchronous_commit=off' : ''}`,
+    // A projector paused (SIGSTOP, long GC) inside a batch would hold the checkpoint row and the lease row
+    // locked, stopping its standby too; the server ends such a transaction after 5 s idle instead.
+    options: `-c search_path=${schema} -c idle_in_transaction_session_timeout=5000${settings.scratch ? ' -c synchronous_commit=off' : ''}`,
     // Positions and counts are int8; they stay far below 2^53, so numbers are exact and easier to use.
     types: {
       getTypeParser: ((oid: number, format?: string) =>

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { PostgresEventStore } from '@ledger/event-store/postgres';
+import type { BenchOptions } from '../lib/options';
+import { pairedFigure, type Results } from '../lib/results';
+
+const CLIENTS = [1, 64] as const;
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SECTION = '7. PostgreSQL event store';
+
+/** The same event for every contender: one ProjectCreated-sized JSON document per append. */
+const eventData = (n: number) => ({
+  projectId: `PG.${n}`,
+  title: 'Strengthening migration governance in the region',
+  budget: { amount: '200000.00', currency: 'USD' },
+  benefitingMemberStates: ['Mongolia'],
+  plannedStart: '2014',
+  plannedEnd: '2016',
+});
+
+/** `clients` loops appending one event each to its own streams for `ms`; returns appends/s. */
+async function closedLoop(clients: number, ms: number, append: (client: number, n: number) => Promise<void>) {
+  let done = 0;
+  const until = Date.now() + ms;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let n = 0; Date.now() < until; n++) {
+        await append(client, n);
+        done += 1;
+      }
+    }),
+  );
+  return done / ((Date.now() - started) / 1000);
+}
+
+async function ledgerStore(schema: string, clients: number, ms: number): Promise<number> {
+  const store = new PostgresEventStore({ connectionString: DATABASE_URL, schema });
+  await store.whenReady();
+  try {
+    return await closedLoop(clients, ms, async (client, n) => {
+      const data = eventData(n);
+      await store.append(
+        `project-${client}-${n}`,
+        [{ eventId: randomUUID(), type: 'ProjectCreated', data, metadata: { actor: 'bench' } }],
+        'no-stream',
+      );
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+/** Baseline: one autocommitted INSERT per append on its own connection per client, synchronous_commit=on. */
+async function rawInserts(schema: string, clients: number, ms: number): Promise<number> {
+  const setup = new Client({ connectionString: DATABASE_URL });
+  await setup.connect();
+  await setup.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await setup.query(
+    `CREATE TABLE IF NOT EXISTS "${schema}".raw_events (position bigserial PRIMARY KEY, stream_id text NOT NULL,
+       revision bigint NOT NULL, event_id text NOT NULL, type text NOT NULL, data json NOT NULL,
+       metadata json NOT NULL, UNIQUE (stream_id, revision))`,
+  );
+  await setup.end();
+  const connections = await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const c = new Client({ connectionString: DATABASE_URL, options: '-c synchronous_commit=on' });
+      await c.connect();
+      return c;
+    }),
+  );
+  try {
+    return await closedLoop(clients, ms, async (client, n) => {
+      await connections[client].query(
+        `INSERT INTO "${schema}".raw_events (stream_id, revision, event_id, type, data, metadata)
+         VALUES ($1, 0, $2, 'ProjectCreated', $3, $4)`,
+        [`project-${client}-${n}`, randomUUID(), JSON.stringify(eventData(n)), '{"actor":"bench"}'],
+      );
+    });
+  } finally {
+    await Promise.all(connections.map((c) => c.end()));
+  }
+}
+
+async function drop(schema: string) {
+  const c = new Client({ connectionString: DATABASE_URL });
+  await c.connect();
+  await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await c.end();
+}
+
+/**
+ * Section 7: appends to the PostgreSQL event store (group commit, head-row lock) against raw single-row
+ * INSERTs at the same durability, 1 and 64 clients, same events, same run.
+ */
+export async function postgresAppendScenario(
+  options: BenchOptions,
+  results: Results,
+  log: (m: string) => void,
+): Promise<void> {
+  const runs: Record<number, { store: number[]; raw: number[] }> = {
+    1: { store: [], raw: [] },
+    64: { store: [], raw: [] },
+  };
+  for (let rep = 0; rep < options.reps; rep++) {
+    for (const clients of CLIENTS) {
+      const schema = `bench_pg_${Date.now().toString(36)}_${clients}`;
+      try {
+        log(`pg-append: repetition ${rep + 1}/${options.reps}, ${clients} client(s)`);
+        runs[clients].store.push(await ledgerStore(schema, clients, options.loadMs));
+        runs[clients].raw.push(await rawInserts(schema, clients, options.loadMs));
+      } finally {
+        await drop(schema);
+      }
+    }
+  }
+  for (const clients of CLIENTS) {
+    results.add(
+      pairedFigure({
+        id: `pg.append.${clients}`,
+        section: SECTION,
+        label: `PostgresEventStore.append, ${clients} client${clients > 1 ? 's' : ''}`,
+        unit: 'appends/s',
+        runs: runs[clients].store,
+        baseline: {
+          label: `raw INSERT, ${clients} connection${clients > 1 ? 's' : ''}, 1 txn each, synchronous_commit=on`,
+          runs: runs[clients].raw,
+        },
+      }),
+    );
+  }
+  results.missing(
+    SECTION,
+    "Emmett's PostgreSQL event store (@event-driven-io/emmett-postgresql)",
+    'not installed: the npm install did not complete on the build machine within the time of this change',
+  );
+}

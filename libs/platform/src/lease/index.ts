@@ -1,0 +1,4 @@
+export * from './postgres.leases';
+export * from './leader-election';
+export * from './cluster-leases';
+export * from './leadership.registry';

@@ -1,0 +1,99 @@
+import { LeaseLostError } from '@ledger/event-store';
+import { events } from '@ledger/event-store/testing/contract.fixtures';
+import {
+  dropSchema,
+  tempPostgresStore,
+  tempSchemaName,
+  TEST_DATABASE_URL,
+} from '@ledger/event-store/testing/temp-postgres.fixture';
+import { LeaderElection } from './leader-election';
+import { PostgresLeases } from './postgres.leases';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('PostgreSQL leases', () => {
+  let schema: string;
+  let leases: PostgresLeases;
+  beforeEach(() => {
+    schema = tempSchemaName('lease');
+    leases = new PostgresLeases(TEST_DATABASE_URL, schema);
+  });
+  afterEach(async () => {
+    await leases.close();
+    await dropSchema(schema);
+  });
+
+  it('lets one holder in until its term expires, then hands the next holder a higher token', async () => {
+    const a = await leases.tryAcquire('relay:x', 'a', 300);
+    expect(a).toEqual({ name: 'relay:x', holder: 'a', token: 1 });
+    expect(await leases.tryAcquire('relay:x', 'b', 300)).toBeNull();
+    expect(await leases.renew(a!, 300)).toBe(true);
+    await sleep(400); // a "pauses": no renewal for longer than the TTL
+    const b = await leases.tryAcquire('relay:x', 'b', 300);
+    expect(b).toEqual({ name: 'relay:x', holder: 'b', token: 2 });
+    expect(await leases.renew(a!, 300)).toBe(false);
+  });
+
+  it('refuses a fenced append of a deposed leader and writes nothing; the new leader appends', async () => {
+    const ctx = await tempPostgresStore();
+    try {
+      const old = (await leases.tryAcquire('audit-checkpointer', 'a', 300))!;
+      await ctx.store.append('audit-checkpoints', events(1), 'any', { fence: leases.fenceOf(old) });
+      await sleep(400);
+      const current = (await leases.tryAcquire('audit-checkpointer', 'b', 5000))!;
+      const refused = ctx.store.append('audit-checkpoints', events(1), 'any', { fence: leases.fenceOf(old) });
+      await expect(refused).rejects.toBeInstanceOf(LeaseLostError);
+      await expect(refused).rejects.toMatchObject({ code: 'LEASE.LOST' });
+      expect(await ctx.store.headPosition()).toBe(1);
+      await expect(
+        ctx.store.append('audit-checkpoints', events(1), 'any', { fence: leases.fenceOf(current) }),
+      ).resolves.toMatchObject({ position: 2 });
+    } finally {
+      await ctx.cleanup();
+    }
+  });
+
+  it('refuses even an unchallenged term once it expired (the paused leader cannot write late)', async () => {
+    const ctx = await tempPostgresStore();
+    try {
+      const term = (await leases.tryAcquire('audit-checkpointer', 'a', 200))!;
+      await sleep(300);
+      await expect(
+        ctx.store.append('audit-checkpoints', events(1), 'any', { fence: leases.fenceOf(term) }),
+      ).rejects.toBeInstanceOf(LeaseLostError);
+      expect(await ctx.store.headPosition()).toBe(0);
+    } finally {
+      await ctx.cleanup();
+    }
+  });
+
+  it('elects exactly one of three processes, and a standby takes over when the leader steps down', async () => {
+    const running: string[] = [];
+    const elections = ['a', 'b', 'c'].map(
+      (holder) =>
+        new LeaderElection({
+          leases,
+          name: 'projector:rm:projects',
+          holder,
+          ttlMs: 600,
+          onElected: async () => void running.push(holder),
+          onDeposed: async () => void running.splice(running.indexOf(holder), 1),
+        }),
+    );
+    elections.forEach((e) => e.start());
+    try {
+      while (running.length === 0) await sleep(20);
+      await sleep(700);
+      expect(running).toHaveLength(1);
+      const leader = elections.find((e) => e.status().leader)!;
+      const firstLeader = running[0];
+      await leader.stop();
+      while (running.length === 0 || running[0] === firstLeader) await sleep(20);
+      expect(running).toHaveLength(1);
+      const rows = await leases.list();
+      expect(rows).toEqual([expect.objectContaining({ holder: running[0], token: 2, live: true })]);
+    } finally {
+      await Promise.all(elections.map((e) => e.stop()));
+    }
+  });
+});
