@@ -23,7 +23,17 @@ export interface BenchOptions {
   asOfEvents: number;
 }
 
-export const SCENARIOS = ['append', 'projection', 'relay', 'e2e', 'audit'] as const;
+export const SCENARIOS = [
+  'append',
+  'store',
+  'projection',
+  'relay',
+  'e2e',
+  'audit',
+  'scale',
+  'stream-length',
+  'sse',
+] as const;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
