@@ -2,22 +2,30 @@ import { readFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { Presets, SingleBar } from 'cli-progress';
 import pino from 'pino';
-import { projectStreamId } from '@ledger/domain';
-import { EVENT_STORE, type EventStore } from '@ledger/event-store';
+import { CommandRunner, isRefused, refusalOf, type CommandOutcome } from '@ledger/commands';
 import {
   importCorrelationId,
   importIatiXml,
   type ImportCommandExecutor,
+  type ImportStep,
   type ImportSummary,
 } from '@ledger/iati';
 import { PinoNestLogger, createLogger, type AppConfig } from '@ledger/platform';
-import { ProjectCommandService } from '../../command-api/src';
 import type { CliCommand } from './cli-args';
 import type { CliIo } from './cli-io';
 import { CliImportModule } from './import-app.module';
 
 /** Recorded as the actor of every imported event. */
 export const IMPORT_ACTOR = 'cli:iati-import';
+
+/** An outcome as the import counts it; a refusal is skipped with its code and sentence. */
+function importStepOf(outcome: CommandOutcome): ImportStep {
+  if (isRefused(outcome)) {
+    const { code, detail } = refusalOf(outcome);
+    return { refused: `${code}: ${detail}` };
+  }
+  return outcome.kind === 'accepted' ? 'appended' : 'already-present';
+}
 
 export function formatSummary(summary: ImportSummary): string {
   const lines = [
@@ -30,7 +38,7 @@ export function formatSummary(summary: ImportSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Imports an IATI file through the command service. Returns the exit code. */
+/** Imports an IATI file through the command runner. Returns the exit code. */
 export async function importIati(
   command: Extract<CliCommand, { kind: 'import-iati' }>,
   config: AppConfig,
@@ -58,12 +66,9 @@ export async function importIati(
       )
     : null;
   try {
-    const service = app.get(ProjectCommandService);
-    const store = app.get<EventStore>(EVENT_STORE);
+    const runner = app.get(CommandRunner);
     const execute: ImportCommandExecutor = async (planned) => {
-      const stream = await store.readStream(projectStreamId(planned.projectId));
-      const present = stream.some((event) => event.metadata.commandId === planned.commandId);
-      await service.execute({
+      const outcome = await runner.execute({
         type: planned.type,
         projectId: planned.type === 'CreateProject' ? null : planned.projectId,
         body: planned.body,
@@ -71,7 +76,7 @@ export async function importIati(
         commandId: planned.commandId,
         correlationId: importCorrelationId(planned.projectId),
       });
-      return present ? 'already-present' : 'appended';
+      return importStepOf(outcome);
     };
     let started = false;
     const summary = await importIatiXml(xml, execute, {

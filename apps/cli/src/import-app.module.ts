@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppConfig, PlatformModule } from '@ledger/platform';
-import { CommandApiModule } from '../../command-api/src';
+import { CommandsModule } from '@ledger/commands';
 
-/** The command path without HTTP: the import runs through the same ProjectCommandService as the API. */
+/** The command path without HTTP: the import runs through the same CommandRunner as the API. */
 @Module({})
 export class CliImportModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
@@ -13,7 +13,7 @@ export class CliImportModule {
     const apiKeys = config.apiKeys ?? `admin:${randomBytes(24).toString('hex')}`;
     return {
       module: CliImportModule,
-      imports: [PlatformModule.forRoot({ ...config, apiKeys }, { logger }), CommandApiModule],
+      imports: [PlatformModule.forRoot({ ...config, apiKeys }, { logger }), CommandsModule],
     };
   }
 }

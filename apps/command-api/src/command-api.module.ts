@@ -2,9 +2,9 @@ import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@ledger/platform';
-import { ProjectCommandService } from './commands/project-command.service';
+import { CommandsModule } from '@ledger/commands';
 import { HttpCommandRunner } from './http/http-command.runner';
-import { ProjectCommandsController } from './http/project-commands.controller';
+import { ProjectCommandsController } from './http/command-routes.controller';
 import { ProjectHistoryController } from './http/project-history.controller';
 import { IDEMPOTENCY_STORE, SqliteIdempotencyStore } from './idempotency/idempotency.store';
 
@@ -17,9 +17,9 @@ class IdempotencyStoreCloser implements OnApplicationShutdown {
 
 /** HTTP commands and per-project history. Needs PlatformModule (config, clock, event store, auth). */
 @Module({
+  imports: [CommandsModule],
   controllers: [ProjectCommandsController, ProjectHistoryController],
   providers: [
-    ProjectCommandService,
     HttpCommandRunner,
     {
       provide: IDEMPOTENCY_STORE,
@@ -31,6 +31,6 @@ class IdempotencyStoreCloser implements OnApplicationShutdown {
     },
     IdempotencyStoreCloser,
   ],
-  exports: [ProjectCommandService],
+  exports: [CommandsModule, HttpCommandRunner],
 })
 export class CommandApiModule {}

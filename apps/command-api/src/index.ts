@@ -1,4 +1,3 @@
 export * from './command-api.module';
-export * from './commands/project-command.service';
-export * from './commands/command-result';
-export * from './commands/command-ids';
+export { AmqpCommandsModule, connectAmqpCommands } from './amqp/amqp-commands.module';
+export { AuditModule } from './audit/audit.module';

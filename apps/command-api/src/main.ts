@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { createHttpApp, loadConfig, PlatformModule, runMain } from '@ledger/platform';
-import { connectAmqpCommands } from './amqp';
-import { AmqpCommandsModule } from './amqp/amqp-commands.module';
+import { AmqpCommandsModule, connectAmqpCommands } from './amqp/amqp-commands.module';
 import { AuditModule } from './audit/audit.module';
 import { CommandApiModule } from './command-api.module';
 

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { AppConfig, createHttpApp, loadConfig } from '@ledger/platform';
-import { connectAmqpCommands } from '../../command-api/src/amqp';
+import { connectAmqpCommands } from '../../command-api/src';
 import { setupOpenApi } from './openapi/openapi.document';
 import { StandaloneModule } from './standalone.module';
 

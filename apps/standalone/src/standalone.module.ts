@@ -1,13 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppConfig, PlatformModule } from '@ledger/platform';
-import { CommandApiModule } from '../../command-api/src';
-import { AmqpCommandsModule } from '../../command-api/src/amqp';
-import { AuditModule } from '../../command-api/src/audit/audit.module';
+import { AmqpCommandsModule, AuditModule, CommandApiModule } from '../../command-api/src';
 import { ProjectorModule } from '../../projector/src';
-import { QueryApiModule } from '../../query-api/src';
-import { IatiExportModule } from '../../query-api/src/iati/iati-export.module';
-import { RelayModule } from '../../relay/src/relay.module';
+import { IatiExportModule, QueryApiModule } from '../../query-api/src';
+import { RelayModule } from '../../relay/src';
 
 /**
  * Everything in one process on the embedded defaults: what `npm start` runs. Projector and relay follow

@@ -1,22 +1,15 @@
-import type { ProjectEventType } from '@ledger/domain';
+import { PROJECT_EVENT_TYPES, type ProjectEventType } from '@ledger/domain';
+import { PROJECT_EVENT_TABLE, type EventKind } from './project-event.table';
+
+export type { EventKind };
 
 /**
- * The public name of each domain event on the wire. Kept explicit (not derived from the TypeScript name)
- * so renaming a domain type can never silently change the contract.
+ * The public name of each domain event on the wire, from the event table. Kept explicit there (not derived
+ * from the TypeScript name) so renaming a domain type can never silently change the contract.
  */
-export const EVENT_KINDS = {
-  ProjectCreated: 'created',
-  ProjectStarted: 'started',
-  ProjectCompleted: 'completed',
-  ProjectBudgetRevised: 'budget-revised',
-  ProjectSuspended: 'suspended',
-  ProjectResumed: 'resumed',
-  ProjectCancelled: 'cancelled',
-  ProjectExtended: 'extended',
-  ProjectRecordCorrected: 'record-corrected',
-} as const satisfies Record<ProjectEventType, string>;
-
-export type EventKind = (typeof EVENT_KINDS)[ProjectEventType];
+export const EVENT_KINDS = Object.fromEntries(
+  PROJECT_EVENT_TYPES.map((type) => [type, PROJECT_EVENT_TABLE[type].kind]),
+) as { [T in ProjectEventType]: (typeof PROJECT_EVENT_TABLE)[T]['kind'] };
 
 export const CONTRACT_VERSION = 1;
 export const CLOUDEVENT_TYPE_PREFIX = 'org.projectledger.project.';

@@ -1,5 +1,6 @@
 export * from './event-kinds';
 export * from './integration-events';
+export * from './project-event.table';
 export * from './to-integration-event';
 export * from './event-message';
 export * from './integration-event.validator';

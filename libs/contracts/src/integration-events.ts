@@ -1,21 +1,104 @@
-import type { ProjectEvent } from '@ledger/domain';
+import type { BudgetReason, Coverage, ProjectEventType, Region } from '@ledger/domain';
 
 /**
  * Integration events: the public payloads consumers receive in `data` of the CloudEvents envelope.
- * Version 1 carries the same fields as the domain events, but declared here so the wire contract is
- * owned by this library and a domain refactoring must be mapped explicitly in toIntegrationEvent.
+ * Declared here, field by field, and not derived from the domain's types: a change to a domain event then
+ * fails to compile in the event table's mapping instead of silently changing what consumers receive.
+ * Policy lists (regions, coverages, budget reasons) are the domain's, since the contract publishes them.
  */
-type DataOf<T extends ProjectEvent['type']> = Extract<ProjectEvent, { type: T }>['data'];
 
-export type ProjectCreatedV1 = DataOf<'ProjectCreated'>;
-export type ProjectStartedV1 = DataOf<'ProjectStarted'>;
-export type ProjectCompletedV1 = DataOf<'ProjectCompleted'>;
-export type ProjectBudgetRevisedV1 = DataOf<'ProjectBudgetRevised'>;
-export type ProjectSuspendedV1 = DataOf<'ProjectSuspended'>;
-export type ProjectResumedV1 = DataOf<'ProjectResumed'>;
-export type ProjectCancelledV1 = DataOf<'ProjectCancelled'>;
-export type ProjectExtendedV1 = DataOf<'ProjectExtended'>;
-export type ProjectRecordCorrectedV1 = DataOf<'ProjectRecordCorrected'>;
+/** A date known to the year, month or day: `2014`, `2014-03` or `2014-03-01`. */
+type PartialDateV1 = string;
+
+export interface ProjectCreatedV1 {
+  projectId: string;
+  primaId: string | null;
+  title: string;
+  description: string | null;
+  projectType: string;
+  coverage: Coverage;
+  region: Region;
+  fundingYear: number;
+  plannedStart: PartialDateV1;
+  plannedEnd: PartialDateV1;
+  /** Decimal string amount and ISO 4217 currency. */
+  budget: { amount: string; currency: string };
+  /** ISO 3166-1 alpha-2 codes. */
+  benefitingMemberStates: string[];
+}
+export interface ProjectStartedV1 {
+  projectId: string;
+  actualStart: PartialDateV1;
+}
+export interface ProjectCompletedV1 {
+  projectId: string;
+  actualEnd: PartialDateV1;
+}
+export interface ProjectBudgetRevisedV1 {
+  projectId: string;
+  previous: string;
+  amount: string;
+  delta: string;
+  currency: string;
+  reason: BudgetReason;
+  effectiveDate: string;
+  note: string | null;
+}
+export interface ProjectSuspendedV1 {
+  projectId: string;
+  reason: string;
+}
+export interface ProjectResumedV1 {
+  projectId: string;
+  reason: string | null;
+}
+export interface ProjectCancelledV1 {
+  projectId: string;
+  reason: string;
+}
+export interface ProjectExtendedV1 {
+  projectId: string;
+  previousPlannedEnd: PartialDateV1;
+  plannedEnd: PartialDateV1;
+  reason: string;
+}
+/** The fields a correction may set (any subset, at least one). */
+export interface CorrectedValuesV1 {
+  title?: string;
+  description?: string | null;
+  primaId?: string | null;
+  projectType?: string;
+  fundingYear?: number;
+  plannedStart?: PartialDateV1;
+  plannedEnd?: PartialDateV1;
+  region?: Region;
+  coverage?: Coverage;
+  benefitingMemberStates?: string[];
+  actualStart?: PartialDateV1;
+  actualEnd?: PartialDateV1;
+}
+export interface ProjectRecordCorrectedV1 {
+  projectId: string;
+  correctedEventId: string;
+  correctedRevision: number;
+  values: CorrectedValuesV1;
+  previous: Record<string, unknown>;
+  reason: string;
+  approvedBy: string;
+}
+
+/** The V1 payload of each domain event type; the event table maps one onto the other. */
+export interface PayloadsV1 {
+  ProjectCreated: ProjectCreatedV1;
+  ProjectStarted: ProjectStartedV1;
+  ProjectCompleted: ProjectCompletedV1;
+  ProjectBudgetRevised: ProjectBudgetRevisedV1;
+  ProjectSuspended: ProjectSuspendedV1;
+  ProjectResumed: ProjectResumedV1;
+  ProjectCancelled: ProjectCancelledV1;
+  ProjectExtended: ProjectExtendedV1;
+  ProjectRecordCorrected: ProjectRecordCorrectedV1;
+}
 
 export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json';
 export const DEFAULT_SOURCE = '/project-ledger';
@@ -35,15 +118,6 @@ export interface CloudEvent<TType extends string, TData> {
   data: TData;
 }
 
-export type ProjectIntegrationEvent =
-  | CloudEvent<'org.projectledger.project.created.v1', ProjectCreatedV1>
-  | CloudEvent<'org.projectledger.project.started.v1', ProjectStartedV1>
-  | CloudEvent<'org.projectledger.project.completed.v1', ProjectCompletedV1>
-  | CloudEvent<'org.projectledger.project.budget-revised.v1', ProjectBudgetRevisedV1>
-  | CloudEvent<'org.projectledger.project.suspended.v1', ProjectSuspendedV1>
-  | CloudEvent<'org.projectledger.project.resumed.v1', ProjectResumedV1>
-  | CloudEvent<'org.projectledger.project.cancelled.v1', ProjectCancelledV1>
-  | CloudEvent<'org.projectledger.project.extended.v1', ProjectExtendedV1>
-  | CloudEvent<'org.projectledger.project.record-corrected.v1', ProjectRecordCorrectedV1>;
-
-export type IntegrationEventType = ProjectIntegrationEvent['type'];
+export type { IntegrationEventType, ProjectIntegrationEvent } from './project-event.table';
+/** Keeps PayloadsV1 complete: a domain event type without a V1 payload fails to compile here. */
+export type PayloadV1Of<T extends ProjectEventType> = PayloadsV1[T];

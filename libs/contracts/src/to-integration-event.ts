@@ -1,7 +1,8 @@
-import type { ProjectEvent } from '@ledger/domain';
+import { toProjectEvent, UnreadableStoredEventError, type ProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
-import { EVENT_KINDS, type EventKind } from './event-kinds';
+import { cloudEventType, EVENT_KINDS, type EventKind } from './event-kinds';
 import { DEFAULT_SOURCE, type ProjectIntegrationEvent } from './integration-events';
+import { eventSpecOf } from './project-event.table';
 
 export class UnmappableEventError extends Error {
   constructor(
@@ -18,9 +19,22 @@ export interface ToIntegrationEventOptions {
   source?: string;
 }
 
+function readEvent(recorded: RecordedEvent): ProjectEvent {
+  try {
+    return toProjectEvent(recorded);
+  } catch (error) {
+    if (!(error instanceof UnreadableStoredEventError)) throw error;
+    throw new UnmappableEventError(
+      recorded.eventId,
+      error.code === 'unknown-type' ? `unknown event type ${recorded.type}` : error.message,
+    );
+  }
+}
+
 /**
- * Maps one stored domain event to its public integration event. Field by field on purpose: a new domain
- * field stays private until someone decides to publish it (and bumps the version if it breaks consumers).
+ * Maps one stored domain event to its public integration event, through the event table's field-by-field
+ * mapping: a new domain field stays private until someone decides to publish it (and bumps the version if
+ * it breaks consumers).
  */
 export function toIntegrationEvent(
   recorded: RecordedEvent,
@@ -29,121 +43,19 @@ export function toIntegrationEvent(
   const time = recorded.metadata.recordedAt;
   if (typeof time !== 'string')
     throw new UnmappableEventError(recorded.eventId, 'metadata.recordedAt is missing');
-  const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
-  const base = {
-    specversion: '1.0' as const,
+  const event = readEvent(recorded);
+  const spec = eventSpecOf(event.type);
+  // Key order is part of the bytes consumers receive: keep it.
+  return {
+    specversion: '1.0',
     id: recorded.eventId,
     source: options.source ?? DEFAULT_SOURCE,
-    subject: (event.data as { projectId?: string } | null)?.projectId ?? '',
+    subject: (event.data as { projectId?: string }).projectId ?? '',
     time,
-    datacontenttype: 'application/json' as const,
-  };
-  switch (event.type) {
-    case 'ProjectCreated': {
-      const d = event.data;
-      return {
-        ...base,
-        type: 'org.projectledger.project.created.v1',
-        data: {
-          projectId: d.projectId,
-          primaId: d.primaId,
-          title: d.title,
-          description: d.description,
-          projectType: d.projectType,
-          coverage: d.coverage,
-          region: d.region,
-          fundingYear: d.fundingYear,
-          plannedStart: d.plannedStart,
-          plannedEnd: d.plannedEnd,
-          budget: { amount: d.budget.amount, currency: d.budget.currency },
-          benefitingMemberStates: [...d.benefitingMemberStates],
-        },
-      };
-    }
-    case 'ProjectStarted':
-      return {
-        ...base,
-        type: 'org.projectledger.project.started.v1',
-        data: { projectId: event.data.projectId, actualStart: event.data.actualStart },
-      };
-    case 'ProjectCompleted':
-      return {
-        ...base,
-        type: 'org.projectledger.project.completed.v1',
-        data: { projectId: event.data.projectId, actualEnd: event.data.actualEnd },
-      };
-    case 'ProjectBudgetRevised': {
-      const d = event.data;
-      return {
-        ...base,
-        type: 'org.projectledger.project.budget-revised.v1',
-        data: {
-          projectId: d.projectId,
-          previous: d.previous,
-          amount: d.amount,
-          delta: d.delta,
-          currency: d.currency,
-          reason: d.reason,
-          effectiveDate: d.effectiveDate,
-          note: d.note,
-        },
-      };
-    }
-    case 'ProjectSuspended':
-      return {
-        ...base,
-        type: 'org.projectledger.project.suspended.v1',
-        data: { projectId: event.data.projectId, reason: event.data.reason },
-      };
-    case 'ProjectResumed':
-      return {
-        ...base,
-        type: 'org.projectledger.project.resumed.v1',
-        data: { projectId: event.data.projectId, reason: event.data.reason },
-      };
-    case 'ProjectCancelled':
-      return {
-        ...base,
-        type: 'org.projectledger.project.cancelled.v1',
-        data: { projectId: event.data.projectId, reason: event.data.reason },
-      };
-    case 'ProjectExtended': {
-      const d = event.data;
-      return {
-        ...base,
-        type: 'org.projectledger.project.extended.v1',
-        data: {
-          projectId: d.projectId,
-          previousPlannedEnd: d.previousPlannedEnd,
-          plannedEnd: d.plannedEnd,
-          reason: d.reason,
-        },
-      };
-    }
-    case 'ProjectRecordCorrected': {
-      const d = event.data;
-      return {
-        ...base,
-        type: 'org.projectledger.project.record-corrected.v1',
-        data: {
-          projectId: d.projectId,
-          correctedEventId: d.correctedEventId,
-          correctedRevision: d.correctedRevision,
-          values: structuredClone(d.values),
-          previous: structuredClone(d.previous),
-          reason: d.reason,
-          approvedBy: d.approvedBy,
-        },
-      };
-    }
-    default: {
-      const unknown: never = event;
-      throw new UnmappableEventError(
-        recorded.eventId,
-        `unknown event type ${(unknown as { type: string }).type}`,
-      );
-    }
-  }
+    datacontenttype: 'application/json',
+    type: cloudEventType(spec.kind as EventKind),
+    data: spec.toV1(event.data as never),
+  } as ProjectIntegrationEvent;
 }
 
 /** `org.projectledger.project.budget-revised.v1` -> `budget-revised`. */

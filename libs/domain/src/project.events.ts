@@ -113,17 +113,23 @@ export type ProjectEvent =
 
 export type ProjectEventType = ProjectEvent['type'];
 
-export const PROJECT_EVENT_TYPES: readonly ProjectEventType[] = [
-  'ProjectCreated',
-  'ProjectStarted',
-  'ProjectCompleted',
-  'ProjectBudgetRevised',
-  'ProjectSuspended',
-  'ProjectResumed',
-  'ProjectCancelled',
-  'ProjectExtended',
-  'ProjectRecordCorrected',
-];
+/**
+ * Every event type once. An object rather than an array so the compiler refuses a missing or unknown
+ * type: adding an event to the union without listing it here does not build.
+ */
+const EVENT_TYPE_LIST = {
+  ProjectCreated: true,
+  ProjectStarted: true,
+  ProjectCompleted: true,
+  ProjectBudgetRevised: true,
+  ProjectSuspended: true,
+  ProjectResumed: true,
+  ProjectCancelled: true,
+  ProjectExtended: true,
+  ProjectRecordCorrected: true,
+} as const satisfies Record<ProjectEventType, true>;
+
+export const PROJECT_EVENT_TYPES = Object.keys(EVENT_TYPE_LIST) as readonly ProjectEventType[];
 
 /** Name of the event stream of one project. */
 export const projectStreamId = (projectId: string): string => `project-${projectId}`;

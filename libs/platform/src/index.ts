@@ -19,3 +19,4 @@ export * from './security';
 export * from './health/subscription-lag';
 export * from './http/configure-http';
 export * from './http/http-app.factory';
+export * from './problem/problem.catalogue';

@@ -1,19 +1,17 @@
 import type { ProjectCommandType } from '@ledger/domain';
+import { PROJECT_COMMANDS, PROJECT_COMMAND_TYPES } from '@ledger/commands';
 import type { Problem } from '@ledger/platform';
 
-/** One message pattern per command, on the commands queue (`COMMAND_QUEUE`, default `projects.commands`). */
-export const AMQP_COMMAND_PATTERNS = {
-  'project.create': 'CreateProject',
-  'project.start': 'StartProject',
-  'project.complete': 'CompleteProject',
-  'project.revise-budget': 'ReviseProjectBudget',
-  'project.suspend': 'SuspendProject',
-  'project.resume': 'ResumeProject',
-  'project.cancel': 'CancelProject',
-  'project.extend': 'ExtendProject',
-} as const satisfies Record<string, ProjectCommandType>;
-
-export type AmqpCommandPattern = keyof typeof AMQP_COMMAND_PATTERNS;
+/**
+ * Message pattern → command, from the command table: one pattern per command that has one, on the
+ * commands queue (`COMMAND_QUEUE`, default `projects.commands`).
+ */
+export const AMQP_COMMAND_PATTERNS: ReadonlyMap<string, ProjectCommandType> = new Map(
+  PROJECT_COMMAND_TYPES.flatMap((type) => {
+    const pattern = PROJECT_COMMANDS[type].amqp;
+    return pattern === null ? [] : [[pattern, type] as const];
+  }),
+);
 
 /**
  * The `data` of a command message (Nest RMQ wire format: `{"pattern": "project.start", "data": {...},

@@ -1,16 +1,10 @@
 import type { ProjectCommandType } from '@ledger/domain';
-import { ProblemException, type ProblemFieldError } from '@ledger/platform';
+import type { CommandInput } from '@ledger/commands';
+import { problem, type ProblemException, type ProblemFieldError } from '@ledger/platform';
 import type { Message } from 'amqplib';
-import type { CommandInput } from '../commands/project-command.service';
 
 const invalid = (errors: ProblemFieldError[]): ProblemException =>
-  new ProblemException({
-    status: 400,
-    code: 'VALIDATION.FAILED',
-    title: 'Invalid command message',
-    detail: 'The AMQP command message does not have the expected shape.',
-    errors,
-  });
+  problem('VALIDATION.FAILED', 'The AMQP command message does not have the expected shape.', { errors });
 
 const optionalString = (value: unknown, field: string, errors: ProblemFieldError[]): string | undefined => {
   if (value === undefined || value === null) return undefined;

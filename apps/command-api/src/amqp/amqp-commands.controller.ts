@@ -1,107 +1,79 @@
-import { Controller, Inject, Logger } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload, RmqContext } from '@nestjs/microservices';
+import { Controller, Inject, Logger, type Type } from '@nestjs/common';
+import { Ctx, MessagePattern, Payload, type RmqContext } from '@nestjs/microservices';
 import type { Message } from 'amqplib';
+import type { ProjectCommandType } from '@ledger/domain';
 import { EventStoreClosedError } from '@ledger/event-store';
-import { APP_CONFIG, type AppConfig, ProblemException } from '@ledger/platform';
-import { newCommandId } from '../commands/command-ids';
-import type { CommandResult } from '../commands/command-result';
-import { ProjectCommandService, type CommandInput } from '../commands/project-command.service';
 import {
-  AMQP_COMMAND_PATTERNS,
-  type AmqpCommandPattern,
-  type AmqpCommandReply,
-} from './amqp-command.message';
+  CommandRunner,
+  isRefused,
+  newCommandId,
+  type CommandInput,
+  type CommandOutcome,
+} from '@ledger/commands';
+import { APP_CONFIG, ProblemException, type AppConfig } from '@ledger/platform';
+import { outcomeProblem } from '../commands/outcome-problem';
+import { AMQP_COMMAND_PATTERNS, type AmqpCommandReply } from './amqp-command.message';
 import { parseAmqpCommand } from './amqp-command.parser';
 
 const logger = new Logger('AmqpCommands');
 /** Pauses between attempts of a command that failed for a reason other than a decision (about 4 s in all). */
 const RETRY_DELAYS_MS = [250, 1000, 3000];
 
-/** Commands over AMQP: the same service, validation and problem codes as HTTP; a reply for callers that wait. */
-@Controller()
-export class AmqpCommandsController {
-  constructor(
-    private readonly commands: ProjectCommandService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+/** The one translation of an outcome into the AMQP reply. */
+export function amqpReply(outcome: CommandOutcome): AmqpCommandReply {
+  return isRefused(outcome)
+    ? { ok: false, problem: outcomeProblem(outcome).problem }
+    : { ok: true, ...outcome.result };
+}
 
-  @MessagePattern('project.create')
-  create(@Payload() data: unknown, @Ctx() ctx: RmqContext) {
-    return this.run('project.create', data, ctx);
-  }
-  @MessagePattern('project.start')
-  start(@Payload() data: unknown, @Ctx() ctx: RmqContext) {
-    return this.run('project.start', data, ctx);
-  }
-  @MessagePattern('project.complete')
-  complete(@Payload() data: unknown, @Ctx() ctx: RmqContext) {
-    return this.run('project.complete', data, ctx);
-  }
-  @MessagePattern('project.revise-budget')
-  reviseBudget(@Payload() data: unknown, @Ctx() ctx: RmqContext) {
-    return this.run('project.revise-budget', data, ctx);
-  }
-  @MessagePattern('project.suspend')
-  suspend(@Payload() data: unknown, @Ctx() ctx: RmqContext) {
-    return this.run('project.suspend', data, ctx);
-  }
-  @MessagePattern('project.resume')
-  resume(@Payload() data: unknown, @Ctx() ctx: RmqContext) {
-    return this.run('project.resume', data, ctx);
-  }
-  @MessagePattern('project.cancel')
-  cancel(@Payload() data: unknown, @Ctx() ctx: RmqContext) {
-    return this.run('project.cancel', data, ctx);
-  }
-  @MessagePattern('project.extend')
-  extend(@Payload() data: unknown, @Ctx() ctx: RmqContext) {
-    return this.run('project.extend', data, ctx);
-  }
+/** Commands over AMQP: the same runner, validation and problem codes as HTTP; a reply for callers that wait. */
+class AmqpCommandsHandler {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly config: AppConfig,
+  ) {}
 
   /**
    * A failure that is not a decision (the store busy with another process's write, or briefly unreachable)
    * may pass: the command is tried again a few times before it is refused, because refusing an AMQP command
    * drops it (nacked without requeue, so a poison message cannot loop).
    */
-  private async executeWithRetries(input: CommandInput): Promise<CommandResult> {
+  private async executeWithRetries(input: CommandInput): Promise<CommandOutcome> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.commands.execute(input);
       } catch (error) {
-        const final =
-          error instanceof ProblemException ||
-          error instanceof EventStoreClosedError ||
-          attempt >= RETRY_DELAYS_MS.length;
-        if (final) throw error;
+        if (error instanceof EventStoreClosedError || attempt >= RETRY_DELAYS_MS.length) throw error;
         logger.warn(`${input.type} attempt ${attempt + 1} failed, retrying: ${(error as Error).message}`);
         await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
       }
     }
   }
 
-  private async run(pattern: AmqpCommandPattern, data: unknown, ctx: RmqContext): Promise<AmqpCommandReply> {
+  async handle(type: ProjectCommandType, data: unknown, ctx: RmqContext): Promise<AmqpCommandReply> {
     const message = ctx.getMessage() as Message;
     const channel = ctx.getChannelRef() as {
       ack(m: Message): void;
       nack(m: Message, all: boolean, requeue: boolean): void;
     };
     try {
-      const input = parseAmqpCommand(AMQP_COMMAND_PATTERNS[pattern], data, message);
-      const result = await this.executeWithRetries({
+      const input = parseAmqpCommand(type, data, message);
+      const outcome = await this.executeWithRetries({
         ...input,
         // Fixed across retries: an attempt that stored its events but failed to say so is found, not repeated.
         commandId: input.commandId ?? newCommandId(),
         actor: this.config.amqpCommandActor,
       });
+      // A refused command is a final answer, not a failure to retry: it is acked like an accepted one.
       channel.ack(message);
-      return { ok: true, ...result };
+      return amqpReply(outcome);
     } catch (error) {
       if (error instanceof ProblemException) {
-        // A rejected command is a final answer, not a failure to retry: ack it and reply with the problem.
+        // A message of the wrong shape: also final.
         channel.ack(message);
         return { ok: false, problem: error.problem };
       }
-      logger.error(`${pattern} failed: ${(error as Error).stack ?? String(error)}`);
+      logger.error(`${type} failed: ${(error as Error).stack ?? String(error)}`);
       channel.nack(message, false, false);
       return {
         ok: false,
@@ -110,3 +82,27 @@ export class AmqpCommandsController {
     }
   }
 }
+
+/** One @MessagePattern handler per pattern of the command table, on one controller. */
+function amqpCommandsController(): Type {
+  class AmqpCommandsController extends AmqpCommandsHandler {}
+  Reflect.defineMetadata('design:paramtypes', [CommandRunner, Object], AmqpCommandsController);
+  Inject(APP_CONFIG)(AmqpCommandsController, undefined, 1);
+  const prototype = AmqpCommandsController.prototype as unknown as Record<string, unknown>;
+  for (const [pattern, type] of AMQP_COMMAND_PATTERNS) {
+    const handler = function (this: AmqpCommandsHandler, data: unknown, ctx: RmqContext) {
+      return this.handle(type, data, ctx);
+    };
+    // Nest looks handler metadata up by the function's name, so it must be the property's.
+    Object.defineProperty(handler, 'name', { value: pattern });
+    prototype[pattern] = handler;
+    Payload()(prototype, pattern, 0);
+    Ctx()(prototype, pattern, 1);
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, pattern)!;
+    Reflect.decorate([MessagePattern(pattern)], prototype, pattern, descriptor);
+  }
+  Reflect.decorate([Controller()], AmqpCommandsController);
+  return AmqpCommandsController;
+}
+
+export const AmqpCommandsController = amqpCommandsController();

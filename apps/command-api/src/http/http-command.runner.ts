@@ -2,16 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ProjectCommandType } from '@ledger/domain';
 import {
+  CommandRunner,
+  PROJECT_COMMANDS,
+  isRefused,
+  commandIdFromKey,
+  type CommandResult,
+} from '@ledger/commands';
+import {
   CLOCK,
   Clock,
   Principal,
   ProblemException,
   acceptCorrelationId,
   currentCorrelationId,
+  problem,
 } from '@ledger/platform';
-import { ProjectCommandService } from '../commands/project-command.service';
-import { commandIdFromKey } from '../commands/command-ids';
-import type { CommandResult } from '../commands/command-result';
+import { outcomeProblem } from '../commands/outcome-problem';
 import {
   IDEMPOTENCY_STORE,
   SqliteIdempotencyStore,
@@ -31,7 +37,7 @@ export class HttpCommandRunner {
   private readonly inFlight = new Map<string, { fingerprint: string; count: number }>();
 
   constructor(
-    private readonly commands: ProjectCommandService,
+    private readonly commands: CommandRunner,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: SqliteIdempotencyStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -88,7 +94,7 @@ export class HttpCommandRunner {
     key: string | undefined,
   ): Promise<{ body: CommandResult; stored: Omit<StoredResponse, 'fingerprint'> }> {
     const correlationId = currentCorrelationId() ?? acceptCorrelationId(request.headers['x-correlation-id']);
-    const result = await this.commands.execute({
+    const outcome = await this.commands.execute({
       type,
       projectId,
       body: request.body,
@@ -97,9 +103,12 @@ export class HttpCommandRunner {
       commandId: key ? commandIdFromKey(principal.actor, key) : undefined,
       expectedRevision,
     });
-    const status = type === 'CreateProject' ? 201 : 200;
+    // A replay found in the stream answers as the first time did: the stream, not this process, remembers.
+    if (isRefused(outcome)) throw outcomeProblem(outcome);
+    const { result } = outcome;
+    const { status } = PROJECT_COMMANDS[type].http;
     const headers: Record<string, string> = { ETag: `"${result.revision}"` };
-    if (type === 'CreateProject') headers.Location = `/projects/${encodeURIComponent(result.projectId)}`;
+    if (status === 201) headers.Location = `/projects/${encodeURIComponent(result.projectId)}`;
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.status(status);
     return { body: result, stored: { status, headers, body: result } };
@@ -107,9 +116,4 @@ export class HttpCommandRunner {
 }
 
 const keyReused = (): ProblemException =>
-  new ProblemException({
-    status: 422,
-    code: 'IDEMPOTENCY.KEY_REUSED',
-    title: 'Idempotency key reused',
-    detail: 'This Idempotency-Key was already used for a different request.',
-  });
+  problem('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used for a different request.');

@@ -1,4 +1,4 @@
-import { ProjectEvent, ProjectSnapshot, comparePartialDates, foldProject } from '@ledger/domain';
+import { ProjectSnapshot, comparePartialDates, foldProject, toProjectEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { AsOf } from './as-of.query';
 import { effectiveDates, recordedDateOf } from './effective-date';
@@ -49,7 +49,7 @@ export function selectEvents(events: readonly RecordedEvent[], asOf: AsOf): Reco
 export function foldAsOf(events: readonly RecordedEvent[], asOf: AsOf): AsOfState | null {
   const selected = selectEvents(events, asOf);
   if (selected.length === 0 || selected[0].type !== 'ProjectCreated') return null;
-  const state = foldProject(selected.map((e) => ({ type: e.type, data: e.data }) as ProjectEvent));
+  const state = foldProject(selected.map(toProjectEvent));
   if (state.status === 'none') return null;
   return {
     revision: selected[selected.length - 1].revision,

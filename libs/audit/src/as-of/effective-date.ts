@@ -1,4 +1,11 @@
-import { comparePartialDates, utcDateOf } from '@ledger/domain';
+import { eventSpecOf, type EffectiveDateRule } from '@ledger/contracts';
+import {
+  comparePartialDates,
+  toProjectEvent,
+  utcDateOf,
+  type ProjectEvent,
+  type ProjectEventType,
+} from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 
 /** UTC calendar date an event was recorded on; null when the metadata has no recordedAt. */
@@ -24,75 +31,74 @@ const earliest = (dates: (string | null | undefined)[]): string | null =>
       null,
     );
 
-/** The date an event carries itself: actualStart, actualEnd, a budget revision's effectiveDate. */
-function ownEffectiveDate(event: RecordedEvent): string | null {
-  const d = event.data as Record<string, unknown>;
-  switch (event.type) {
-    case 'ProjectStarted':
-      return typeof d.actualStart === 'string' ? d.actualStart : null;
-    case 'ProjectCompleted':
-      return typeof d.actualEnd === 'string' ? d.actualEnd : null;
-    case 'ProjectBudgetRevised':
-      return typeof d.effectiveDate === 'string' ? d.effectiveDate : null;
-    default:
-      return null;
-  }
+/** A date field of an event's data, when it holds a string. */
+function dateField(data: unknown, field: string): string | null {
+  const value = (data as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : null;
 }
 
 /**
- * Effective date (a partial date) of each event of one stream, by revision:
- * - ProjectStarted / ProjectCompleted / ProjectBudgetRevised: their actualStart / actualEnd / effectiveDate;
- * - ProjectCreated: the earliest of its recorded date, its plannedStart and every other event's effective
- *   date, because a project entered after the fact still existed on the dates its own history names;
- * - ProjectRecordCorrected: the effective date of the event it corrects (a correction says what was true
- *   all along); a corrected actualStart / actualEnd also moves the date of the start / completion itself;
- * - every other event: the UTC date it was recorded on.
+ * Effective date (a partial date) of each event of one stream, by revision, by the rule the event table
+ * gives each event type (see EffectiveDateRule):
+ * - `field` (ProjectStarted / ProjectCompleted / ProjectBudgetRevised): the date the event carries, or the
+ *   value a later correction gave that field (a corrected actualStart also moves the start itself);
+ * - `earliest` (ProjectCreated): the earliest of its recorded date, its plannedStart and every other
+ *   event's effective date, because a project entered after the fact still existed on the dates its own
+ *   history names;
+ * - `corrected` (ProjectRecordCorrected): the effective date of the event it corrects;
+ * - `recorded` (every other event): the UTC date it was recorded on.
  */
 export function effectiveDates(events: readonly RecordedEvent[]): Map<number, string | null> {
-  const corrected = correctedDates(events);
+  const read = events.map((recorded) => ({ recorded, event: toProjectEvent(recorded) }));
+  const rule = ({ event }: (typeof read)[number]) =>
+    eventSpecOf(event.type).effectiveDate as EffectiveDateRule<ProjectEventType>;
+  const corrected = correctedDates(read.map((r) => ({ ...r, rule: rule(r) })));
   const dates = new Map<number, string | null>();
-  for (const event of events) {
-    if (event.type === 'ProjectCreated' || event.type === 'ProjectRecordCorrected') continue;
-    dates.set(
-      event.revision,
-      corrected.get(event.revision) ?? ownEffectiveDate(event) ?? recordedDateOf(event),
-    );
+  for (const r of read) {
+    const how = rule(r);
+    if (how.from === 'earliest' || how.from === 'corrected') continue;
+    const own = how.from === 'field' ? dateField(r.event.data, how.field) : null;
+    dates.set(r.recorded.revision, corrected.get(r.recorded.revision) ?? own ?? recordedDateOf(r.recorded));
   }
-  const created = events.find((e) => e.type === 'ProjectCreated');
-  if (created) {
-    const plannedStart = (created.data as { plannedStart?: string }).plannedStart;
-    dates.set(created.revision, earliest([recordedDateOf(created), plannedStart, ...dates.values()]));
+  for (const r of read) {
+    const how = rule(r);
+    if (how.from !== 'earliest') continue;
+    const own = dateField(r.event.data, how.field);
+    dates.set(r.recorded.revision, earliest([recordedDateOf(r.recorded), own, ...dates.values()]));
   }
-  for (const event of events) {
-    if (event.type !== 'ProjectRecordCorrected') continue;
-    const target = (event.data as { correctedRevision?: number }).correctedRevision;
+  for (const r of read) {
+    if (rule(r).from !== 'corrected') continue;
+    const { recorded } = r;
+    const target = correction(r.event).correctedRevision;
     dates.set(
-      event.revision,
-      (target !== undefined ? dates.get(target) : undefined) ?? recordedDateOf(event),
+      recorded.revision,
+      (target !== undefined ? dates.get(target) : undefined) ?? recordedDateOf(recorded),
     );
   }
   return dates;
 }
 
-/** Start and completion dates as corrected later: the corrected date is when the start or end was true. */
-function correctedDates(events: readonly RecordedEvent[]): Map<number, string> {
-  const byRevision = new Map(events.map((e) => [e.revision, e]));
+/** What an event of rule `corrected` names: the revision it corrects and the values it gives. */
+const correction = (event: ProjectEvent) =>
+  event.data as { correctedRevision?: number; values?: Record<string, unknown> };
+
+/** Dates carried by events (rule `field`) as corrected later: the corrected date is when it was true. */
+function correctedDates(
+  read: readonly {
+    recorded: RecordedEvent;
+    event: ProjectEvent;
+    rule: EffectiveDateRule<ProjectEventType>;
+  }[],
+): Map<number, string> {
+  const byRevision = new Map(read.map((r) => [r.recorded.revision, r]));
   const out = new Map<number, string>();
-  for (const event of events) {
-    if (event.type !== 'ProjectRecordCorrected') continue;
-    const { correctedRevision, values } = event.data as {
-      correctedRevision?: number;
-      values?: Record<string, unknown>;
-    };
+  for (const { event, rule } of read) {
+    if (rule.from !== 'corrected') continue;
+    const { correctedRevision, values } = correction(event);
     const target = correctedRevision === undefined ? undefined : byRevision.get(correctedRevision);
-    const field =
-      target?.type === 'ProjectStarted'
-        ? 'actualStart'
-        : target?.type === 'ProjectCompleted'
-          ? 'actualEnd'
-          : null;
-    const value = field ? values?.[field] : undefined;
-    if (target && typeof value === 'string') out.set(target.revision, value);
+    if (target?.rule.from !== 'field') continue;
+    const value = dateField(values ?? {}, target.rule.field);
+    if (value !== null) out.set(target.recorded.revision, value);
   }
   return out;
 }

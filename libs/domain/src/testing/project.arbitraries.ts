@@ -139,3 +139,43 @@ export const commandArb: fc.Arbitrary<ProjectCommand> = fc.oneof(
 export const commandSequenceArb: fc.Arbitrary<ProjectCommand[]> = fc
   .tuple(createArb, fc.array(commandArb, { maxLength: 40 }), fc.nat(9))
   .map(([create, rest, dice]) => (dice > 0 ? [create, ...rest] : rest));
+
+/**
+ * An approved correction of some correctable fields (any event named: the decider leaves the target check
+ * to the caller). Kept out of commandArb because corrections are allowed in every status.
+ */
+export const correctionArb: fc.Arbitrary<ProjectCommand> = fc.record({
+  type: fc.constant('CorrectProjectRecord' as const),
+  now: nowArb,
+  data: fc.record({
+    projectId: fc.constant(PROJECT_ID),
+    eventId: fc.constant('6f1c2a8e-3b5d-5e7f-9a1b-2c3d4e5f6a7b'),
+    revision: fc.nat(5),
+    // One field at a time: a random mix of several is almost always refused by the cross-field rules.
+    values: fc.oneof(
+      fc.record({ title: fc.constantFrom('Corrected title', 'Another title') }),
+      fc.record({ description: fc.option(fc.constant('Corrected description'), { nil: null }) }),
+      fc.record({ primaId: fc.option(fc.constant('MN10P0002'), { nil: null }) }),
+      fc.record({ projectType: fc.constantFrom('TCMMCB', 'TCBM') }),
+      fc.record({ fundingYear: fc.integer({ min: 1990, max: 2100 }) }),
+      fc.record({ plannedStart: partialDateArb }),
+      fc.record({ plannedEnd: partialDateArb }),
+      fc.record({ region: fc.constantFrom(...REGIONS) }),
+      fc.record({ coverage: fc.constantFrom(...COVERAGES) }),
+      fc.record({ benefitingMemberStates: fc.uniqueArray(fc.constantFrom(...STATES), { maxLength: 3 }) }),
+      fc.record({ actualStart: partialDateArb }),
+      fc.record({ actualEnd: partialDateArb }),
+    ),
+    reason: fc.constant('Mistyped at import'),
+    approver: fc.constant('auditor@example.org'),
+  }),
+});
+
+/** Command sequences with approved corrections mixed in. */
+export const historyArb: fc.Arbitrary<ProjectCommand[]> = fc
+  .tuple(commandSequenceArb, fc.array(fc.tuple(fc.nat(40), correctionArb), { maxLength: 4 }))
+  .map(([commands, corrections]) => {
+    const out = [...commands];
+    for (const [at, correction] of corrections) out.splice(Math.min(at, out.length), 0, correction);
+    return out;
+  });

@@ -6,6 +6,7 @@ import type { CorrectedValues } from '../project.events';
 import { dateOrderErrors, duplicateStateErrors } from './cross-checks';
 import { fieldError } from './field-errors';
 import {
+  approverSchema,
   coverageSchema,
   descriptionSchema,
   fundingYearSchema,
@@ -42,7 +43,7 @@ const correctionBody = z
     revision: z.number().int().min(0),
     values: valuesSchema,
     reason: reasonSchema,
-    approver: z.string().trim().min(1).max(200),
+    approver: approverSchema,
   })
   .strict();
 

@@ -39,16 +39,26 @@ export const regionSchema = z.enum(REGIONS);
 export const fundingYearSchema = z.number().int().min(1990).max(2100);
 export const budgetReasonSchema = z.enum(BUDGET_REASONS);
 
+/*
+ * A refinement does not show in a generated JSON Schema, so each refined rule also states (in `meta`) the
+ * closest JSON Schema form of itself; request and contract schemas are generated from these (z.toJSONSchema).
+ */
+
 export const partialDateSchema = z
   .string()
-  .refine(isPartialDate, rule('INVALID_FORMAT', 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD.'));
+  .refine(isPartialDate, rule('INVALID_FORMAT', 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD.'))
+  .meta({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$' });
 
 export const fullDateSchema = z
   .string()
-  .refine(isFullDate, rule('INVALID_FORMAT', 'must be a real date written YYYY-MM-DD.'));
+  .refine(isFullDate, rule('INVALID_FORMAT', 'must be a real date written YYYY-MM-DD.'))
+  .meta({ format: 'date' });
 
 /** Free-text reason of a suspension, cancellation or extension. */
 export const reasonSchema = z.string().trim().min(1).max(MAX_REASON_LENGTH);
+
+/** Who approved a correction (an auditor's name or id). */
+export const approverSchema = z.string().trim().min(1).max(200);
 
 /** Money amounts travel as decimal strings: a JSON number may already have lost cents to binary floats. */
 export const amountSchema = z
@@ -68,7 +78,8 @@ export const amountSchema = z
     (value) => value.split('.')[0].replace(/^0+/, '').length <= MAX_AMOUNT_INTEGER_DIGITS,
     rule('OUT_OF_RANGE', `must be below 10^${MAX_AMOUNT_INTEGER_DIGITS}.`),
   )
-  .refine((value) => /[1-9]/.test(value), rule('OUT_OF_RANGE', 'must be greater than 0.'));
+  .refine((value) => /[1-9]/.test(value), rule('OUT_OF_RANGE', 'must be greater than 0.'))
+  .meta({ pattern: '^\\d+(\\.\\d+)?$' });
 
 export const currencySchema = z
   .string()
@@ -82,7 +93,8 @@ export const currencySchema = z
       'NOT_IN_LIST',
       `must be one of the accepted ISO 4217 currencies: ${Object.keys(CURRENCY_MINOR_DIGITS).join(', ')}.`,
     ),
-  );
+  )
+  .meta({ pattern: '^[A-Z]{3}$' });
 
 /** Benefiting member states as given: codes or names, normalised to alpha-2 codes after parsing. */
 export const memberStatesSchema = z

@@ -1,7 +1,7 @@
 import {
   foldProject,
+  toProjectEvent,
   type BudgetReason,
-  type ProjectEvent,
   type ProjectSnapshot,
   type ProjectStatus,
   type Region,
@@ -27,7 +27,7 @@ export interface IatiProjectRecord {
 export interface StoredProjectEvent {
   type: string;
   data: unknown;
-  metadata?: { recordedAt?: string };
+  metadata?: { recordedAt?: string; schemaVersion?: unknown };
 }
 
 /**
@@ -35,12 +35,13 @@ export interface StoredProjectEvent {
  * collapse to the last of that day: IATI tells revised budgets apart by value-date only.
  */
 export function projectRecordFromEvents(events: readonly StoredProjectEvent[]): IatiProjectRecord | null {
-  const state = foldProject(events.map((e) => ({ type: e.type, data: e.data }) as ProjectEvent));
+  const domainEvents = events.map(toProjectEvent);
+  const state = foldProject(domainEvents);
   if (state.status === 'none') return null;
   const byDate = new Map<string, IatiBudgetRevision>();
-  for (const event of events) {
+  for (const event of domainEvents) {
     if (event.type !== 'ProjectBudgetRevised') continue;
-    const data = event.data as Extract<ProjectEvent, { type: 'ProjectBudgetRevised' }>['data'];
+    const { data } = event;
     byDate.delete(data.effectiveDate);
     byDate.set(data.effectiveDate, {
       amount: data.amount,

@@ -6,11 +6,14 @@ import {
 } from './activity-to-commands';
 import { parseIatiActivities } from './iati-xml.parser';
 
+/** What one planned command did: appended events, found them already there, or was refused (and why). */
+export type ImportStep = 'appended' | 'already-present' | { refused: string };
+
 /**
- * Runs one planned command through the one command path (ProjectCommandService.execute in the apps) and
- * says whether it appended events or found them already there. Throws when the command is refused.
+ * Runs one planned command through the one command path (the command runner) and says what it did.
+ * Throws only when the command could not be run at all (the store failing).
  */
-export type ImportCommandExecutor = (command: PlannedCommand) => Promise<'appended' | 'already-present'>;
+export type ImportCommandExecutor = (command: PlannedCommand) => Promise<ImportStep>;
 
 export interface ImportSummary {
   activities: number;
@@ -26,12 +29,7 @@ export interface ImportRunOptions extends ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The problem code and detail of a refused command (a ProblemException from the apps), or the error message. */
-export function reasonOf(error: unknown): string {
-  const problem = (error as { problem?: { code?: string; detail?: string } }).problem;
-  if (problem?.code) return `${problem.code}: ${problem.detail ?? ''}`.trim();
-  return error instanceof Error ? error.message : String(error);
-}
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Imports every activity of an IATI file. Commands of one activity run in order; once one is refused the
@@ -54,13 +52,11 @@ export async function importIatiXml(
     const plan = activityToCommands(activity, options);
     summary.skipped.push(...plan.skipped);
     for (const [i, command] of plan.commands.entries()) {
-      try {
-        const outcome = await execute(command);
-        if (outcome === 'appended') summary.appended++;
-        else summary.alreadyPresent++;
-        if (i === 0) summary.projects++;
-      } catch (error) {
-        summary.skipped.push({ activity: plan.activity, element: command.element, reason: reasonOf(error) });
+      const step = await execute(command).catch((error: unknown) => ({ refused: messageOf(error) }));
+      if (step === 'appended') summary.appended++;
+      else if (step === 'already-present') summary.alreadyPresent++;
+      else {
+        summary.skipped.push({ activity: plan.activity, element: command.element, reason: step.refused });
         for (const rest of plan.commands.slice(i + 1)) {
           summary.skipped.push({
             activity: plan.activity,
@@ -70,6 +66,7 @@ export async function importIatiXml(
         }
         break;
       }
+      if (i === 0) summary.projects++;
     }
     options.onProgress?.(index + 1, activities.length);
   }

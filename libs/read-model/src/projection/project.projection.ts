@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import {
   CORRECTABLE_FIELDS,
+  toProjectEvent,
+  UnreadableStoredEventError,
   type CorrectedValues,
   type ProjectCreatedData,
   type ProjectEvent,
@@ -31,10 +33,10 @@ export interface ProjectEffect {
  * Uses only the event (never a clock) so a rebuild from the log reproduces the same rows.
  */
 export function projectEvent(before: ProjectsTable | null, recorded: RecordedEvent): ProjectEffect {
-  const event = { type: recorded.type, data: recorded.data } as ProjectEvent;
   const projectId = streamProjectId(recorded);
-  const data = event.data as { projectId?: unknown } | null;
-  if (!data || typeof data !== 'object' || data.projectId !== projectId) {
+  const event = readEvent(recorded);
+  const data = event.data as { projectId?: unknown };
+  if (data.projectId !== projectId) {
     throw new ProjectionError(`Event data projectId does not match stream ${recorded.streamId}`);
   }
   const at = recordedAt(recorded);
@@ -203,6 +205,19 @@ function corrected(
       ordinal,
     })),
   };
+}
+
+/** The domain event, or a ProjectionError (the event's fault: it parks) when the domain cannot read it. */
+function readEvent(recorded: RecordedEvent): ProjectEvent {
+  try {
+    return toProjectEvent(recorded);
+  } catch (error) {
+    if (!(error instanceof UnreadableStoredEventError)) throw error;
+    if (error.code === 'unknown-type') throw new ProjectionError(`Unknown event type ${recorded.type}`);
+    if (error.code === 'not-an-object')
+      throw new ProjectionError(`Event data projectId does not match stream ${recorded.streamId}`);
+    throw new ProjectionError(error.message);
+  }
 }
 
 function existing(before: ProjectsTable | null, projectId: string): ProjectsTable {
