@@ -1,4 +1,14 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 
 const WORKER = 'sqlite.writer.worker';
@@ -7,8 +17,9 @@ let compiled: string | undefined;
 /**
  * The writer thread's entry file. Built code runs the compiled worker beside this file. Run from TypeScript
  * sources (Jest, `node -r @swc-node/register`), a worker would have to register a TypeScript loader of its
- * own, which costs seconds per store on a busy machine; instead the event-store sources are compiled once
- * per process into a temporary directory under node_modules/.cache, and the worker loads plain JavaScript from there.
+ * own, which costs seconds per store on a busy machine; instead the event-store sources are compiled into
+ * node_modules/.cache, once per version of those sources (the directory is named by their hash, so test
+ * processes share it and a changed source gets a fresh copy), and the worker loads plain JavaScript.
  */
 export function writerEntry(): string {
   if (extname(__filename) !== '.ts') return join(__dirname, `${WORKER}.js`);
@@ -17,27 +28,39 @@ export function writerEntry(): string {
 }
 
 function compileSources(): string {
+  const root = dirname(__dirname);
+  const sources = [root, __dirname].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.ts') && !name.includes('spec.ts'))
+      .map((name) => join(dir, name)),
+  );
+  const hash = createHash('sha256');
+  for (const file of sources) hash.update(file).update(readFileSync(file));
+  // Inside node_modules, so the compiled worker resolves better-sqlite3 like the sources do.
+  const cache = join(dirname(require.resolve('better-sqlite3/package.json')), '..', '.cache');
+  const out = join(cache, `sqlite-writer-${hash.digest('hex').slice(0, 16)}`);
+  const entry = join(out, relative(root, __dirname), `${WORKER}.js`);
+  if (existsSync(entry)) return entry;
   // Loaded only here, so production code never needs the compiler (a devDependency).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const swc = require('@swc/core') as typeof import('@swc/core');
-  const root = dirname(__dirname);
-  // Inside node_modules, so the compiled worker resolves better-sqlite3 like the sources do.
-  const cache = join(dirname(require.resolve('better-sqlite3/package.json')), '..', '.cache');
   mkdirSync(cache, { recursive: true });
-  const out = mkdtempSync(join(cache, 'sqlite-writer-'));
-  process.once('exit', () => rmSync(out, { recursive: true, force: true }));
-  for (const dir of [root, __dirname]) {
-    for (const name of readdirSync(dir)) {
-      if (!name.endsWith('.ts') || name.includes('spec.ts')) continue;
-      const { code } = swc.transformFileSync(join(dir, name), {
-        swcrc: false,
-        module: { type: 'commonjs' },
-        jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
-      });
-      const target = join(out, relative(root, join(dir, name.replace(/\.ts$/, '.js'))));
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, code);
-    }
+  const staging = mkdtempSync(`${out}.tmp-`);
+  for (const file of sources) {
+    const { code } = swc.transformFileSync(file, {
+      swcrc: false,
+      module: { type: 'commonjs' },
+      jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
+    });
+    const target = join(staging, relative(root, file).replace(/\.ts$/, '.js'));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, code);
   }
-  return join(out, relative(root, __dirname), `${WORKER}.js`);
+  // Another process may have finished the same copy meanwhile: either one is complete and identical.
+  try {
+    renameSync(staging, out);
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return entry;
 }
