@@ -16,16 +16,24 @@ import { e2eScenario } from './scenarios/e2e.scenario';
 import { projectionScenario } from './scenarios/projection.scenario';
 import { relayScenario } from './scenarios/relay.scenario';
 import { postgresAppendScenario } from './scenarios/postgres-append.scenario';
+import { scaleScenario } from './scenarios/scale.scenario';
+import { sseScenario } from './scenarios/sse.scenario';
+import { storeScenario } from './scenarios/store.scenario';
+import { streamLengthScenario } from './scenarios/stream-length.scenario';
 
 type Scenario = (options: BenchOptions, results: Results, log: (m: string) => void) => Promise<void>;
 
 const SCENARIO_RUNNERS: Record<string, { section: string; run: Scenario }> = {
   append: { section: '1. Durable append / 2. HTTP overhead', run: appendScenario },
+  store: { section: '1b. Store append (library, no HTTP)', run: storeScenario },
   projection: { section: '3. Projection rebuild', run: projectionScenario },
   relay: { section: '4. Relay', run: relayScenario },
   e2e: { section: '5. End-to-end latency', run: e2eScenario },
   audit: { section: '6. Audit', run: auditScenario },
   'pg-append': { section: '7. PostgreSQL event store', run: postgresAppendScenario },
+  scale: { section: '8. Scale (read model)', run: scaleScenario },
+  'stream-length': { section: '9. Stream length', run: streamLengthScenario },
+  sse: { section: '10. Live updates (SSE)', run: sseScenario },
 };
 
 // Exit through process.exit on a signal so 'exit' handlers (temp files, broker lock) run.
@@ -65,7 +73,9 @@ async function main(): Promise<number> {
     figures: results.figures,
     notMeasured: results.notMeasured,
     peakRssMiB: results.peakRssMiB,
+    charts: Object.fromEntries(Object.entries(results.charts).map(([name, c]) => [name, c.title])),
   };
+  const chartSvgs = Object.fromEntries(Object.entries(results.charts).map(([name, c]) => [name, c.svg]));
   mkdirSync(options.outDir, { recursive: true });
   const stamp = started.toISOString().replace(/[:.]/g, '-');
   const base = join(options.outDir, `bench-${report.mode}-${stamp}`);
@@ -74,8 +84,17 @@ async function main(): Promise<number> {
   writeFileSync(`${base}.md`, markdownReport(report, `${base.split('/').pop()}.svg`));
   for (const ext of ['json', 'svg', 'md'])
     writeFileSync(join(options.outDir, `latest.${ext}`), readFileSync(`${base}.${ext}`));
+  for (const [name, svg] of Object.entries(chartSvgs)) {
+    writeFileSync(`${base}-${name}.svg`, svg);
+    writeFileSync(join(options.outDir, `latest-${name}.svg`), svg);
+  }
   if (options.publish)
-    publishToDocs(report, markdownReport(report, 'performance-latency.svg'), latencyChartSvg(report.figures));
+    publishToDocs(
+      report,
+      markdownReport(report, 'performance-latency.svg'),
+      latencyChartSvg(report.figures),
+      chartSvgs,
+    );
   process.stdout.write(consoleTable(report.figures, report.notMeasured, report.peakRssMiB));
   process.stdout.write(`\nwrote ${base}.{json,md,svg} (and latest.* beside them)\n`);
   // Missed targets are findings, not failures; a scenario that could not run is a failure (CI smoke runs).

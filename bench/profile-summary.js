@@ -16,4 +16,7 @@ for (const [id, us] of dt) {
   total += us;
 }
 const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(top));
-for (const [key, us] of rows) console.log(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}`);
+for (const [key, us] of rows)
+  console.log(
+    `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}`,
+  );

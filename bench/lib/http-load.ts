@@ -56,3 +56,39 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     statusCodes,
   };
 }
+
+/** Closed-loop GET load; `path(n)` gives each request its own path (e.g. a random project id). */
+export async function runGetLoad(options: {
+  port: number;
+  path: (n: number) => string;
+  authorization: string;
+  connections: number;
+  durationMs: number;
+}): Promise<LoadResult> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${options.port}`,
+    connections: options.connections,
+    duration: options.durationMs / 1000,
+    timeout: 30,
+    requests: [
+      {
+        method: 'GET',
+        headers: { authorization: options.authorization },
+        setupRequest: (request) => ({ ...request, path: options.path(sequence++) }),
+      },
+    ],
+  });
+  return {
+    perSecond: result['2xx'] / result.duration,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors,
+    latencyMs: {
+      p50: result.latency.p50,
+      p95: Number.NaN,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      count: result['2xx'],
+    },
+    statusCodes: {},
+  };
+}

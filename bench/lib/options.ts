@@ -23,7 +23,18 @@ export interface BenchOptions {
   asOfEvents: number;
 }
 
-export const SCENARIOS = ['append', 'projection', 'relay', 'e2e', 'audit', 'pg-append'] as const;
+export const SCENARIOS = [
+  'append',
+  'store',
+  'projection',
+  'relay',
+  'e2e',
+  'audit',
+  'scale',
+  'stream-length',
+  'sse',
+  'pg-append',
+] as const;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({

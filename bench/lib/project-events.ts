@@ -38,14 +38,17 @@ function created(projectId: string, n: number): ProjectCreatedData {
 
 /**
  * A valid life of one project with `length` events (≥ 3): created, started, budget revisions (and one
- * extension every 8), completed. Exercises the projections the way real traffic would.
+ * extension every 8), completed; with `open`, any length ≥ 1 and no completion. Exercises the projections the way real traffic would.
  */
-export function projectLife(projectId: string, n: number, length: number): ProjectEvent[] {
+export function projectLife(projectId: string, n: number, length: number, open = false): ProjectEvent[] {
   const events: ProjectEvent[] = [{ type: 'ProjectCreated', data: created(projectId, n) }];
+  if (length === 1 && open) return events;
   events.push({ type: 'ProjectStarted', data: { projectId, actualStart: '2014-03-01' } });
+  // An open project (still accepting commands) gets revisions up to its length instead of a completion.
+  const last = open ? length : length - 1;
   let budget = 20_000_000;
   let plannedEnd = 2016;
-  for (let i = 0; events.length < length - 1; i++) {
+  for (let i = 0; events.length < last; i++) {
     if (i % 8 === 7) {
       const next = plannedEnd + 1;
       events.push({
@@ -77,6 +80,9 @@ export function projectLife(projectId: string, n: number, length: number): Proje
     });
     budget = next;
   }
-  events.push({ type: 'ProjectCompleted', data: { projectId, actualEnd: String(plannedEnd) } });
+  if (!open) events.push({ type: 'ProjectCompleted', data: { projectId, actualEnd: String(plannedEnd) } });
   return events;
 }
+
+/** The id of the n-th project the scale scenario loads (its queries ask for random ones). */
+export const scaleProjectId = (n: number) => `SCALE.${n}`;

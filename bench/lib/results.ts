@@ -19,9 +19,40 @@ export interface Figure {
   baseline?: Baseline;
   /** Median of the per-repetition ratios value/baseline (pairs measured back to back). */
   ratio?: number;
-  target?: { text: string; met: boolean };
+  target?: {
+    text: string;
+    met: boolean;
+    /** The same check on each repetition's own pair (value[i], baseline[i]). */
+    perRep?: boolean[];
+    /** What limits the figure and what would move it next: shown when the target is missed. */
+    lever?: string;
+  };
   notes: string[];
 }
+
+/** A target checked on the median figure and, with `rep`, on every repetition. */
+export interface TargetSpec {
+  text: string;
+  test: (figure: Figure) => boolean;
+  rep?: (value: number, baseline: number | undefined) => boolean;
+  lever?: string;
+}
+
+/** Shorthand for the common targets: ratio ≥ x, or value ≤ / ≥ a bound. */
+export const targets = {
+  ratioAtLeast: (min: number, lever?: string): TargetSpec => ({
+    text: `ratio ≥ ${min}`,
+    test: (f) => (f.ratio ?? 0) >= min,
+    rep: (v, b) => b !== undefined && v / b >= min,
+    lever,
+  }),
+  atMost: (max: number, unit: string, lever?: string): TargetSpec => ({
+    text: `≤ ${max} ${unit}`,
+    test: (f) => f.value <= max,
+    rep: (v) => v <= max,
+    lever,
+  }),
+};
 
 export interface NotMeasured {
   section: string;
@@ -35,6 +66,8 @@ export class Results {
   readonly notMeasured: NotMeasured[] = [];
   readonly peakRssMiB: Record<string, number> = {};
   readonly settings: Record<string, unknown> = {};
+  /** SVG charts by name (curves of cost over data size), written beside the report. */
+  readonly charts: Record<string, { title: string; svg: string }> = {};
 
   add(figure: Figure): Figure {
     this.figures.push(figure);
@@ -59,7 +92,7 @@ export function pairedFigure(input: {
   runs: number[];
   latencies?: LatencySummary[];
   baseline?: { label: string; runs: number[]; latencies?: LatencySummary[] };
-  target?: { text: string; test: (figure: Figure) => boolean };
+  target?: TargetSpec;
   notes?: string[];
   /** For a reference that is not a like-for-like baseline, where a ratio would mislead. */
   noRatio?: boolean;
@@ -84,6 +117,10 @@ export function pairedFigure(input: {
     };
     if (!input.noRatio) figure.ratio = median(input.runs.map((v, i) => v / b.runs[i]));
   }
-  if (input.target) figure.target = { text: input.target.text, met: input.target.test(figure) };
+  if (input.target) {
+    const { text, test, rep, lever } = input.target;
+    figure.target = { text, met: test(figure), lever };
+    if (rep) figure.target.perRep = input.runs.map((v, i) => rep(v, input.baseline?.runs[i]));
+  }
   return figure;
 }

@@ -14,6 +14,8 @@ export interface SeedOptions {
   /** Projects written round-robin, so streams interleave in the log as concurrent traffic would make them. */
   interleave?: number;
   idPrefix?: string;
+  /** Projects stay open (no completion), so commands can still change them. */
+  open?: boolean;
 }
 
 const BASE_TIME = Date.parse('2024-01-01T00:00:00Z');
@@ -58,7 +60,7 @@ export async function seedStore(options: SeedOptions): Promise<{ events: number;
       const projectId = `${prefix}.${first + i}`;
       const streamId = projectStreamId(projectId);
       // Position of revision r of life i in this block (written round-robin below); recordedAt follows it.
-      const events = projectLife(projectId, first + i, options.perProject).map((e, r) =>
+      const events = projectLife(projectId, first + i, options.perProject, options.open).map((e, r) =>
         toAppend(e, position + r * count + i + 1),
       );
       return { streamId, events: chain(streamId, events, undefined) };

@@ -13,6 +13,8 @@ export interface BenchReport {
   figures: Figure[];
   notMeasured: NotMeasured[];
   peakRssMiB: Record<string, number>;
+  /** Chart titles by name; the SVG of chart `name` is written as `<prefix>-<name>.svg`. */
+  charts: Record<string, string>;
 }
 
 /** 12,345 / 123 / 12.3 / 1.23: enough digits to compare, no false precision. */
@@ -35,5 +37,7 @@ export function latencyText(figure: Pick<Figure, 'latencyMs'>['latencyMs']): str
 
 export function verdict(figure: Figure): string {
   if (!figure.target) return '';
-  return `${figure.target.met ? 'MET' : 'MISSED'} (${figure.target.text})`;
+  const { met, text, perRep } = figure.target;
+  const reps = perRep ? `; per repetition ${perRep.map((m) => (m ? 'met' : 'missed')).join(', ')}` : '';
+  return `${met ? 'MET' : 'MISSED'} (${text}${reps})`;
 }

@@ -1,6 +1,18 @@
 import type { BenchReport } from './bench-report';
 import { fmt, fmtRatio, latencyText, verdict } from './bench-report';
 
+/** Every missed target with its measured limit and the next lever beside it. */
+function leverLines(report: BenchReport): string[] {
+  const missed = report.figures.filter((f) => f.target && !f.target.met);
+  if (missed.length === 0) return [];
+  return [
+    '### Missed targets: limit and next lever',
+    '',
+    ...missed.map((f) => `- **${f.label}** (${f.target!.text}): ${f.target!.lever ?? 'no lever recorded'}`),
+    '',
+  ];
+}
+
 /** The markdown report (docs/performance.md keeps the latest): settings, machine, table, gaps, RSS. */
 export function markdownReport(report: BenchReport, chartFile: string): string {
   const m = report.machine;
@@ -43,8 +55,14 @@ export function markdownReport(report: BenchReport, chartFile: string): string {
     '',
     ...report.figures.flatMap((f) => f.notes.map((n) => `- ${f.label}: ${n}`)),
     '',
+    ...leverLines(report),
+    '',
     `![latency percentiles](${chartFile})`,
     '',
+    ...Object.entries(report.charts).flatMap(([name, title]) => [
+      `![${title}](${chartFile.replace(/\.svg$/, '')}-${name}.svg)`,
+      '',
+    ]),
     '## Not measured',
     '',
     ...(report.notMeasured.length === 0

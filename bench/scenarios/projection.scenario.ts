@@ -1,6 +1,6 @@
 import type { BenchOptions } from '../lib/options';
 import { inFreshWorker, scratchDir, seededLog } from '../lib/fixtures';
-import { pairedFigure, type Results } from '../lib/results';
+import { pairedFigure, targets, type Results } from '../lib/results';
 
 interface Timed {
   events: number;
@@ -42,10 +42,10 @@ export async function projectionScenario(
       unit: 'events/s',
       runs: ours,
       baseline: { label: 'raw better-sqlite3 scan + JSON.parse of the same rows', runs: raw },
-      target: {
-        text: 'ratio ≥ 0.3 and ≥ 50k events/s',
-        test: (f) => (f.ratio ?? 0) >= 0.3 && f.value >= 50_000,
-      },
+      target: targets.ratioAtLeast(
+        0.35,
+        "reading, projecting and writing the copy share one thread (the copy's SQLite inserts about a fifth of the time, reading the log another fifth); next: the copy's writes on a worker thread while the next batch is read and projected",
+      ),
       notes: [
         ...(options.quick ? [`quick mode: ${events} events instead of 1M`] : []),
         `${options.logReps} repetition(s): one rebuild of the whole log takes minutes on this machine`,

@@ -15,6 +15,8 @@ interface StartPayload {
   dataDir: string;
   /** Also run the projector and the relay in this process (the standalone shape), for end-to-end latency. */
   pipeline?: { amqpUrl: string; exchange: string };
+  /** Run the app's projector (no relay): live updates need a read model that follows the log. */
+  projectorOnly?: boolean;
 }
 
 let app: INestApplication | null = null;
@@ -43,19 +45,29 @@ function appRuns(nestApp: INestApplication, className: RegExp): boolean {
   return false;
 }
 
-async function start({ dataDir, pipeline }: StartPayload): Promise<{ port: number; wiring: string }> {
+async function start({
+  dataDir,
+  pipeline,
+  projectorOnly,
+}: StartPayload): Promise<{ port: number; wiring: string }> {
   // Append runs measure the command path alone; the pipeline run has the projector and relay on.
   app = await createStandaloneApp({
     dataDir,
     apiKeys: BENCH_API_KEYS,
     logLevel: 'info',
     relayEnabled: pipeline !== undefined,
-    projectorEnabled: pipeline !== undefined,
+    projectorEnabled: pipeline !== undefined || projectorOnly === true,
     ...(pipeline ? { amqpUrl: pipeline.amqpUrl, relayExchange: pipeline.exchange } : {}),
   });
   await app.listen(0, '127.0.0.1');
   let wiring = 'command path only';
   const store = app.get<EventStore>(EVENT_STORE, { strict: false });
+  if (projectorOnly) {
+    app
+      .get<ReadModel>(READ_MODEL, { strict: false })
+      .onCommit((position) => visible.push([position, wallNow()]));
+    return { port: (app.getHttpServer().address() as AddressInfo).port, wiring: "the app's own projector" };
+  }
   if (pipeline) {
     // Use the app's own projector once the standalone app wires it; until then, the same runner beside it.
     const appProjector = appRuns(app, /^ProjectorService$/);

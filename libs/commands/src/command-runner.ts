@@ -2,9 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   currentSchemaVersion,
   decide,
-  foldProject,
   projectStreamId,
-  toProjectEvent,
   type ProjectCommand,
   type ProjectCommandData,
   type ProjectCommandType,
@@ -13,7 +11,6 @@ import {
   EVENT_STORE,
   WrongExpectedRevisionError,
   type EventStore,
-  type RecordedEvent,
 } from '@ledger/event-store';
 import {
   APP_CONFIG,
@@ -30,10 +27,10 @@ import {
 import { READ_MODEL, type ReadModel } from '@ledger/read-model';
 import { eventIdFor, newCommandId } from './command-ids';
 import { metricLabelOf, type CommandOutcome } from './command-outcome';
-import type { CommandResult } from './command-result';
 import { commandSpec } from './command-table';
 import { KeyedSerializer } from './keyed-serializer';
 import { releasePrimaId, reservePrimaId } from './prima-id.reservation';
+import { ProjectStateCache } from './project-state.cache';
 
 export interface CommandInput {
   type: ProjectCommandType;
@@ -55,7 +52,8 @@ export interface CommandInput {
 const MAX_ATTEMPTS = 5;
 
 /**
- * The one command path: validate → fold the stream → decide → append with the revision read.
+ * The one command path: validate → fold the stream (cached by revision: only new events are read) → decide
+ * → append with the revision read.
  * Commands on one project are serialised in this process; a race with another process is caught by the
  * store's expected-revision check: without If-Match it is retried on fresh state, with If-Match it is stale.
  * Every refusal is an outcome value; only a failure of the store itself is thrown.
@@ -63,6 +61,7 @@ const MAX_ATTEMPTS = 5;
 @Injectable()
 export class CommandRunner {
   private readonly lanes = new KeyedSerializer();
+  private readonly states = new ProjectStateCache();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -138,17 +137,20 @@ export class CommandRunner {
     const { projectId } = data;
     const spec = commandSpec(input.type);
     for (let attempt = 1; ; attempt++) {
-      const recorded = await this.store.readStream(streamId);
-      const refused = spec.checkStream?.(recorded, data);
-      if (refused) return refused;
-      const earlier = resultOfCommand(recorded, commandId, projectId);
+      const current = await this.states.current(this.store, streamId, projectId);
+      if (spec.checkStream) {
+        // Rules over the events themselves (a correction's target) still need the whole stream.
+        const refused = spec.checkStream(await this.store.readStream(streamId), data);
+        if (refused) return refused;
+      }
+      const earlier = current.commands.get(commandId);
       if (earlier) return { kind: 'replayed', result: earlier };
-      const revision = headOf(recorded);
+      const revision = current.revision;
       if (input.expectedRevision !== undefined && input.expectedRevision !== revision)
         return stale(projectId, input.expectedRevision, revision);
       const now = this.clock.now().toISOString();
       const command = { type: input.type, data, now } as ProjectCommand;
-      const decision = decide(command, foldProject(recorded.map(toProjectEvent)));
+      const decision = decide(command, current.state);
       if (!decision.ok) {
         const { code, message } = decision.rejection;
         return code === 'PROJECT.NOT_FOUND'
@@ -181,11 +183,11 @@ export class CommandRunner {
         };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        const latest = await this.store.readStream(streamId);
-        const raced = resultOfCommand(latest, commandId, projectId);
+        const latest = await this.states.current(this.store, streamId, projectId);
+        const raced = latest.commands.get(commandId);
         if (raced) return { kind: 'replayed', result: raced };
         if (input.expectedRevision !== undefined)
-          return stale(projectId, input.expectedRevision, headOf(latest));
+          return stale(projectId, input.expectedRevision, latest.revision);
         if (attempt >= MAX_ATTEMPTS) return { kind: 'conflict', projectId };
       }
     }
@@ -198,24 +200,9 @@ const primaIdTaken = (primaId: string, holder: string): CommandOutcome => ({
   message: `Prima ID ${primaId} already belongs to project ${holder}; a Prima ID identifies one project.`,
 });
 
-const headOf = (recorded: readonly RecordedEvent[]): number =>
-  recorded.length > 0 ? recorded[recorded.length - 1].revision : -1;
-
 const stale = (projectId: string, expectedRevision: number, currentRevision: number): CommandOutcome => ({
   kind: 'stale',
   projectId,
   expectedRevision,
   currentRevision,
 });
-
-/** The result a command already had, when its events are in the stream (a retry after a lost response). */
-function resultOfCommand(
-  recorded: readonly RecordedEvent[],
-  commandId: string,
-  projectId: string,
-): CommandResult | null {
-  const own = recorded.filter((event) => event.metadata.commandId === commandId);
-  if (own.length === 0) return null;
-  const last = own[own.length - 1];
-  return { projectId, revision: last.revision, position: last.position };
-}

@@ -57,7 +57,7 @@ export function validateAppend(
  */
 export function decideAppend(
   streamId: string,
-  events: EventToAppend[],
+  events: Pick<EventToAppend, 'eventId'>[],
   expected: ExpectedRevision,
   current: Revision | 'no-stream',
   stored: StoredEventRef[],

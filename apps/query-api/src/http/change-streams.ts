@@ -17,8 +17,31 @@ function sseEvent(change: ProjectChange): string {
 @Injectable()
 export class ChangeStreams implements BeforeApplicationShutdown {
   private readonly open = new Set<() => void>();
+  /** Reads in flight by commit generation and start position: readers woken by one commit share a query. */
+  private readonly reading = new Map<string, Promise<ProjectChange[]>>();
+  /** Counts read-model commits; a query started before a commit is never shared with readers woken by it. */
+  private generation = 0;
 
-  constructor(@Inject(READ_MODEL) private readonly readModel: ReadModel) {}
+  constructor(@Inject(READ_MODEL) private readonly readModel: ReadModel) {
+    // Registered before any stream's own listener, so the generation moves before readers wake.
+    this.readModel.onCommit(() => (this.generation += 1));
+  }
+
+  /**
+   * A page of changes after `after`. A commit wakes every open stream at once, and most of them stand at the
+   * same position, so a thousand readers cost one query instead of a thousand; the shared result is read-only.
+   * Only queries started since the latest commit are shared, so no reader is handed a page older than the
+   * commit that woke it.
+   */
+  private changesAfter(after: Position): Promise<ProjectChange[]> {
+    const key = `${this.generation}:${after}`;
+    let page = this.reading.get(key);
+    if (!page) {
+      page = this.readModel.changesAfter(after, PAGE).finally(() => this.reading.delete(key));
+      this.reading.set(key, page);
+    }
+    return page;
+  }
 
   /** Sends every change after `after`, then live changes, until the client goes away or the app stops. */
   async stream(req: Request, res: Response, after: Position, checkpoint: Position): Promise<void> {
@@ -51,7 +74,7 @@ export class ChangeStreams implements BeforeApplicationShutdown {
     try {
       while (!closed) {
         dirty = false;
-        const changes = await this.readModel.changesAfter(last, PAGE);
+        const changes = await this.changesAfter(last);
         for (const change of changes) res.write(sseEvent(change));
         if (changes.length > 0) last = changes[changes.length - 1].position;
         // Flow control: a client that stops reading must not make us buffer the whole changes table.

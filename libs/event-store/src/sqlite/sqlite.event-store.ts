@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { decideAppend, validateAppend } from '../append.rules';
+import { validateAppend } from '../append.rules';
 import {
   AppendResult,
   EventStore,
@@ -16,9 +16,10 @@ import {
 } from '../event-store.port';
 import { ChangeNotifier } from '../subscription/change.notifier';
 import { PagedSubscription } from '../subscription/paged.subscription';
-import { GroupCommitStats, GroupCommitter } from './sqlite.group-commit';
+import type { GroupCommitStats } from './sqlite.group-commit';
 import { SqliteQueries } from './sqlite.queries';
 import { applyPragmas, migrate } from './sqlite.schema';
+import { SqliteWriter } from './sqlite.writer';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; created with its schema if missing. */
@@ -35,16 +36,20 @@ export interface SqliteEventStoreOptions {
 
 const DEFAULT_READ_ALL_LIMIT = 1000;
 
-/** The embedded event store: one SQLite file in WAL mode, safe to share between processes. */
+/**
+ * The embedded event store: one SQLite file in WAL mode, safe to share between processes. Reads run on the
+ * caller's connection; appends go to a writer thread with its own connection (see sqlite.writer.worker.ts).
+ */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly queries: SqliteQueries;
   private readonly notifier = new ChangeNotifier();
-  private readonly committer: GroupCommitter;
+  private readonly writer: SqliteWriter;
   private readonly subscriptions = new Set<PagedSubscription>();
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private closed = false;
+  private closing: Promise<void> | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
@@ -58,7 +63,14 @@ export class SqliteEventStore implements EventStore {
       this.db.close();
       throw error;
     }
-    this.committer = new GroupCommitter(this.db, () => this.notifier.notify(), options.maxAppendsPerCommit);
+    this.writer = new SqliteWriter(
+      {
+        file: options.file,
+        busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+        maxAppendsPerCommit: options.maxAppendsPerCommit ?? 1000,
+      },
+      () => this.notifier.notify(),
+    );
   }
 
   append(
@@ -73,45 +85,14 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.committer.enqueue({
-        resolve,
-        reject,
-        apply: () => this.write(streamId, events, expectedRevision, serialised),
-      });
-    });
-  }
-
-  /** Runs inside the group-commit transaction, under this append's own savepoint. */
-  private write(
-    streamId: string,
-    events: EventToAppend[],
-    expected: ExpectedRevision,
-    serialised: { data: string; metadata: string }[],
-  ): AppendResult {
-    const stored = this.queries.storedEvents(
+    return this.writer.append({
       streamId,
-      events.map((e) => e.eventId),
-    );
-    const current = this.queries.streamRevision(streamId);
-    const decision = decideAppend(streamId, events, expected, current, stored);
-    if (decision.kind === 'duplicate') return decision.result;
-    let position = this.queries.headPosition();
-    let revision = decision.firstRevision - 1;
-    events.forEach((event, i) => {
-      position += 1;
-      revision += 1;
-      this.queries.insertEvent({
-        position,
-        streamId,
-        revision,
-        eventId: event.eventId,
-        type: event.type,
-        data: serialised[i].data,
-        metadata: serialised[i].metadata,
-      });
+      eventIds: events.map((e) => e.eventId),
+      types: events.map((e) => e.type),
+      expected: expectedRevision,
+      data: serialised.map((s) => s.data),
+      metadata: serialised.map((s) => s.metadata),
     });
-    return { nextExpectedRevision: revision, position };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -147,7 +128,8 @@ export class SqliteEventStore implements EventStore {
       notifier: this.notifier,
       pollIntervalMs: this.pollIntervalMs,
       readPage: (after, limit) => {
-        this.assertOpen();
+        // The connection, not `closed`: a page read while close() waits for the writer is still fine.
+        if (!this.db.open) throw new EventStoreClosedError();
         // Bound the scan by the head read first: everything up to it is committed, so the cursor can
         // safely move to it even when the filter skipped every row.
         const head = this.queries.headPosition();
@@ -167,16 +149,20 @@ export class SqliteEventStore implements EventStore {
 
   /** How many appends shared how many commits (group-commit effectiveness). */
   stats(): GroupCommitStats {
-    return this.committer.stats();
+    return this.writer.stats();
   }
 
   /** Writes appends still queued, ends every subscription, then closes the file. Idempotent. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.committer.flushAll();
+  close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.close()));
-    this.db.close();
+    this.closing ??= (async () => {
+      // Subscriptions first: they stop at once, instead of reading on while the writer finishes.
+      const ended = Promise.all([...this.subscriptions].map((s) => s.close()));
+      await this.writer.close();
+      await ended;
+      this.db.close();
+    })();
+    return this.closing;
   }
 
   private assertOpen(): void {

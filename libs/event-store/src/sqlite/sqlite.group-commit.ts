@@ -17,7 +17,8 @@ export interface GroupCommitStats {
 
 /**
  * Group commit: appends queued during one event-loop turn are written in ONE transaction, so N concurrent
- * appends cost one fsync instead of N. Each append runs inside its own SAVEPOINT, so one that fails its
+ * appends cost one fsync instead of N. It runs on the store's writer thread, where the queue also fills
+ * while a COMMIT waits for its fsync. Each append runs inside its own SAVEPOINT, so one that fails its
  * checks rolls back only itself and rejects only its own promise. Promises settle only after COMMIT, so
  * nobody is told "stored" before it is durable.
  */
@@ -28,7 +29,8 @@ export class GroupCommitter {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly afterCommit: () => void,
+    /** Called after every flush, committed or not, once each write of it was resolved or rejected. */
+    private readonly afterFlush: (committed: boolean) => void,
     /** Caps one transaction, so a huge burst cannot block the event loop in a single synchronous write. */
     private readonly maxAppendsPerCommit = 1000,
   ) {}
@@ -75,6 +77,7 @@ export class GroupCommitter {
       }
     } catch (error) {
       batch.forEach((write) => write.reject(error));
+      this.afterFlush(false);
       return;
     }
     this.counters.commits += 1;
@@ -84,7 +87,7 @@ export class GroupCommitter {
       if (outcome.ok) write.resolve(outcome.result);
       else write.reject(outcome.error);
     });
-    this.afterCommit();
+    this.afterFlush(true);
   }
 
   private applyOne(write: PendingWrite): { ok: true; result: AppendResult } | { ok: false; error: unknown } {

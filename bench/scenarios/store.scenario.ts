@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchOptions } from '../lib/options';
+import { pairedFigure, targets, type Results } from '../lib/results';
+import { WorkerProcess } from '../lib/worker-process';
+import type { RawAppendResult, RawPattern } from '../workers/raw-append.worker';
+import type { StoreAppendResult } from '../workers/store-append.worker';
+
+const SECTION = '1b. Store append (library, no HTTP)';
+
+async function inProcess<T>(
+  worker: string,
+  kind: string,
+  payload: Record<string, unknown>,
+  role: string,
+  results: Results,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
+  const process = WorkerProcess.start(worker);
+  try {
+    const value = await process.call<T>(kind, { ...payload, file: join(dir, 'events.sqlite') });
+    results.rss(role, await process.stop());
+    return value;
+  } finally {
+    process.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The SQLite store appending through its own API (validation, revision checks, group commit on the writer
+ * thread) against raw better-sqlite3 writing the same rows at the same durability, back to back per repetition.
+ */
+export async function storeScenario(
+  options: BenchOptions,
+  results: Results,
+  log: (m: string) => void,
+): Promise<void> {
+  const ours: Record<number, StoreAppendResult[]> = { 1: [], 64: [] };
+  const raw: Record<RawPattern, RawAppendResult[]> = { serial: [], writers: [], batched: [] };
+  for (let rep = 0; rep < options.reps; rep++) {
+    log(`store: repetition ${rep + 1}/${options.reps}`);
+    for (const writers of [1, 64]) {
+      ours[writers].push(
+        await inProcess<StoreAppendResult>(
+          'store-append.worker',
+          'storeAppend',
+          { writers, durationMs: options.loadMs },
+          'SQLite store appending (library)',
+          results,
+        ),
+      );
+    }
+    for (const [pattern, clients] of [
+      ['serial', 1],
+      ['batched', 64],
+    ] as const) {
+      raw[pattern].push(
+        await inProcess<RawAppendResult>(
+          'raw-append.worker',
+          'rawAppend',
+          { pattern, clients, durationMs: options.loadMs },
+          'raw better-sqlite3 writer',
+          results,
+        ),
+      );
+    }
+  }
+  results.add(
+    pairedFigure({
+      id: 'store.append.1',
+      section: SECTION,
+      label: 'SQLite store, 1 writer (acknowledged after COMMIT + fsync)',
+      unit: 'events/s',
+      runs: ours[1].map((r) => r.perSecond),
+      latencies: ours[1].map((r) => r.latencyMs),
+      baseline: {
+        label: 'raw better-sqlite3, 1 row per transaction, same thread',
+        runs: raw.serial.map((r) => r.perSecond),
+        latencies: raw.serial.map((r) => r.latencyMs),
+      },
+      target: targets.ratioAtLeast(
+        0.9,
+        'one append waits for a message to the writer thread and back (two thread hops) on top of its fsync; with fsync this cheap the hops show; next: let a lone writer commit on the calling thread when nothing else is queued',
+      ),
+    }),
+  );
+  results.add(
+    pairedFigure({
+      id: 'store.append.64',
+      section: SECTION,
+      label: 'SQLite store, 64 writers (acknowledged after COMMIT + fsync)',
+      unit: 'events/s',
+      runs: ours[64].map((r) => r.perSecond),
+      latencies: ours[64].map((r) => r.latencyMs),
+      baseline: {
+        label: 'raw better-sqlite3, 64 rows per transaction (group-commit ceiling)',
+        runs: raw.batched.map((r) => r.perSecond),
+        latencies: raw.batched.map((r) => r.latencyMs),
+      },
+      target: targets.ratioAtLeast(
+        0.9,
+        'per append the store validates and serialises the events, checks idempotency and the revision (two indexed reads) and runs a savepoint; next: one multi-row INSERT per commit',
+      ),
+      notes: [`appends per commit: ${ours[64].map((r) => r.appendsPerCommit.toFixed(1)).join(', ')}`],
+    }),
+  );
+  results.missing(
+    SECTION,
+    "Emmett's SQLite event store (1 and 64 writers)",
+    "not installable beside this project's pins: the registry has @event-driven-io/emmett-sqlite 0.42.4, whose exact peer @event-driven-io/emmett 0.42.4 is not published, and 0.38.5, whose peers (uuid ^10, ts-node) conflict with the project's uuid 11; installing it would need --legacy-peer-deps for every npm ci",
+  );
+}
