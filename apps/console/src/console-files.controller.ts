@@ -2,7 +2,7 @@ import { Controller, Get, Header, Inject, Param, StreamableFile } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
-import { APP_CONFIG, type AppConfig, ProblemException, Public } from '@ledger/platform';
+import { APP_CONFIG, type AppConfig, problem, Public } from '@ledger/platform';
 
 /**
  * Serves the built web console (static files written by `vite build`) at /console. Everything about
@@ -71,23 +71,16 @@ export class ConsoleFilesController {
 
   private send(relative: string): StreamableFile {
     if (!this.root) {
-      throw new ProblemException({
-        status: 404,
-        code: 'CONSOLE.NOT_BUILT',
-        title: 'Console not built',
-        detail: 'The web console has not been built: run `npm run build` (npm start does).',
-      });
+      throw problem(
+        'CONSOLE.NOT_BUILT',
+        'The web console has not been built: run `npm run build` (npm start does).',
+      );
     }
     const file = resolve(this.root, relative);
     const type = TYPES[extname(file)];
     // resolve() folds any `..`: a path that leaves the build folder is simply not found.
     if (!file.startsWith(this.root + sep) || !type || !existsSync(file) || !statSync(file).isFile()) {
-      throw new ProblemException({
-        status: 404,
-        code: 'CONSOLE.NOT_FOUND',
-        title: 'Not found',
-        detail: 'No such file in the console.',
-      });
+      throw problem('CONSOLE.NOT_FOUND', 'No such file in the console.');
     }
     return new StreamableFile(createReadStream(file), { type, length: statSync(file).size });
   }

@@ -7,11 +7,7 @@ import {
   type ProjectCommandData,
   type ProjectCommandType,
 } from '@ledger/domain';
-import {
-  EVENT_STORE,
-  WrongExpectedRevisionError,
-  type EventStore,
-} from '@ledger/event-store';
+import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '@ledger/event-store';
 import {
   APP_CONFIG,
   CLOCK,

@@ -1,4 +1,4 @@
-import type { BudgetReason, Coverage, ProjectEventType, Region } from '@ledger/domain';
+import type { BudgetReason, Coverage, Region } from '@ledger/domain';
 import type { MoneyPayloadsV1 } from './integration-events.money';
 
 export type * from './integration-events.money';

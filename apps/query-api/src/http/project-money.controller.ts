@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ProblemException, Roles } from '@ledger/platform';
+import { problem, Roles } from '@ledger/platform';
 import { READ_MODEL, type FinanceSummary, type ReadModel, type TransactionView } from '@ledger/read-model';
 import { parseMinPositionOnly } from '../params/min-position.params';
 import { encodeTransactionCursor, parseTransactionsParams } from '../params/transactions.params';
@@ -9,13 +9,7 @@ import { ProjectionPosition } from './projection-position';
 import { ProjectionPositionInterceptor } from './projection-position.interceptor';
 import { ApiFinances, ApiTransactions } from './project-money.openapi';
 
-const notFound = (id: string) =>
-  new ProblemException({
-    status: 404,
-    code: 'PROJECT.NOT_FOUND',
-    title: 'Project not found',
-    detail: `No project ${id} in the read model.`,
-  });
+const notFound = (id: string) => problem('PROJECT.NOT_FOUND', `No project ${id} in the read model.`);
 
 /** A project's financial transactions and its financial summary, from the read model (issue 13). */
 @ApiTags('projects')

@@ -57,6 +57,8 @@ export const PROBLEMS = {
   'PROJECTION.BEHIND': { status: 503, title: 'Read model not yet up to date' },
   'HEALTH.NOT_READY': { status: 503, title: 'Not ready' },
   'ROUTE.NOT_FOUND': { status: 404, title: 'Not found' },
+  'CONSOLE.NOT_BUILT': { status: 404, title: 'Console not built' },
+  'CONSOLE.NOT_FOUND': { status: 404, title: 'Not found' },
   'ROUTE.METHOD_NOT_ALLOWED': { status: 405, title: 'Method not allowed' },
   /** An unexpected error over HTTP (nothing internal is shown)… */
   INTERNAL: { status: 500, title: 'Internal error' },
