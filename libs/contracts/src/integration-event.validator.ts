@@ -17,6 +17,8 @@ function validators(): Map<string, ValidateFunction> {
   if (compiled) return compiled;
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
+  // `example` is an annotation the shared field rules carry for the OpenAPI document; it constrains nothing.
+  ajv.addKeyword({ keyword: 'example' });
   compiled = new Map(
     INTEGRATION_EVENT_TYPES.map((type) => [type, ajv.compile(INTEGRATION_EVENT_SCHEMAS[type])]),
   );

@@ -23,6 +23,9 @@ const created: ProjectCreatedData = {
   ...emptyProfile(),
 };
 
+/** created.v1 carries what ProjectCreated held before profiles existed (docs/amqp.md). */
+const createdV1 = PROJECT_EVENT_TABLE.ProjectCreated.toV1(created);
+
 const envelope = (data: Record<string, unknown>) => ({
   specversion: '1.0',
   id: '00000000-0000-4000-8000-000000000001',
@@ -42,7 +45,7 @@ describe('the event table', () => {
   });
 
   it('publishes schemas that refuse what the domain refuses (rules generated, not copied)', () => {
-    expect(validateIntegrationEvent(envelope({ ...created }))).toMatchObject({ ok: true });
+    expect(validateIntegrationEvent(envelope({ ...createdV1 }))).toMatchObject({ ok: true });
     const wrong: [string, unknown][] = [
       ['primaId', 'MN 10/P?'],
       ['primaId', 'x'.repeat(65)],
@@ -55,7 +58,7 @@ describe('the event table', () => {
       ['budget', { amount: '5.00', currency: 'usd' }],
     ];
     for (const [field, value] of wrong) {
-      const body = { ...created, [field]: value };
+      const body = { ...createdV1, [field]: value };
       expect([field, parseCommandInput('CreateProject', null, body).ok]).toEqual([field, false]);
       expect([field, validateIntegrationEvent(envelope(body)).ok]).toEqual([field, false]);
     }

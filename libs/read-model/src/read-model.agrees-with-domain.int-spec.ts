@@ -1,3 +1,4 @@
+import { emptyProfile } from '@ledger/domain';
 import fc from 'fast-check';
 import {
   decide,
@@ -53,6 +54,8 @@ function histories(perProject: ProjectCommand[][]): { log: RecordedEvent[]; proj
   return { log, projects };
 }
 
+const HELD_ELSEWHERE = new Set([...Object.keys(emptyProfile()), 'transactions']);
+
 /** The read model, projected from the log by the store itself, serves the state the domain folds. */
 describe.each([
   ['SQLite', sqliteFixture, 25],
@@ -73,10 +76,15 @@ describe.each([
               expect(view).toBeNull();
               continue;
             }
-            const served = Object.fromEntries(
-              Object.keys(state).map((key) => [key, (view as unknown as Record<string, unknown>)[key]]),
+            // The profile and the transactions live in their own read-model tables (checked by the money
+            // contract suite), not in the project row this compares.
+            const rowState = Object.fromEntries(
+              Object.entries(state).filter(([key]) => !HELD_ELSEWHERE.has(key)),
             );
-            expect(served).toEqual(state);
+            const served = Object.fromEntries(
+              Object.keys(rowState).map((key) => [key, (view as unknown as Record<string, unknown>)[key]]),
+            );
+            expect(served).toEqual(rowState);
             expect(view!.revision).toBe(revision);
           }
         } finally {
