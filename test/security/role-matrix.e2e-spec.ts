@@ -59,6 +59,8 @@ const EXPECTED: Record<string, Access> = {
   'GET /projects/updates': ['reader', 'auditor'],
   'GET /stats/budget': ['reader', 'auditor'],
   'GET /stats/finances': ['reader', 'auditor'],
+  // IATI publishing quality self-score (issue 14).
+  'GET /iati/quality': ['reader', 'auditor'],
   // Web console: the page and its files are public (they hold no data); the session route tells any
   // signed-in caller who it is.
   'GET /session': ['publisher', 'reader', 'auditor'],
