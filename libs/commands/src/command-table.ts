@@ -1,6 +1,5 @@
 import {
   MONGOLIA_CREATE_BODY,
-  parseCommandInput,
   type ProjectCommandData,
   type ProjectCommandType,
   type Validated,
@@ -9,6 +8,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { Role } from '@ledger/platform';
 import type { CommandRefusal, CommandRefusalCode } from './command-outcome';
 import { correctionTargetRefusal } from './correction-target';
+import { entry } from './command-entry';
 import { moneyCommands } from './money-command-table';
 
 /** Everything the transports and the documentation need to know about one command, in one entry. */
@@ -32,28 +32,6 @@ export interface CommandSpec<T extends ProjectCommandType> {
 }
 
 type CommandTable = { readonly [T in ProjectCommandType]: CommandSpec<T> };
-
-/** What most entries share: a publisher's `POST /projects/:id/<action>` answering 200, parsed by the domain. */
-interface EntryInput<T extends ProjectCommandType>
-  extends
-    Partial<Pick<CommandSpec<T>, 'role' | 'parse' | 'checkStream' | 'uniquePrimaId'>>,
-    Pick<CommandSpec<T>, 'amqp' | 'conflicts'> {
-  path: string;
-  summary: string;
-  example: Record<string, unknown>;
-  http?: Partial<CommandSpec<T>['http']>;
-}
-
-function entry<T extends ProjectCommandType>(type: T, input: EntryInput<T>): CommandSpec<T> {
-  const { path, summary, example, http, ...rest } = input;
-  return {
-    role: 'publisher',
-    parse: (projectId, body) => parseCommandInput(type, projectId, body),
-    ...rest,
-    http: { path, status: 200, tag: 'commands', ...http },
-    docs: { summary, example },
-  };
-}
 
 /**
  * The one table of commands. A command type missing here fails to compile; HTTP routes, AMQP handlers,
@@ -147,7 +125,7 @@ export const PROJECT_COMMANDS: CommandTable = {
       approver: 'auditor@example.org',
     },
   }),
-  ...moneyCommands((type) => (projectId, body) => parseCommandInput(type, projectId, body)),
+  ...moneyCommands,
 };
 
 export const PROJECT_COMMAND_TYPES = Object.keys(PROJECT_COMMANDS) as ProjectCommandType[];
