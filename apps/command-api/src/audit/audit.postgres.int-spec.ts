@@ -14,7 +14,7 @@ import {
   tempSchemaName,
   TEST_DATABASE_URL,
 } from '@ledger/event-store/testing/temp-postgres.fixture';
-import { AuditLedger, startAuditLedger, walkThrough } from './testing/audit-ledger.fixture';
+import { AuditLedger, awaitServing, startAuditLedger, walkThrough } from './testing/audit-ledger.fixture';
 
 /**
  * The audit features (hash chain, as-of, checkpoints, verify, export) on EVENT_STORE=postgres: the same
@@ -35,6 +35,7 @@ describe('audit over the PostgreSQL event store', () => {
         .privateKey.export({ type: 'pkcs8', format: 'pem' })
         .toString(),
     });
+    await awaitServing(ledger, 'audit-checkpointer');
     await walkThrough(ledger);
   });
   afterAll(async () => {

@@ -23,6 +23,8 @@ export interface LeaderElectionOptions {
 export interface LeadershipStatus {
   name: string;
   leader: boolean;
+  /** Leader and its work started (onElected has returned): what a test or an operator waits for. */
+  serving: boolean;
   token: number | null;
   /** Terms this process won. */
   elections: number;
@@ -39,6 +41,7 @@ export interface LeadershipStatus {
  */
 export class LeaderElection {
   private term: LeaseTerm | null = null;
+  private serving = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private tick: Promise<void> = Promise.resolve();
@@ -62,6 +65,7 @@ export class LeaderElection {
     const term = this.term;
     if (!term) return;
     this.term = null;
+    this.serving = false;
     await this.options.onDeposed(term);
     await this.options.leases.release(term).catch(() => undefined);
   }
@@ -70,6 +74,7 @@ export class LeaderElection {
     return {
       name: this.options.name,
       leader: this.term !== null,
+      serving: this.term !== null && this.serving,
       token: this.term?.token ?? null,
       ...this.counters,
     };
@@ -111,6 +116,7 @@ export class LeaderElection {
     this.options.log?.(`${name}: leader with token ${term.token} at ${new Date().toISOString()}`);
     try {
       await this.options.onElected(term);
+      this.serving = this.term === term;
     } catch (error) {
       this.options.log?.(`${name}: could not start as leader: ${(error as Error).message}`);
       await this.depose(term);
@@ -120,6 +126,7 @@ export class LeaderElection {
 
   private async depose(term: LeaseTerm): Promise<void> {
     this.term = null;
+    this.serving = false;
     this.counters.losses += 1;
     this.options.log?.(
       `${this.options.name}: lost the lease (token ${term.token}) at ${new Date().toISOString()}; standing by`,

@@ -96,4 +96,28 @@ describe('PostgreSQL leases', () => {
       await Promise.all(elections.map((e) => e.stop()));
     }
   });
+
+  it('reports a leader as serving only once its work has started', async () => {
+    let started!: () => void;
+    const starting = new Promise<void>((resolve) => (started = resolve));
+    const election = new LeaderElection({
+      leases,
+      name: 'audit-checkpointer',
+      holder: 'a',
+      ttlMs: 600,
+      onElected: () => starting,
+      onDeposed: async () => undefined,
+    });
+    election.start();
+    try {
+      while (!election.status().leader) await sleep(10);
+      expect(election.status()).toMatchObject({ leader: true, serving: false });
+      started();
+      while (!election.status().serving) await sleep(10);
+      await election.stop();
+      expect(election.status()).toMatchObject({ leader: false, serving: false });
+    } finally {
+      await election.stop();
+    }
+  });
 });

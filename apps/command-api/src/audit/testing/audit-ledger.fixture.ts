@@ -91,3 +91,20 @@ export async function walkThrough(ledger: AuditLedger): Promise<void> {
   });
   await send('2017-01-10T09:00:00Z', '/projects/TC.0789/complete', { actualEnd: '2016-12' });
 }
+
+/**
+ * Waits until this replica serves the named lease-held role (elected and its work started). With a shared
+ * store the checkpointer is elected after start-up; a walk-through sent before then would be covered by
+ * the catch-up checkpoint of a late start instead of one every AUDIT_CHECKPOINT_EVERY events.
+ */
+export async function awaitServing(ledger: AuditLedger, role: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const body = await (await ledger.call('GET', '/health/ready', { role: null })).json();
+    const local: { name: string; serving: boolean }[] =
+      (body.info?.leadership ?? body.error?.leadership)?.local ?? [];
+    if (local.some((r) => r.name === role && r.serving)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${role} was not serving after ${timeoutMs} ms`);
+}
