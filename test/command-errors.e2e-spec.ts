@@ -106,6 +106,21 @@ describe('command API: errors are problem+json and change nothing', () => {
     expect(problem.detail).toContain('TC.0789');
   });
 
+  it('ten simultaneous creates naming one new Prima ID → one 201 and nine 409 PROJECT.PRIMA_ID_TAKEN', async () => {
+    const creates = Array.from({ length: 10 }, (_, i) =>
+      ledger.call('POST', '/projects', {
+        role: 'publisher',
+        body: { ...mongoliaProject, projectId: `TC.09${i}0`, primaId: 'MN10P0999' },
+      }),
+    );
+    const responses = await Promise.all(creates);
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, ...Array(9).fill(409)]);
+    for (const refused of responses.filter((r) => r.status === 409))
+      expect(await refused.json()).toMatchObject({ code: 'PROJECT.PRIMA_ID_TAKEN' });
+    expect(await head()).toBe(headBefore + 1);
+  });
+
   it('unknown project → 404 PROJECT.NOT_FOUND', async () => {
     await expectProblem(
       await ledger.call('POST', '/projects/NOPE.1/start', {

@@ -25,6 +25,7 @@ import { eventIdFor, newCommandId } from './command-ids';
 import { metricLabelOf, type CommandOutcome } from './command-outcome';
 import { commandSpec } from './command-table';
 import { KeyedSerializer } from './keyed-serializer';
+import { PrimaIdClaims, primaIdTaken } from './prima-id.claims';
 import { releasePrimaId, reservePrimaId } from './prima-id.reservation';
 import { ProjectStateCache } from './project-state.cache';
 
@@ -58,6 +59,7 @@ const MAX_ATTEMPTS = 5;
 export class CommandRunner {
   private readonly lanes = new KeyedSerializer();
   private readonly states = new ProjectStateCache();
+  private readonly primaIds = new PrimaIdClaims();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -87,25 +89,23 @@ export class CommandRunner {
     const parsed = spec.parse(input.projectId, input.body);
     if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors };
     const data = parsed.value;
-    if (spec.uniquePrimaId) {
-      const taken = await this.primaIdTaken(data as { projectId: string; primaId?: string | null });
-      if (taken) return taken;
-    }
     const streamId = projectStreamId(data.projectId);
     const commandId = input.commandId ?? newCommandId();
-    // Reservation streams are written where several replicas share the log. The embedded store keeps only
-    // the read-model check for now: reservations shift every later position by one, and the tests and
-    // docs written against embedded positions were not migrated in this change (docs/deployment.md).
-    const reserve = spec.uniquePrimaId && this.config !== undefined && isClustered(this.config);
-    const primaId = reserve ? (data as { primaId?: string | null }).primaId : null;
-    if (!primaId)
-      return this.lanes.run(streamId, () => this.decideAndAppend(input, data, streamId, commandId));
+    const decideAndAppend = () =>
+      this.lanes.run(streamId, () => this.decideAndAppend(input, data, streamId, commandId));
+    const primaId = spec.uniquePrimaId ? (data as { primaId?: string | null }).primaId : null;
+    if (!primaId) return decideAndAppend();
+    const earlier = () => this.primaIdTaken(primaId, data.projectId);
+    // One process writes the embedded log: it serialises creates per Prima ID. Where several replicas
+    // share the log, a reservation stream decides (an append with an expected revision).
+    if (this.config === undefined || !isClustered(this.config))
+      return this.primaIds.run(primaId, data.projectId, earlier, decideAndAppend);
+    const taken = await earlier();
+    if (taken) return taken;
     const metadata = { actor: input.actor, commandId, commandType: input.type, schemaVersion: 1 };
     const reservation = await reservePrimaId(this.store, primaId, data.projectId, commandId, metadata);
     if (reservation.kind === 'taken') return primaIdTaken(primaId, reservation.holder);
-    const outcome = await this.lanes.run(streamId, () =>
-      this.decideAndAppend(input, data, streamId, commandId),
-    );
+    const outcome = await decideAndAppend();
     if (reservation.fresh && outcome.kind !== 'accepted' && outcome.kind !== 'replayed') {
       await releasePrimaId(this.store, primaId, commandId, reservation.revision, metadata);
     }
@@ -114,14 +114,14 @@ export class CommandRunner {
 
   /**
    * A first, cheap look in the read model (where it runs): it also knows Prima IDs of projects created
-   * before reservation streams existed. It only sees what the projector applied, so the reservation in
-   * run() is what makes two racing creates with one Prima ID end as one 201 and one 409.
+   * before reservation streams existed. It only sees what the projector applied, so the reservation (or,
+   * on the embedded store, the per-process claims) is what makes two racing creates end as one 201, one 409.
    */
-  private async primaIdTaken(data: { projectId: string; primaId?: string | null }) {
-    if (!data.primaId || !this.readModel) return null;
-    const holder = await this.readModel.projectIdByPrimaId(data.primaId);
-    if (holder === null || holder === data.projectId) return null;
-    return primaIdTaken(data.primaId, holder);
+  private async primaIdTaken(primaId: string, projectId: string): Promise<CommandOutcome | null> {
+    if (!this.readModel) return null;
+    const holder = await this.readModel.projectIdByPrimaId(primaId);
+    if (holder === null || holder === projectId) return null;
+    return primaIdTaken(primaId, holder);
   }
 
   private async decideAndAppend<T extends ProjectCommandType>(
@@ -189,12 +189,6 @@ export class CommandRunner {
     }
   }
 }
-
-const primaIdTaken = (primaId: string, holder: string): CommandOutcome => ({
-  kind: 'rejected',
-  code: 'PROJECT.PRIMA_ID_TAKEN',
-  message: `Prima ID ${primaId} already belongs to project ${holder}; a Prima ID identifies one project.`,
-});
 
 const stale = (projectId: string, expectedRevision: number, currentRevision: number): CommandOutcome => ({
   kind: 'stale',
