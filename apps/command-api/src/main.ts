@@ -29,7 +29,7 @@ runMain(async () => {
         PlatformModule.forRoot(config, { logger }),
         CommandApiModule,
         AmqpCommandsModule,
-        AuditModule,
+        AuditModule.forRoot(config),
       ],
     })
     class CommandApiAppModule {}

@@ -20,7 +20,7 @@ export class StandaloneModule {
         PlatformModule.forRoot(config, { logger }),
         CommandApiModule,
         AmqpCommandsModule,
-        AuditModule,
+        AuditModule.forRoot(config),
         ProjectorModule,
         QueryApiModule,
         IatiExportModule,

@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '@ledger/platform';
 import { CommandApiModule } from '../command-api.module';
 import { AuditController } from './audit.controller';
-import { signingKeyProvider } from './audit.tokens';
+import { assertSigningKeyConfigured, signingKeyProvider } from './audit.tokens';
 import { CheckpointService } from './checkpoint.service';
 import { CorrectionsController } from '../http/command-routes.controller';
 import { ProjectAuditController } from './project-audit.controller';
@@ -14,4 +15,10 @@ import { ProjectExportController } from './project-export.controller';
   providers: [signingKeyProvider, CheckpointService],
   exports: [CheckpointService],
 })
-export class AuditModule {}
+export class AuditModule {
+  /** Refuses a configuration that cannot sign for a cluster before anything is started. */
+  static forRoot(config: AppConfig): DynamicModule {
+    assertSigningKeyConfigured(config);
+    return { module: AuditModule };
+  }
+}
