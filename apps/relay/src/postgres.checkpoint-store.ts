@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { START, type Position, type WriteFence } from '@ledger/event-store';
-import { checkFence } from '@ledger/event-store/postgres';
+import { TableOnce, assertSchemaName, checkFence, inTransaction } from '@ledger/event-store/postgres';
 import type { CheckpointStore } from './checkpoint.store';
 
 /**
@@ -11,15 +11,14 @@ import type { CheckpointStore } from './checkpoint.store';
 export class PostgresCheckpointStore implements CheckpointStore {
   private readonly pool: Pool;
   private readonly table: string;
-  private ready: Promise<void> | null = null;
+  private readonly created: TableOnce;
 
   constructor(
     connectionString: string,
-    private readonly schema: string,
+    schema: string,
     private readonly fence: () => WriteFence | undefined,
   ) {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
-      throw new Error(`"${schema}" is not a lower-case schema name`);
+    assertSchemaName(schema);
     this.table = `"${schema}".relay_checkpoints`;
     this.pool = new Pool({
       connectionString,
@@ -27,6 +26,12 @@ export class PostgresCheckpointStore implements CheckpointStore {
       options: '-c idle_in_transaction_session_timeout=5000',
     });
     this.pool.on('error', () => undefined);
+    this.created = new TableOnce(
+      this.pool,
+      schema,
+      `CREATE TABLE IF NOT EXISTS ${this.table} (
+         name text PRIMARY KEY, position bigint NOT NULL, updated_at timestamptz NOT NULL)`,
+    );
   }
 
   async load(name: string): Promise<Position> {
@@ -40,9 +45,7 @@ export class PostgresCheckpointStore implements CheckpointStore {
 
   async save(name: string, position: Position): Promise<void> {
     await this.ensure();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       const fence = this.fence();
       if (fence) await checkFence(client, fence);
       await client.query(
@@ -51,13 +54,7 @@ export class PostgresCheckpointStore implements CheckpointStore {
            updated_at = excluded.updated_at`,
         [name, position],
       );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async close(): Promise<void> {
@@ -65,27 +62,6 @@ export class PostgresCheckpointStore implements CheckpointStore {
   }
 
   private ensure(): Promise<void> {
-    this.ready ??= (async () => {
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ledger-schema:${this.schema}`]);
-        await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-        await client.query(
-          `CREATE TABLE IF NOT EXISTS ${this.table} (
-             name text PRIMARY KEY, position bigint NOT NULL, updated_at timestamptz NOT NULL)`,
-        );
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    })().catch((error: unknown) => {
-      this.ready = null;
-      throw error;
-    });
-    return this.ready;
+    return this.created.ensure();
   }
 }

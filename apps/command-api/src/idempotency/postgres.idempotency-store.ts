@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { TableOnce, assertSchemaName } from '@ledger/event-store/postgres';
 import type { IdempotencyStore, StoredResponse } from './idempotency.store';
 
 /**
@@ -12,17 +13,21 @@ import type { IdempotencyStore, StoredResponse } from './idempotency.store';
 export class PostgresIdempotencyStore implements IdempotencyStore {
   private readonly pool: Pool;
   private readonly table: string;
-  private ready: Promise<void> | null = null;
+  private readonly created: TableOnce;
 
-  constructor(
-    connectionString: string,
-    private readonly schema: string,
-  ) {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
-      throw new Error(`"${schema}" is not a lower-case schema name`);
+  constructor(connectionString: string, schema: string) {
+    assertSchemaName(schema);
     this.table = `"${schema}".idempotency_keys`;
     this.pool = new Pool({ connectionString, max: 4 });
     this.pool.on('error', () => undefined);
+    this.created = new TableOnce(
+      this.pool,
+      schema,
+      `CREATE TABLE IF NOT EXISTS ${this.table} (
+         actor text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, running int NOT NULL,
+         status int, headers jsonb, body jsonb, created_at timestamptz NOT NULL,
+         PRIMARY KEY (actor, key))`,
+    );
   }
 
   async begin(actor: string, key: string, fingerprint: string): Promise<boolean> {
@@ -88,29 +93,6 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
 
   /** Creates the table once; replicas starting together are serialised by an advisory lock. */
   private ensure(): Promise<void> {
-    this.ready ??= (async () => {
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ledger-schema:${this.schema}`]);
-        await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-        await client.query(
-          `CREATE TABLE IF NOT EXISTS ${this.table} (
-             actor text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, running int NOT NULL,
-             status int, headers jsonb, body jsonb, created_at timestamptz NOT NULL,
-             PRIMARY KEY (actor, key))`,
-        );
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    })().catch((error: unknown) => {
-      this.ready = null;
-      throw error;
-    });
-    return this.ready;
+    return this.created.ensure();
   }
 }

@@ -1,13 +1,12 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
+import { assertSchemaName, inSchemaLock } from './pg-schema-lock';
 
 /** Bump and add a step to MIGRATIONS whenever the layout changes; the `schema_version` table records it. */
 export const PG_SCHEMA_VERSION = 1;
 
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
 /** Quoted, validated schema name: schema names come from configuration and end up in SQL text. */
 export function schemaIdent(schema: string): string {
-  if (!SCHEMA_NAME.test(schema)) throw new Error(`"${schema}" is not a lower-case PostgreSQL schema name`);
+  assertSchemaName(schema);
   return `"${schema}"`;
 }
 
@@ -46,11 +45,7 @@ const migrations = (s: string): Record<number, string> => ({
  */
 export async function migrate(pool: Pool, schema: string): Promise<void> {
   const s = schemaIdent(schema);
-  const client: PoolClient = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`ledger-schema:${schema}`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+  await inSchemaLock(pool, schema, async (client) => {
     await client.query(`CREATE TABLE IF NOT EXISTS ${s}.schema_version (version int NOT NULL)`);
     const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${s}.schema_version`);
     const current = rows[0]?.version ?? 0;
@@ -65,11 +60,5 @@ export async function migrate(pool: Pool, schema: string): Promise<void> {
     }
     if (current === 0) await client.query(`INSERT INTO ${s}.schema_version VALUES ($1)`, [PG_SCHEMA_VERSION]);
     else await client.query(`UPDATE ${s}.schema_version SET version = $1`, [PG_SCHEMA_VERSION]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

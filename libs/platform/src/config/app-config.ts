@@ -6,9 +6,12 @@ import {
   securityEnvSchema,
 } from '../security/security.config';
 import { ESDB_CONNECTION_STRING_EXPECTED, isEsdbConnectionString } from '@ledger/event-store/eventstoredb';
+import { PG_SCHEMA_NAME } from '@ledger/event-store/postgres';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
+const pgSchema = (fallback: string) =>
+  z.string().regex(PG_SCHEMA_NAME, 'a lower-case PostgreSQL schema name').default(fallback);
 const port = z.coerce.number().int().min(0).max(65535);
 const url = (protocols: string[]) =>
   z.string().refine(
@@ -32,16 +35,10 @@ export const appConfigSchema = z.object({
   EVENT_STORE: z.enum(['sqlite', 'eventstoredb', 'postgres']).default('sqlite'),
   // EVENT_STORE=postgres: the log's database (DATABASE_URL when unset) and schema.
   EVENT_STORE_DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
-  EVENT_STORE_SCHEMA: z
-    .string()
-    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name')
-    .default('event_store'),
+  EVENT_STORE_SCHEMA: pgSchema('event_store'),
   // One active projector / relay / audit checkpointer per role when EVENT_STORE=postgres (docs/deployment.md).
   LEASE_TTL_MS: z.coerce.number().int().min(300).max(600_000).default(5000),
-  LEASE_SCHEMA: z
-    .string()
-    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name')
-    .default('ledger_leases'),
+  LEASE_SCHEMA: pgSchema('ledger_leases'),
   READ_MODEL: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/test'),
   AMQP_URL: url(['amqp:', 'amqps:']).default('amqp://guest:guest@127.0.0.1:5672'),
@@ -57,10 +54,7 @@ export const appConfigSchema = z.object({
   RELAY_ENABLED: z.enum(['true', 'false']).default('true'),
   PROJECTOR_ENABLED: z.enum(['true', 'false']).default('true'),
   AMQP_COMMANDS_ENABLED: z.enum(['true', 'false']).default('true'),
-  READ_MODEL_SCHEMA: z
-    .string()
-    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name')
-    .default('read_model'),
+  READ_MODEL_SCHEMA: pgSchema('read_model'),
   // /health/ready reports the projector or relay down when it is more than this many events behind.
   HEALTH_MAX_LAG: z.coerce.number().int().min(0).default(10_000),
   // IATI organisation identifier of the publisher (OECD DAC code 47066: the International Organization for Migration).

@@ -1,8 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import type { WriteFence } from '@ledger/event-store';
-import { checkFence } from '@ledger/event-store/postgres';
-
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+import { TableOnce, assertSchemaName, checkFence } from '@ledger/event-store/postgres';
 
 /** A term of leadership: `token` grows by one at every change of holder (the fencing token). */
 export interface LeaseTerm {
@@ -26,10 +24,10 @@ export class PostgresLeases {
   readonly table: string;
   readonly schema: string;
   private readonly pool: Pool;
-  private ready: Promise<void> | null = null;
+  private readonly created: TableOnce;
 
   constructor(connectionString: string, schema: string) {
-    if (!SCHEMA_NAME.test(schema)) throw new Error(`"${schema}" is not a lower-case schema name`);
+    assertSchemaName(schema);
     this.table = `"${schema}".leases`;
     this.pool = new Pool({
       connectionString,
@@ -38,6 +36,16 @@ export class PostgresLeases {
     });
     this.pool.on('error', () => undefined);
     this.schema = schema;
+    this.created = new TableOnce(
+      this.pool,
+      schema,
+      `CREATE TABLE IF NOT EXISTS ${this.table} (
+         name       text        PRIMARY KEY,
+         holder     text        NOT NULL,
+         token      bigint      NOT NULL,
+         expires_at timestamptz NOT NULL
+       )`,
+    );
   }
 
   /** Takes the lease if it is free, expired or already ours; null when someone else holds it. */
@@ -100,33 +108,6 @@ export class PostgresLeases {
 
   /** Creates the schema and table once per process (concurrent creators serialised by an advisory lock). */
   ensure(): Promise<void> {
-    this.ready ??= createLeaseTable(this.pool, this.schema, this.table).catch((error: unknown) => {
-      this.ready = null;
-      throw error;
-    });
-    return this.ready;
-  }
-}
-
-async function createLeaseTable(pool: Pool, schema: string, table: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ledger-schema:${schema}`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS ${table} (
-         name       text        PRIMARY KEY,
-         holder     text        NOT NULL,
-         token      bigint      NOT NULL,
-         expires_at timestamptz NOT NULL
-       )`,
-    );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
+    return this.created.ensure();
   }
 }

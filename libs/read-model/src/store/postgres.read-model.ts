@@ -1,3 +1,4 @@
+import { assertSchemaName } from '@ledger/event-store/postgres';
 import { CamelCasePlugin, Kysely } from 'kysely';
 import { Client, Pool, types } from 'pg';
 import type { ReadModelDatabase } from '../schema/read-model.tables';
@@ -8,9 +9,7 @@ import { SchemaScopedPostgresDialect } from './schema-scoped.postgres-dialect';
 export const DEFAULT_PG_SCHEMA = 'read_model';
 const INT8_OID = 20;
 
-export function assertSchemaName(schema: string): void {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Invalid PostgreSQL schema name "${schema}"`);
-}
+export { assertSchemaName };
 
 /**
  * The pool's search_path names the schema rather than pinning its oid, so after a rebuild renames a fresh
