@@ -98,23 +98,11 @@ export const PAYLOAD_SCHEMAS_V1 = {
  * sure P has no field the schema would refuse or leave undocumented.
  */
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const exact: { [T in keyof PayloadsV1]: Exact<z.output<(typeof PAYLOAD_SCHEMAS_V1)[T]>, PayloadsV1[T]> } = {
-  ProjectCreated: true,
-  ProjectStarted: true,
-  ProjectCompleted: true,
-  ProjectBudgetRevised: true,
-  ProjectSuspended: true,
-  ProjectResumed: true,
-  ProjectCancelled: true,
-  ProjectExtended: true,
-  ProjectRecordCorrected: true,
-  ParticipatingOrgAdded: true,
-  ParticipatingOrgChanged: true,
-  ParticipatingOrgRemoved: true,
-  ProjectSectorsChanged: true,
-  HumanitarianFlagChanged: true,
-  ProjectLocationsChanged: true,
-  TransactionRecorded: true,
-  TransactionReversed: true,
-};
+/** The event types whose payload type and schema disagree; a mismatch fails to build and names the type. */
+type Mismatched = {
+  [T in keyof PayloadsV1]: Exact<z.output<(typeof PAYLOAD_SCHEMAS_V1)[T]>, PayloadsV1[T]> extends true
+    ? never
+    : T;
+}[keyof PayloadsV1];
+const exact: [Mismatched] extends [never] ? true : Mismatched = true;
 void exact;
