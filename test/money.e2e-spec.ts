@@ -100,18 +100,22 @@ describe('follow the money over real HTTP', () => {
     await ok(`${P}/participating-orgs/org-1/removal`, { reason: 'Entered under the wrong role' });
     await ok(`${P}/sectors`, { sectors: [{ vocabulary: '2', code: '151' }] });
     await ok(`${P}/humanitarian`, { humanitarian: true });
-    await ok(`${P}/locations`, {
+    const position = await ok(`${P}/locations`, {
       recipientCountries: [{ country: 'MN', percentage: '100' }],
       locations: [{ name: 'Ulaanbaatar', point: { latitude: 47.9184, longitude: 106.9177 } }],
     });
-    const state = await (await ledger.call('GET', `${P}/as-of?revision=7`, { role: 'auditor' })).json();
-    expect(state.state).toMatchObject({
+    const profile = {
       participatingOrgs: [{ orgId: 'org-2', role: 'implementing', name: 'UNDP', ref: 'XM-DAC-41114' }],
       sectors: [{ vocabulary: '2', code: '151', percentage: '100', vocabularyUri: null }],
       humanitarian: true,
       recipientCountries: [{ country: 'MN', percentage: '100' }],
       locations: [{ name: 'Ulaanbaatar', point: { latitude: 47.9184, longitude: 106.9177 } }],
-    });
+    };
+    const state = await (await ledger.call('GET', `${P}/as-of?revision=7`, { role: 'auditor' })).json();
+    expect(state.state).toMatchObject(profile);
+    // A reader sees the same profile in the project's current view, once the projector has applied it.
+    const view = await (await ledger.call('GET', `${P}?minPosition=${position}`, { role: 'reader' })).json();
+    expect(view.profile).toMatchObject(profile);
   });
 
   it('totals money by funder and by region in GET /stats/finances', async () => {

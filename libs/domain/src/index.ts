@@ -4,6 +4,7 @@ export * from './project.commands';
 export * from './project.state';
 export * from './project.decision';
 export { evolve, foldProject } from './project.evolve';
+export { profileAfter, profileOf } from './project.evolve.profile';
 export { decide } from './project.decide';
 export { COMMAND_BODY_SCHEMAS, parseCommandInput, type ProjectCommandData } from './project.validation';
 export type { FieldErrorCode } from './validation/field-errors';

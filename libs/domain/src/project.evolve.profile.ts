@@ -1,5 +1,5 @@
 import type { ProfileEvent } from './project.profile.events';
-import type { ParticipatingOrg } from './project.profile.types';
+import type { ParticipatingOrg, ProjectProfile } from './project.profile.types';
 import type { ProjectSnapshot } from './project.state';
 import type { TransactionEvent } from './transaction.events';
 
@@ -8,33 +8,41 @@ export function orgSequenceOf(orgs: readonly ParticipatingOrg[]): number {
   return orgs.reduce((max, org) => Math.max(max, Number(/^org-(\d+)$/.exec(org.orgId)?.[1] ?? 0)), 0);
 }
 
-/** State after a profile event. Lists are replaced, never mutated. */
-export function evolveProfile(state: ProjectSnapshot, event: ProfileEvent): ProjectSnapshot {
+/** The profile fields of a state (or of a ProjectCreated payload). */
+export function profileOf(source: ProjectProfile): ProjectProfile {
+  const { participatingOrgs, sectors, humanitarian, recipientCountries, locations } = source;
+  return { participatingOrgs, sectors, humanitarian, recipientCountries, locations };
+}
+
+/**
+ * The profile after a profile event: the one fold of these events, used by the aggregate and by the read
+ * model. Lists are replaced, never mutated.
+ */
+export function profileAfter(profile: ProjectProfile, event: ProfileEvent): ProjectProfile {
   switch (event.type) {
     case 'ParticipatingOrgAdded': {
       const { projectId: _, ...org } = event.data;
-      const participatingOrgs = [...state.participatingOrgs, org];
-      return { ...state, participatingOrgs, orgSequence: Math.max(state.orgSequence, orgSequenceOf([org])) };
+      return { ...profile, participatingOrgs: [...profile.participatingOrgs, org] };
     }
     case 'ParticipatingOrgChanged': {
       const { projectId: _, previous: __, ...org } = event.data;
       return {
-        ...state,
-        participatingOrgs: state.participatingOrgs.map((o) => (o.orgId === org.orgId ? org : o)),
+        ...profile,
+        participatingOrgs: profile.participatingOrgs.map((o) => (o.orgId === org.orgId ? org : o)),
       };
     }
     case 'ParticipatingOrgRemoved':
       return {
-        ...state,
-        participatingOrgs: state.participatingOrgs.filter((o) => o.orgId !== event.data.orgId),
+        ...profile,
+        participatingOrgs: profile.participatingOrgs.filter((o) => o.orgId !== event.data.orgId),
       };
     case 'ProjectSectorsChanged':
-      return { ...state, sectors: structuredClone(event.data.sectors) };
+      return { ...profile, sectors: structuredClone(event.data.sectors) };
     case 'HumanitarianFlagChanged':
-      return { ...state, humanitarian: event.data.humanitarian };
+      return { ...profile, humanitarian: event.data.humanitarian };
     case 'ProjectLocationsChanged':
       return {
-        ...state,
+        ...profile,
         recipientCountries: structuredClone(event.data.recipientCountries),
         locations: structuredClone(event.data.locations),
       };
@@ -43,6 +51,15 @@ export function evolveProfile(state: ProjectSnapshot, event: ProfileEvent): Proj
       throw new Error(`Unknown event type ${(unknown as { type: string }).type}`);
     }
   }
+}
+
+/** State after a profile event; an added organisation also moves the sequence its ids are drawn from. */
+export function evolveProfile(state: ProjectSnapshot, event: ProfileEvent): ProjectSnapshot {
+  const orgSequence =
+    event.type === 'ParticipatingOrgAdded'
+      ? Math.max(state.orgSequence, orgSequenceOf([event.data]))
+      : state.orgSequence;
+  return { ...state, ...profileAfter(profileOf(state), event), orgSequence };
 }
 
 /** State after a transaction event: a reversal marks its original, which keeps its place in the list. */

@@ -1,4 +1,4 @@
-import type { Money } from '@ledger/domain';
+import type { Money, ProjectProfile } from '@ledger/domain';
 import type { Position, RecordedEvent, WriteFence } from '@ledger/event-store';
 import type {
   FinanceSummary,
@@ -38,6 +38,11 @@ export interface ProjectView {
   initialBudget: Money;
   budgetRevisionCount: number;
   benefitingMemberStates: string[];
+  /**
+   * Participating organisations, sectors, humanitarian flag, recipient countries and locations as the
+   * domain folds them; null when the row was projected before profiles were (a rebuild fills it).
+   */
+  profile: ProjectProfile | null;
   /** Stream revision of the last event applied: the ETag. */
   revision: number;
   lastPosition: Position;

@@ -25,6 +25,26 @@ const money: SchemaObject = {
     currency: { type: 'string', example: 'USD' },
   },
 };
+const list = (description: string): SchemaObject => ({
+  type: 'array',
+  description,
+  items: { type: 'object' },
+});
+const PROFILE: SchemaObject = {
+  type: 'object',
+  nullable: true,
+  description:
+    'As the domain records it (same fields as the create body). null: the row was projected before profiles were; `npm run projector -- rebuild` fills it',
+  properties: {
+    participatingOrgs: list(
+      'Funding, accountable, extending and implementing organisations, each with its orgId, role, name, ref, type and activityId',
+    ),
+    sectors: list('Vocabulary, code and percentage of each sector'),
+    humanitarian: { type: 'boolean' },
+    recipientCountries: list('ISO 3166-1 alpha-2 code and percentage of each recipient country'),
+    locations: list('Sub-national locations: name, optional WGS84 point, administrative codes'),
+  },
+};
 const PROJECT: SchemaObject = {
   type: 'object',
   properties: {
@@ -50,6 +70,7 @@ const PROJECT: SchemaObject = {
     initialBudget: money,
     budgetRevisionCount: { type: 'integer', example: 1 },
     benefitingMemberStates: { type: 'array', items: { type: 'string' }, example: ['MN'] },
+    profile: PROFILE,
     revision: {
       type: 'integer',
       description: 'Stream revision of the last event applied (the ETag)',

@@ -68,8 +68,25 @@ export function withFieldsAddedSinceV1(expected: unknown): unknown {
 /** Read-model tables added after the golden log was written: a v1 log leaves them empty. */
 const TABLES_ADDED_SINCE_V1 = { projectTransactions: [] };
 
-/** The expected read-model dump with TABLES_ADDED_SINCE_V1, empty. */
-export const withTablesAddedSinceV1 = (dump: unknown): unknown => ({
-  ...structuredClone(TABLES_ADDED_SINCE_V1),
-  ...(dump as Record<string, unknown>),
-});
+/** Read-model columns of a project row added since: the profile, as the empty profile of a v1 project. */
+const PROJECT_COLUMNS_ADDED_SINCE_V1 = {
+  profile: JSON.stringify({
+    participatingOrgs: FIELDS_ADDED_SINCE_V1.participatingOrgs,
+    sectors: FIELDS_ADDED_SINCE_V1.sectors,
+    humanitarian: FIELDS_ADDED_SINCE_V1.humanitarian,
+    recipientCountries: FIELDS_ADDED_SINCE_V1.recipientCountries,
+    locations: FIELDS_ADDED_SINCE_V1.locations,
+  }),
+};
+
+/** The expected read-model dump with TABLES_ADDED_SINCE_V1 (empty) and the columns added to project rows. */
+export const withTablesAddedSinceV1 = (dump: unknown): unknown => {
+  const tables = dump as { projects?: Record<string, unknown>[] } & Record<string, unknown>;
+  return {
+    ...structuredClone(TABLES_ADDED_SINCE_V1),
+    ...tables,
+    ...(tables.projects && {
+      projects: tables.projects.map((row) => ({ ...row, ...PROJECT_COLUMNS_ADDED_SINCE_V1 })),
+    }),
+  };
+};

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { CreateProjectData, ProjectCommand } from '../project.commands';
+import type { ChangeProjectLocations } from '../project.profile.commands';
 import { BUDGET_REASONS, COVERAGES, REGIONS, type Coverage } from '../project.types';
 
 /** fast-check generators of valid-shaped commands for one project, for property specs. */
@@ -182,5 +183,93 @@ export const historyArb: fc.Arbitrary<ProjectCommand[]> = fc
   .map(([commands, corrections]) => {
     const out = [...commands];
     for (const [at, correction] of corrections) out.splice(Math.min(at, out.length), 0, correction);
+    return out;
+  });
+
+const orgArb = fc.record({
+  role: fc.constantFrom(
+    'funding' as const,
+    'accountable' as const,
+    'extending' as const,
+    'implementing' as const,
+  ),
+  name: fc.constantFrom('Ministry of Foreign Affairs of Japan', 'IOM Mongolia', 'UK FCDO'),
+  ref: fc.option(fc.constantFrom('XM-DAC-701-2', 'XM-DAC-47066', 'GB-GOV-1'), { nil: null }),
+  type: fc.option(fc.constantFrom('10', '40'), { nil: null }),
+  activityId: fc.option(fc.constant('JP-1234'), { nil: null }),
+});
+
+/** Profile commands (organisations, sectors, flag, places), valid-shaped: the decider refuses the rest. */
+export const profileCommandArb: fc.Arbitrary<ProjectCommand> = fc.oneof(
+  fc.record({
+    type: fc.constant('AddParticipatingOrg' as const),
+    now: nowArb,
+    data: orgArb.map((org) => ({ projectId: PROJECT_ID, ...org })),
+  }),
+  fc.record({
+    type: fc.constant('ChangeParticipatingOrg' as const),
+    now: nowArb,
+    data: fc
+      .tuple(fc.integer({ min: 1, max: 3 }), orgArb)
+      .map(([n, org]) => ({ projectId: PROJECT_ID, orgId: `org-${n}`, ...org })),
+  }),
+  fc.record({
+    type: fc.constant('RemoveParticipatingOrg' as const),
+    now: nowArb,
+    data: fc
+      .integer({ min: 1, max: 3 })
+      .map((n) => ({ projectId: PROJECT_ID, orgId: `org-${n}`, reason: null })),
+  }),
+  fc.record({
+    type: fc.constant('ChangeProjectSectors' as const),
+    now: nowArb,
+    data: fc
+      .constantFrom(
+        [{ vocabulary: '1' as const, code: '15190', percentage: '100', vocabularyUri: null }],
+        [
+          { vocabulary: '1' as const, code: '15190', percentage: '60', vocabularyUri: null },
+          { vocabulary: '1' as const, code: '72010', percentage: '40', vocabularyUri: null },
+        ],
+        [],
+      )
+      .map((sectors) => ({ projectId: PROJECT_ID, sectors: structuredClone([...sectors]) })),
+  }),
+  fc.record({
+    type: fc.constant('ChangeHumanitarianFlag' as const),
+    now: nowArb,
+    data: fc.boolean().map((humanitarian) => ({ projectId: PROJECT_ID, humanitarian })),
+  }),
+  fc.record({
+    type: fc.constant('ChangeProjectLocations' as const),
+    now: nowArb,
+    data: fc
+      .constantFrom(
+        { recipientCountries: [{ country: 'MN', percentage: '100' }], locations: [] },
+        {
+          recipientCountries: [],
+          locations: [
+            {
+              name: 'IOM Ulaanbaatar',
+              ref: null,
+              point: { latitude: 47.92, longitude: 106.92 },
+              administrative: [{ vocabulary: 'G1', code: 'MN', level: 0 }],
+            },
+          ],
+        },
+      )
+      .map((places): ChangeProjectLocations['data'] => ({
+        projectId: PROJECT_ID,
+        recipientCountries: [...places.recipientCountries],
+        locations: places.locations.map((l) => ({ ...l, administrative: [...l.administrative] })),
+      })),
+  }),
+);
+
+/** Histories with profile commands mixed in: what the read model's profile column must agree with. */
+export const historyWithProfileArb: fc.Arbitrary<ProjectCommand[]> = fc
+  .tuple(historyArb, fc.array(fc.tuple(fc.nat(40), profileCommandArb), { maxLength: 8 }))
+  .map(([commands, profile]) => {
+    const out = [...commands];
+    for (const [at, command] of profile) out.splice(Math.min(at + 1, out.length), 0, command);
     return out;
   });

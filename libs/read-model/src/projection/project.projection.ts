@@ -4,8 +4,12 @@ import {
   toProjectEvent,
   UnreadableStoredEventError,
   type CorrectedValues,
+  profileAfter,
+  profileOf,
+  type ProfileEvent,
   type ProjectCreatedData,
   type ProjectEvent,
+  type ProjectProfile,
 } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type {
@@ -17,8 +21,9 @@ import type {
 } from '../schema/read-model.tables';
 import { budgetKey } from './budget-key';
 import { ProjectionError } from './projection.error';
+import { transactionRow, type TransactionReversal } from './transaction.projection';
 
-export { ProjectionError };
+export { ProjectionError, type TransactionReversal };
 
 /** What one event does to the read model: the project row after it, plus rows it adds. */
 export interface ProjectEffect {
@@ -32,11 +37,6 @@ export interface ProjectEffect {
   /** The reversal of an earlier transaction: its row gets these reversal columns. */
   reversal?: TransactionReversal;
 }
-
-export type TransactionReversal = Pick<
-  ProjectTransactionsTable,
-  'projectId' | 'ref' | 'reversalDate' | 'reversalReason' | 'reversalPosition'
->;
 
 /**
  * Pure projection of one recorded event onto the project's current row (null before it exists).
@@ -137,15 +137,16 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
     case 'ProjectRecordCorrected':
       effect = corrected(existing(before, projectId), event.data.values, base);
       break;
-    // Profile and money events move the project's revision here; their own rows come from money.projection.
     case 'ParticipatingOrgAdded':
     case 'ParticipatingOrgChanged':
     case 'ParticipatingOrgRemoved':
     case 'ProjectSectorsChanged':
     case 'HumanitarianFlagChanged':
-    case 'ProjectLocationsChanged':
-      effect = { after: { ...existing(before, projectId), ...base } };
+    case 'ProjectLocationsChanged': {
+      const row = existing(before, projectId);
+      effect = { after: { ...row, ...base, profile: profileJsonAfter(row.profile, event) } };
       break;
+    }
     case 'TransactionRecorded':
       effect = {
         after: { ...existing(before, projectId), ...base },
@@ -179,37 +180,6 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
   return { ...effect, change };
 }
 
-function transactionRow(
-  d: Extract<ProjectEvent, { type: 'TransactionRecorded' }>['data'],
-  position: number,
-  at: string,
-): ProjectTransactionsTable {
-  if (typeof d.ref !== 'string' || !d.value || typeof d.date !== 'string') {
-    throw new ProjectionError('TransactionRecorded lacks ref, date or value');
-  }
-  return {
-    projectId: d.projectId,
-    ref: d.ref,
-    position,
-    type: d.type,
-    date: d.date,
-    amount: d.value.amount,
-    currency: d.value.currency,
-    valueDate: d.valueDate ?? null,
-    providerName: d.provider?.name ?? null,
-    providerRef: d.provider?.ref ?? null,
-    providerActivityId: d.provider?.activityId ?? null,
-    receiverName: d.receiver?.name ?? null,
-    receiverRef: d.receiver?.ref ?? null,
-    receiverActivityId: d.receiver?.activityId ?? null,
-    description: d.description ?? null,
-    reversalDate: null,
-    reversalReason: null,
-    reversalPosition: null,
-    recordedAt: at,
-  };
-}
-
 function created(d: ProjectCreatedData, recorded: RecordedEvent, at: string): Omit<ProjectEffect, 'change'> {
   if (typeof d.title !== 'string' || !d.budget || !Array.isArray(d.benefitingMemberStates)) {
     throw new ProjectionError('ProjectCreated lacks title, budget or benefitingMemberStates');
@@ -237,6 +207,7 @@ function created(d: ProjectCreatedData, recorded: RecordedEvent, at: string): Om
       initialBudgetAmount: d.budget.amount,
       budgetRevisionCount: 0,
       memberStates: JSON.stringify(d.benefitingMemberStates),
+      profile: JSON.stringify(profileOf(d)),
       revision: recorded.revision,
       lastPosition: recorded.position,
       createdAt: at,
@@ -286,6 +257,12 @@ function readEvent(recorded: RecordedEvent): ProjectEvent {
       throw new ProjectionError(`Event data projectId does not match stream ${recorded.streamId}`);
     throw new ProjectionError(error.message);
   }
+}
+
+/** The stored profile after a profile event; a row projected before profiles were stays unknown (null). */
+function profileJsonAfter(stored: string | null, event: ProfileEvent): string | null {
+  if (stored === null) return null;
+  return JSON.stringify(profileAfter(JSON.parse(stored) as ProjectProfile, event));
 }
 
 function existing(before: ProjectsTable | null, projectId: string): ProjectsTable {

@@ -13,6 +13,7 @@ export class ReadModelMigrationProvider implements MigrationProvider {
     return {
       '2026-11-29-001-initial': initial(this.dialect),
       '2026-12-02-001-transactions': transactions(this.dialect),
+      '2026-12-03-001-project-profile': projectProfile,
     };
   }
 }
@@ -178,3 +179,14 @@ function transactions(dialect: ReadModelDialect): Migration {
     },
   };
 }
+
+/**
+ * The profile of a project (participating organisations, sectors, humanitarian flag, recipient countries,
+ * locations) as one JSON column of its row. Rows projected before this migration hold NULL, which the query
+ * API serves as `profile: null` (not known) until `npm run projector -- rebuild` fills it from the log.
+ */
+const projectProfile: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('projects').addColumn('profile', 'text').execute();
+  },
+};

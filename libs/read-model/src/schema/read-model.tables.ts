@@ -28,6 +28,8 @@ export interface ProjectsTable {
   budgetRevisionCount: number;
   /** JSON array of ISO alpha-2 codes in the order the publisher gave them. */
   memberStates: string;
+  /** JSON of the domain's ProjectProfile; null on rows projected before profiles were (rebuild fills it). */
+  profile: string | null;
   revision: number;
   lastPosition: number;
   createdAt: string;

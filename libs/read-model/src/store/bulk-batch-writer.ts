@@ -41,6 +41,7 @@ const PROJECTS: BulkTable<ProjectsTable> = {
     'initialBudgetAmount',
     'budgetRevisionCount',
     'memberStates',
+    'profile',
     'revision',
     'lastPosition',
     'createdAt',

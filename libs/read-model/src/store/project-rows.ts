@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { currencyMinorDigits } from '@ledger/domain';
+import { currencyMinorDigits, type ProjectProfile } from '@ledger/domain';
 import type { BudgetRevisionView, BudgetStat, ProjectView, StatsDimension } from '../read-model.port';
 import type { BudgetRevisionsTable, ProjectsTable, ProjectStatsTable } from '../schema/read-model.tables';
 
@@ -26,6 +26,7 @@ export function toProjectView(row: ProjectsTable): ProjectView {
     },
     budgetRevisionCount: Number(row.budgetRevisionCount),
     benefitingMemberStates: JSON.parse(row.memberStates) as string[],
+    profile: row.profile === null ? null : (JSON.parse(row.profile) as ProjectProfile),
     revision: Number(row.revision),
     lastPosition: Number(row.lastPosition),
     createdAt: row.createdAt,
