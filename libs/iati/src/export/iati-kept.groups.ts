@@ -4,11 +4,14 @@ import { coverageOf, projectTypeOf, regionOf } from '../import/activity-to-comma
 import { activityFromTree } from '../import/iati-activity.reader';
 import type { IatiActivityInput } from '../import/iati-activity.input';
 import { importBudgets } from '../import/iati-budgets.import';
+import { holdableLocations, holdableSectors } from '../import/iati-profile.import';
+import { transactionElements } from './iati-transactions.export';
 import { ELEMENT_HANDLING } from '../import/iati-element.policy';
 import { parseXmlTree, toXmlElement, type XmlTree } from '../xml/xml-tree';
 import type { XmlElement } from '../xml/xml-writer';
 import type { IatiProjectRecord } from './iati-project.record';
 
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
@@ -44,9 +47,15 @@ const AGREES: Record<
   title: (k, p) => k.title === p.title,
   description: (k, p) => (k.description === k.title ? null : k.description) === (p.description ?? null),
   'other-identifier': (k, p) => k.primaId === (p.primaId ?? null),
-  'recipient-country': (k, p) => sameList(k.countries, p.benefitingMemberStates),
+  // The countries, and their shares as the import holds them (none when the domain refused them).
+  'recipient-country': (k, p) =>
+    sameList(k.countries, p.benefitingMemberStates) &&
+    sameJson(holdableLocations(k).countries, p.recipientCountries ?? []),
   'recipient-region': (k, p) => regionOf(k, {})?.region === p.region,
-  sector: (k, p) => projectTypeOf(k)?.code === p.projectType,
+  // The project type, and the sectors as the import holds them (vocabularies the domain refused left out).
+  sector: (k, p) =>
+    projectTypeOf(k)?.code === p.projectType && sameJson(holdableSectors(k).held, p.sectors ?? []),
+  location: (k, p) => sameJson(holdableLocations(k).locations, p.locations ?? []),
   budget: (k, p) => {
     const { original, revisions } = importBudgets(k.budgets, k.defaultCurrency);
     // Kept budgets agree while the project's budget is the one they add up to.
@@ -73,6 +82,11 @@ export function keptGroups(
     trees.set(element.name, [...(trees.get(element.name) ?? []), tree]);
   }
   for (const [name, group] of trees) {
+    // Transactions agree one by one (a reversal or a transaction recorded later adds to the kept ones).
+    if (name === 'transaction') {
+      groups.set(name, transactionElements(project, group, source.attributes));
+      continue;
+    }
     const handling = ELEMENT_HANDLING.get(name);
     if (handling === 'held-and-kept') {
       // Countries feed the region check, so they come along when the region group is read back.
@@ -82,9 +96,31 @@ export function keptGroups(
         { name: 'iati-activity', attrs: source.attributes, children: context, text: '' },
         1,
       );
-      if (!AGREES[name]?.(read, project, generated.get(name) ?? [])) continue;
+      if (!AGREES[name]?.(read, project, generated.get(name) ?? [])) {
+        // The field wins, and what the domain refused to hold stays as kept after it.
+        const refused = refusedKept(name, group, source.attributes);
+        if (refused.length > 0)
+          groups.set(name, [...(generated.get(name) ?? []), ...refused.map(toXmlElement)]);
+        continue;
+      }
     }
     groups.set(name, group.map(toXmlElement));
   }
   return groups;
+}
+
+/** The kept sectors / locations the import would not hold in a field (refused by the domain, kept only). */
+function refusedKept(name: string, group: readonly XmlTree[], attributes: Record<string, string>): XmlTree[] {
+  const readOne = (trees: XmlTree[]) =>
+    activityFromTree({ name: 'iati-activity', attrs: attributes, children: trees, text: '' }, 1);
+  if (name === 'location') return group.filter((t) => holdableLocations(readOne([t])).locations.length === 0);
+  if (name !== 'sector') return [];
+  // Sectors are held a whole vocabulary at a time.
+  const heldVocabularies = new Set<string>(
+    holdableSectors(readOne([...group])).held.map((s) => s.vocabulary),
+  );
+  return group.filter((t) => {
+    const [sector] = readOne([t]).sectors;
+    return sector !== undefined && !sector.projectTypeOnly && !heldVocabularies.has(sector.vocabulary);
+  });
 }

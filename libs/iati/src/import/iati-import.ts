@@ -81,7 +81,8 @@ const reportOf = (
 /**
  * Imports every activity of an IATI file (a string, or chunks streamed from disk: one activity is held at a
  * time). Commands of one activity run in order; once one is refused the rest of that activity is not
- * attempted (each later command depends on the earlier ones).
+ * attempted (each later command depends on the earlier ones) — except an optional one (sectors, locations, a
+ * transaction), whose refusal is reported while the others go on.
  */
 export async function importIatiXml(
   xml: string | AsyncIterable<string | Buffer>,
@@ -110,7 +111,10 @@ export async function importIatiXml(
       const step = await execute(command).catch((error: unknown) => ({ refused: messageOf(error) }));
       if (step === 'appended') summary.appended++;
       else if (step === 'already-present') summary.alreadyPresent++;
-      else {
+      else if (command.optional) {
+        entry.refused.push({ element: command.element, reason: `${step.refused}; kept verbatim` });
+        continue;
+      } else {
         entry.refused.push({ element: command.element, reason: step.refused });
         for (const rest of plan.commands.slice(i + 1))
           entry.refused.push({
