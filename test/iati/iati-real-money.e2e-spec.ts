@@ -7,6 +7,7 @@ import { loadConfig, type AppConfig } from '@ledger/platform';
 import { importIati } from '../../apps/cli/src/iati-import.command';
 import { startLedger, type RunningLedger } from '../support/standalone-harness';
 import { capturedIo } from './support/captured-io';
+import { validateIati } from './support/iati-schema.validator';
 
 const IOM = join(__dirname, '..', 'fixtures', 'iati-real', 'iom-somalia-dp-2154.xml');
 const P = '/projects/DP.2154';
@@ -150,5 +151,33 @@ describe('real IATI money: the IOM activity answers /transactions, /finances and
     expect(io.out).toContain('events appended by 0 command(s); 5 command(s) already imported');
     expect(io.out).toContain('0 kept source record(s) written');
     expect(await importedEvents(config.dataDir)).toEqual(before);
+  });
+
+  it('exports what the ledger recorded since from the fields, the imported transaction once', async () => {
+    const post = async (path: string, body: unknown) => {
+      const response = await ledger.call('POST', `${P}${path}`, { role: 'publisher', body });
+      expect(response.status).toBe(200);
+    };
+    const [imported] = ((await get(`${P}/transactions`)) as { items: { ref: string }[] }).items;
+    await post('/transactions', {
+      ref: 'D-1',
+      type: 'disbursement',
+      date: '2020-06-30',
+      value: { amount: '250000.00', currency: 'USD' },
+    });
+    const xml = await (await ledger.call('GET', `${P}/iati`, { role: 'reader' })).text();
+    expect(await validateIati(xml)).toEqual({ valid: true, errors: [] });
+    const transactions = xml.match(/<transaction[ >][\s\S]*?<\/transaction>/g) ?? [];
+    expect(transactions).toHaveLength(2);
+    // The imported one as the publisher wrote it (no @ref, its flow, finance and aid types kept) ...
+    expect(transactions[0]).toContain('<aid-type code="B03"/>');
+    expect(transactions[0]).not.toContain(imported.ref);
+    // ... and the one recorded in the ledger, from its fields.
+    expect(transactions[1]).toContain('<transaction ref="D-1">');
+    await post(`/transactions/${imported.ref}/reversal`, { reason: 'Pledge withdrawn', date: '2020-07-01' });
+    const after = await (await ledger.call('GET', `${P}/iati`, { role: 'reader' })).text();
+    expect(await validateIati(after)).toEqual({ valid: true, errors: [] });
+    expect(after).toContain(`<transaction ref="${imported.ref}-reversal" ledger:reverses="${imported.ref}">`);
+    expect(after.match(/<transaction[ >]/g)).toHaveLength(3);
   });
 });

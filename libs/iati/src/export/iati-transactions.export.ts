@@ -75,12 +75,14 @@ export function transactionElements(
   );
   const refs = transactionRefs(read.transactions);
   const readAs = new Map(holdableTransactions(read).held.map((t) => [t.ref, factsOf(t)]));
+  // Reversals an import read from our own export stay as kept; they are not written a second time.
+  const keptReversals = new Set(read.transactions.flatMap((t) => t.reverses ?? []));
   const out: XmlElement[] = [];
   kept.forEach((tree, i) => {
     const held = recorded.find((t) => t.ref === refs[i]);
-    if (!held) return out.push(toXmlElement(tree));
+    if (!held || read.transactions[i].reverses !== null) return out.push(toXmlElement(tree));
     out.push(readAs.get(held.ref) === factsOf(held) ? toXmlElement(tree) : transactionElement(held));
-    out.push(...reversalElement(held));
+    if (!keptReversals.has(held.ref)) out.push(...reversalElement(held));
   });
   for (const t of recorded.filter((r) => !refs.includes(r.ref)))
     out.push(transactionElement(t), ...reversalElement(t));

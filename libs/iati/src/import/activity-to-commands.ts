@@ -287,6 +287,8 @@ function moneyAndPlaces(
     );
   for (const t of transactions.held)
     commands.push(optional(command('RecordTransaction', transactionElement(t.ref), { ...t })));
+  for (const r of transactions.reversals)
+    commands.push(optional(command('ReverseTransaction', `reversal ${r.ref}`, { ...r })));
   const madeRefs = transactions.held.filter((t) => t.ref.startsWith('iati-')).length;
   return {
     commands,

@@ -84,6 +84,8 @@ export interface IatiTransactionInput {
   provider: IatiPartyInput | null;
   receiver: IatiPartyInput | null;
   description: string | null;
+  /** `ledger:reverses`: our own export's way of writing a reversal (of the transaction of that ref). */
+  reverses: string | null;
   /** The element's canonical XML: where a transaction without a usable @ref gets its ledger ref from. */
   xml: string;
 }

@@ -99,6 +99,7 @@ function transactionOf(node: XmlTree): IatiTransactionInput {
     provider: partyOf(first(node, 'provider-org'), 'provider-activity-id'),
     receiver: partyOf(first(node, 'receiver-org'), 'receiver-activity-id'),
     description: narrativeOf(first(node, 'description')),
+    reverses: attr(node, `${LEDGER_PREFIX}:reverses`),
     xml: canonicalXml(node),
   };
 }

@@ -42,11 +42,23 @@ export const transactionElement = (ref: string) => `transaction ${ref}`;
  */
 export function holdableTransactions(
   activity: Pick<IatiActivityInput, 'transactions' | 'defaultCurrency'>,
-): Holding<Transaction> {
+): Holding<Transaction> & { reversals: TransactionReversal[] } {
   const refs = transactionRefs(activity.transactions);
   const held: Transaction[] = [];
   const refused: Holding<Transaction>['refused'] = [];
+  const reversals: TransactionReversal[] = [];
   activity.transactions.forEach((t, i) => {
+    if (t.reverses !== null) {
+      const reversal = { ref: t.reverses, reason: t.description ?? 'Reversed', date: t.date };
+      const parsed = parseCommandInput('ReverseTransaction', CHECK_ID, reversal);
+      if (parsed.ok) reversals.push({ ref: parsed.value.ref, reason: parsed.value.reason, date: t.date });
+      else
+        refused.push({
+          element: transactionElement(refs[i]),
+          reason: `reversal not recorded, kept verbatim: ${parsed.errors.map((e) => e.message).join('; ')}`,
+        });
+      return;
+    }
     const parsed = parseCommandInput('RecordTransaction', CHECK_ID, {
       ref: refs[i],
       type: t.typeCode,
@@ -66,5 +78,12 @@ export function holdableTransactions(
         reason: `not recorded, kept verbatim: ${parsed.errors.map((e) => e.message).join('; ')}`,
       });
   });
-  return { held, refused };
+  return { held, refused, reversals };
+}
+
+/** A reversal our own export wrote (a negated transaction marked `ledger:reverses`), as a command body. */
+export interface TransactionReversal {
+  ref: string;
+  reason: string;
+  date: string | null;
 }
