@@ -1,16 +1,19 @@
-import { compareDecimal, type ProjectSnapshot } from '@ledger/domain';
-import { statusFromIati } from '../iati.codes';
+import { compareDecimal, type ParticipatingOrgFields, type ProjectSnapshot } from '@ledger/domain';
+import { LEDGER_PREFIX, statusFromIati } from '../iati.codes';
 import { coverageOf, projectTypeOf, regionOf } from '../import/activity-to-commands';
 import { activityFromTree } from '../import/iati-activity.reader';
 import type { IatiActivityInput } from '../import/iati-activity.input';
 import { importBudgets } from '../import/iati-budgets.import';
 import { holdableLocations, holdableSectors } from '../import/iati-profile.import';
+import { holdableOrgs } from '../import/participating-orgs.import';
 import { transactionElements } from './iati-transactions.export';
 import { ELEMENT_HANDLING } from '../import/iati-element.policy';
 import { parseXmlTree, toXmlElement, type XmlTree } from '../xml/xml-tree';
 import type { XmlElement } from '../xml/xml-writer';
 import type { IatiProjectRecord } from './iati-project.record';
 
+const orgJson = ({ role, name, ref, type, activityId }: ParticipatingOrgFields) =>
+  JSON.stringify([role, name, ref ?? null, type ?? null, activityId ?? null]);
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
@@ -34,15 +37,11 @@ const AGREES: Record<
       generated.map((g) => `${g.attributes?.type}:${g.attributes?.['iso-date']}`),
     ),
   'activity-scope': (k, p) => coverageOf(k) === p.coverage,
-  // Organisations the domain could not hold (older, non-standard refs) leave the field empty: the copy stands.
+  // The organisations as the import holds them (those the domain refused left out). A field left empty (an
+  // import made before organisations were held one by one refused them all) lets the copy stand.
   'participating-org': (k, p) => {
-    const held = (p.participatingOrgs ?? []).map(({ role, name, ref, type, activityId }) =>
-      JSON.stringify([role, name, ref ?? null, type ?? null, activityId ?? null]),
-    );
-    const kept = k.participatingOrgs.map(({ role, name, ref, type, activityId }) =>
-      JSON.stringify([role, name, ref, type, activityId]),
-    );
-    return held.length === 0 || sameList(held, kept);
+    const held = (p.participatingOrgs ?? []).map(orgJson);
+    return held.length === 0 || sameList(held, holdableOrgs(k.participatingOrgs).held.map(orgJson));
   },
   title: (k, p) => k.title === p.title,
   description: (k, p) => (k.description === k.title ? null : k.description) === (p.description ?? null),
@@ -109,11 +108,21 @@ export function keptGroups(
   return groups;
 }
 
-/** The kept sectors / locations the import would not hold in a field (refused by the domain, kept only). */
+/** The kept organisations / sectors / locations the import would not hold in a field (refused by the domain, kept only). */
 function refusedKept(name: string, group: readonly XmlTree[], attributes: Record<string, string>): XmlTree[] {
   const readOne = (trees: XmlTree[]) =>
     activityFromTree({ name: 'iati-activity', attrs: attributes, children: trees, text: '' }, 1);
   if (name === 'location') return group.filter((t) => holdableLocations(readOne([t])).locations.length === 0);
+  if (name === 'participating-org') {
+    const held = new Set(holdableOrgs(readOne([...group]).participatingOrgs).held.map(orgJson));
+    // The stand-in our own export writes reads as no organisation, and is no refused one either.
+    return group.filter((t) => {
+      const orgs = readOne([t]).participatingOrgs;
+      return orgs.length === 0
+        ? t.attrs[`${LEDGER_PREFIX}:stands-in`] === undefined
+        : orgs.some((o) => !held.has(orgJson(o)));
+    });
+  }
   if (name !== 'sector') return [];
   // Sectors are held a whole vocabulary at a time.
   const heldVocabularies = new Set<string>(

@@ -213,7 +213,7 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
     },
     activity.participatingOrgs,
   );
-  if (created.note) notes.push(created.note);
+  skipped.push(...created.refused.map((r) => skip(r.element, r.reason)));
   const commands = [command('CreateProject', 'create', created.body)];
   const money = moneyAndPlaces(activity, command);
   skipped.push(...money.refused.map((r) => skip(r.element, r.reason)));

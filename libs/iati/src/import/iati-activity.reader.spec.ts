@@ -98,11 +98,20 @@ describe('reading real IATI files', () => {
     ]);
   });
 
-  it('keeps organisations the domain cannot hold (non-standard refs) verbatim only, and says so', () => {
+  it('keeps an organisation the domain cannot hold (a non-standard ref) verbatim only, holding the others', () => {
     const xml = IOM.replace('ref="XM-DAC-701-2" role="1"', 'ref="44001" role="1"');
     const plan = activityToCommands(parseIatiActivities(xml)[0]);
-    expect(plan.commands[0].body.participatingOrgs).toBeUndefined();
-    expect(plan.notes.join('\n')).toContain('participating organisations kept verbatim only');
+    expect(plan.commands[0].body.participatingOrgs).toEqual([
+      expect.objectContaining({ role: 'accountable', ref: 'XM-DAC-47066' }),
+    ]);
+    expect(plan.skipped).toEqual([
+      expect.objectContaining({
+        element: 'participating-org role funding "Japan - Ministry of Foreign Affairs"',
+        reason: expect.stringMatching(
+          /^not held in the participating organisations field, kept verbatim: .*identifier/,
+        ),
+      }),
+    ]);
   });
 
   it('accounts for everything: portal attributes refused, the rest kept, contact people listed apart', () => {
