@@ -43,7 +43,13 @@ describe('real IATI money: the IOM activity answers /transactions, /finances and
   let ledger: RunningLedger;
   let head: number;
   let summary: string;
-  let report: { report: { refused: { element: string; reason: string }[]; kept: string[] }[] };
+  let report: {
+    report: {
+      refused: { element: string; reason: string }[];
+      kept: string[];
+      held: Record<string, number>;
+    }[];
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-iati-money-'));
@@ -72,6 +78,17 @@ describe('real IATI money: the IOM activity answers /transactions, /finances and
     expect(summary).toContain(
       'Activities: 1; projects present: 1; events appended by 5 command(s); 0 command(s) already imported',
     );
+    expect(summary).toContain(
+      '  held in fields: 2 participating organisation(s), 3 sector(s), 1 recipient-country share(s), 2 location(s), 1 transaction(s)\n',
+    );
+    expect(report.report[0].held).toEqual({
+      participatingOrgs: 2,
+      sectors: 3,
+      recipientCountries: 1,
+      locations: 2,
+      transactions: 1,
+      reversals: 0,
+    });
     const refused = report.report[0].refused.map((r) => r.element);
     expect(refused.filter((e) => /^(sector|location|transaction|recipient-country)/.test(e))).toEqual([]);
   });
