@@ -15,6 +15,13 @@ import type { IatiProjectRecord } from './iati-project.record';
 const orgJson = ({ role, name, ref, type, activityId }: ParticipatingOrgFields) =>
   JSON.stringify([role, name, ref ?? null, type ?? null, activityId ?? null]);
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * A profile field agrees with the kept copy when it holds what the import would hold, or nothing: a project
+ * imported before these fields were mapped (or whose commands for them were refused, e.g. on a project
+ * already completed) has them empty, and then the copy stands rather than being lost.
+ */
+const emptyOrSame = (field: readonly unknown[] | undefined, imported: readonly unknown[]) =>
+  (field ?? []).length === 0 || sameJson(field, imported);
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
@@ -49,12 +56,12 @@ const AGREES: Record<
   // The countries, and their shares as the import holds them (none when the domain refused them).
   'recipient-country': (k, p) =>
     sameList(k.countries, p.benefitingMemberStates) &&
-    sameJson(holdableLocations(k).countries, p.recipientCountries ?? []),
+    emptyOrSame(p.recipientCountries, holdableLocations(k).countries),
   'recipient-region': (k, p) => regionOf(k, {})?.region === p.region,
   // The project type, and the sectors as the import holds them (vocabularies the domain refused left out).
   sector: (k, p) =>
-    projectTypeOf(k)?.code === p.projectType && sameJson(holdableSectors(k).held, p.sectors ?? []),
-  location: (k, p) => sameJson(holdableLocations(k).locations, p.locations ?? []),
+    projectTypeOf(k)?.code === p.projectType && emptyOrSame(p.sectors, holdableSectors(k).held),
+  location: (k, p) => emptyOrSame(p.locations, holdableLocations(k).locations),
   budget: (k, p) => {
     const { original, revisions } = importBudgets(k.budgets, k.defaultCurrency);
     // Kept budgets agree while the project's budget is the one they add up to.

@@ -1,7 +1,7 @@
 import type { LedgerTransaction } from '@ledger/domain';
 import { activityToCommands } from '../import/activity-to-commands';
 import { parseIatiActivities } from '../import/iati-xml.parser';
-import { GENERATED_AT, ORG, mongoliaRecord } from '../testing/iati.fixtures';
+import { GENERATED_AT, MONGOLIA_IATI_XML, ORG, mongoliaRecord } from '../testing/iati.fixtures';
 import { buildIatiActivitiesXml } from './iati-activity.builder';
 
 const uri = 'https://www.iom.int/project-types';
@@ -95,5 +95,42 @@ describe('IATI export of sectors, places and transactions from the fields', () =
     expect(plan.commands.find((c) => c.type === 'ChangeProjectLocations')?.body.recipientCountries).toEqual(
       [],
     );
+  });
+});
+
+describe('IATI export of an imported activity: kept copy or field', () => {
+  const imported = () => {
+    const record = mongoliaRecord();
+    const activity = parseIatiActivities(MONGOLIA_IATI_XML)[0];
+    record.source = {
+      iatiIdentifier: activity.iatiIdentifier as string,
+      attributes: activity.source.attributes,
+      elements: activity.source.elements,
+    };
+    return record;
+  };
+  const sectorsOf = (record: ReturnType<typeof imported>) =>
+    buildIatiActivitiesXml([record], { reportingOrg: ORG, generatedAt: GENERATED_AT }).match(
+      /<sector [^>]*>/g,
+    );
+
+  it('gives the kept sectors back while the field holds what the import holds, or nothing yet', () => {
+    const kept = ['<sector code="15190" vocabulary="1"/>', '<sector code="TCMMCB" vocabulary="99"/>'];
+    expect(sectorsOf(imported())).toEqual(kept);
+    const record = imported();
+    record.project.sectors = [
+      { vocabulary: '1', code: '15190', percentage: '100', vocabularyUri: null },
+      { vocabulary: '99', code: 'TCMMCB', percentage: '100', vocabularyUri: null },
+    ];
+    expect(sectorsOf(record)).toEqual(kept);
+  });
+
+  it('writes the field instead, once the ledger changed it, and not the kept copy as well', () => {
+    const record = imported();
+    record.project.sectors = [{ vocabulary: '2', code: '151', percentage: '100', vocabularyUri: null }];
+    expect(sectorsOf(record)).toEqual([
+      '<sector code="TCMMCB" vocabulary="99" percentage="100" ledger:stands-in="project-type">',
+      '<sector vocabulary="2" code="151" percentage="100"/>',
+    ]);
   });
 });
