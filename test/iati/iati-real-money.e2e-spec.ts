@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectStreamId } from '@ledger/domain';
 import { SqliteEventStore } from '@ledger/event-store';
+import { MONGOLIA_IATI_XML } from '../../libs/iati/src/testing/iati.fixtures';
 import { loadConfig, type AppConfig } from '@ledger/platform';
 import { importIati } from '../../apps/cli/src/iati-import.command';
 import { startLedger, type RunningLedger } from '../support/standalone-harness';
@@ -196,5 +197,36 @@ describe('real IATI money: the IOM activity answers /transactions, /finances and
     expect(await validateIati(after)).toEqual({ valid: true, errors: [] });
     expect(after).toContain(`<transaction ref="${imported.ref}-reversal" ledger:reverses="${imported.ref}">`);
     expect(after.match(/<transaction[ >]/g)).toHaveLength(3);
+  });
+});
+
+describe('IATI import of a finished activity: its transactions are recorded before it is completed', () => {
+  it('records a 2014 transaction of a project completed in 2016, long past its closing window', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-iati-window-'));
+    try {
+      const config: AppConfig = { ...loadConfig({}), dataDir: join(dir, 'data'), logLevel: 'silent' };
+      const file = join(dir, 'mongolia.xml');
+      writeFileSync(
+        file,
+        MONGOLIA_IATI_XML.replace(
+          '  </iati-activity>',
+          '    <transaction ref="MN-D1"><transaction-type code="3"/><transaction-date iso-date="2014-06-30"/><value value-date="2014-06-30">45000</value></transaction>\n  </iati-activity>',
+        ),
+      );
+      const io = capturedIo();
+      expect(await importIati({ kind: 'import-iati', file }, config, io)).toBe(0);
+      expect(io.out).toContain('1 transaction(s)');
+      expect(io.out).not.toContain('refused');
+      const store = new SqliteEventStore({ file: join(config.dataDir, 'events.sqlite') });
+      try {
+        const types = (await store.readStream(projectStreamId('TC.0789'))).map((e) => e.type);
+        expect(types.indexOf('TransactionRecorded')).toBeGreaterThan(-1);
+        expect(types.indexOf('TransactionRecorded')).toBeLessThan(types.indexOf('ProjectCompleted'));
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
