@@ -83,9 +83,11 @@ function locationBody(location: IatiLocationInput): Record<string, unknown> | st
  * Countries are one list whose shares sum to 100: held all together or refused all together. Locations are
  * checked one by one. Shares our own export computed (an even split, marked `ledger:computed`) are no field.
  */
-export function holdableLocations(
-  activity: Pick<IatiActivityInput, 'countryShares' | 'locations'>,
-): Holding<never> & { countries: RecipientCountry[]; locations: ProjectLocation[] } {
+export function holdableLocations(activity: Pick<IatiActivityInput, 'countryShares' | 'locations'>): {
+  countries: RecipientCountry[];
+  locations: ProjectLocation[];
+  refused: Holding<never>['refused'];
+} {
   const refused: Holding<never>['refused'] = [];
   let countries: RecipientCountry[] = [];
   const shares = activity.countryShares;
@@ -118,5 +120,5 @@ export function holdableLocations(
         reason: `not held in the locations field, kept verbatim: ${typeof parsed === 'string' ? parsed : reasonOf(parsed.errors)}`,
       });
   });
-  return { held: [], refused, countries, locations };
+  return { countries, locations, refused };
 }
