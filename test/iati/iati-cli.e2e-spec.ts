@@ -139,7 +139,7 @@ describe('IATI CLI', () => {
     const report = join(scratch, 'report.json');
     const result = await cli(['import', 'iati', file, '--report', report], join(scratch, 'data'));
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Activities: 2; projects present: 1; events appended by 4 command(s)');
+    expect(result.stdout).toContain('Activities: 2; projects present: 1; events appended by 6 command(s)');
     expect(result.stdout).toContain('XM-DAC-47066-TC.0790: skipped\n  refused iati-activity: no region');
     const written = JSON.parse(readFileSync(report, 'utf8')) as {
       report: { activity: string; outcome: string; kept: string[] }[];

@@ -29,6 +29,16 @@ function importStepOf(outcome: CommandOutcome): ImportStep {
   return outcome.kind === 'accepted' ? 'appended' : 'already-present';
 }
 
+/** How the summary names what an activity's commands put into the project's fields. */
+const HELD_NAMES: Record<keyof ImportSummary['report'][number]['held'], string> = {
+  participatingOrgs: 'participating organisation(s)',
+  sectors: 'sector(s)',
+  recipientCountries: 'recipient-country share(s)',
+  locations: 'location(s)',
+  transactions: 'transaction(s)',
+  reversals: 'reversal(s)',
+};
+
 /** The printed summary: the counts, then per activity what was derived, kept, refused and personal. */
 export function formatSummary(summary: ImportSummary): string {
   const lines = [
@@ -37,6 +47,11 @@ export function formatSummary(summary: ImportSummary): string {
   for (const a of summary.report) {
     lines.push(`${a.activity}${a.projectId ? ` -> ${a.projectId}` : ''}: ${a.outcome}`);
     for (const note of a.notes) lines.push(`  note: ${note}`);
+    const held = Object.entries(a.held).filter(([, n]) => n > 0);
+    if (held.length > 0)
+      lines.push(
+        `  held in fields: ${held.map(([what, n]) => `${n} ${HELD_NAMES[what as keyof typeof a.held]}`).join(', ')}`,
+      );
     if (a.outcome === 'imported' && a.kept.length > 0)
       lines.push(`  kept verbatim: ${[...new Set(a.kept)].join(', ')}`);
     for (const r of a.refused) lines.push(`  refused ${r.element}: ${r.reason}`);

@@ -87,10 +87,16 @@ describe('buildIatiActivitiesXml', () => {
     expect(attrsOf('other-identifier')).toEqual([{ '@ref': 'MN10P0001', '@type': 'A1' }]);
     expect(attrsOf('activity-status')).toEqual([{ '@code': '3' }]);
     expect(attrsOf('activity-scope')).toEqual([{ '@code': '4' }]);
-    expect(attrsOf('recipient-country')).toEqual([{ '@code': 'MN', '@percentage': '100.00' }]);
+    // The project holds no shares of its own: the even split is computed, and marked so.
+    expect(attrsOf('recipient-country')).toEqual([
+      { '@code': 'MN', '@percentage': '100.00', '@ledger:computed': 'even-split' },
+    ]);
     // Mongolia's region follows from its country (the import derives it back), so none is written.
     expect(attrsOf('recipient-region')).toEqual([]);
-    expect(attrsOf('sector')).toEqual([{ '@code': 'TCMMCB', '@vocabulary': '99', '@percentage': '100' }]);
+    // The project type stands in for sectors the project does not hold (an import reads it as the type only).
+    expect(attrsOf('sector')).toEqual([
+      { '@code': 'TCMMCB', '@vocabulary': '99', '@percentage': '100', '@ledger:stands-in': 'project-type' },
+    ]);
     expect(attrsOf('activity-date')).toEqual([
       { '@type': '1', '@iso-date': '2014-01-01', '@ledger:precision': 'year' },
       { '@type': '2', '@iso-date': '2014-03-01', '@ledger:precision': 'month' },

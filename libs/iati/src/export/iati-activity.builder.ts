@@ -25,6 +25,8 @@ import { el, serializeXml, type XmlElement } from '../xml/xml-writer';
 import { coverageOf } from '../import/activity-to-commands';
 import { booleanOf } from '../import/iati-activity.reader';
 import { keptGroups } from './iati-kept.groups';
+import { countryElements, locationElements, sectorElements } from './iati-profile.export';
+import { transactionElements } from './iati-transactions.export';
 import type { IatiProjectRecord } from './iati-project.record';
 
 /** Who publishes: IATI organisation identifier (reporting-org/@ref) and name. */
@@ -156,12 +158,7 @@ function generatedGroups(record: IatiProjectRecord, org: ReportingOrg): Map<stri
     ['activity-status', [el('activity-status', { code: STATUS_TO_IATI[project.status] })]],
     ['activity-date', dates],
     ['activity-scope', [el('activity-scope', { code: COVERAGE_TO_IATI_SCOPE[project.coverage] })]],
-    [
-      'recipient-country',
-      project.benefitingMemberStates.map((code, i) =>
-        el('recipient-country', { code, percentage: percentages[i] }),
-      ),
-    ],
+    ['recipient-country', countryElements(project, percentages)],
     [
       'recipient-region',
       regionImplied
@@ -174,16 +171,10 @@ function generatedGroups(record: IatiProjectRecord, org: ReportingOrg): Map<stri
             ),
           ],
     ],
-    [
-      'sector',
-      // A reporting-organisation sector needs a narrative (ruleset 2.2.1); the ledger knows the code only.
-      [
-        el('sector', { code: project.projectType, vocabulary: REPORTING_ORG_VOCABULARY, percentage: '100' }, [
-          narrative(project.projectType),
-        ]),
-      ],
-    ],
+    ['location', locationElements(project)],
+    ['sector', sectorElements(project)],
     ['budget', budgets(project, record)],
+    ['transaction', transactionElements(project, [], {})],
   ]);
 }
 

@@ -43,9 +43,82 @@ describe('activityToCommands', () => {
           note: 'Imported from IATI: revised budget valued 2015-01-15',
         },
       ],
+      [
+        'ChangeProjectSectors',
+        {
+          sectors: [
+            { vocabulary: '1', code: '15190', percentage: '100', vocabularyUri: null },
+            { vocabulary: '99', code: 'TCMMCB', percentage: '100', vocabularyUri: null },
+          ],
+        },
+      ],
+      [
+        'ChangeProjectLocations',
+        { recipientCountries: [{ country: 'MN', percentage: '100' }], locations: [] },
+      ],
       ['CompleteProject', { actualEnd: '2016-12-15' }],
     ]);
     expect(plan.skipped).toEqual([]);
+  });
+
+  it('records transactions before the project is completed (its closing window), each its own command', () => {
+    const xml = MONGOLIA_IATI_XML.replace(
+      '  </iati-activity>',
+      `    <transaction ref="MN-1"><transaction-type code="2"/><transaction-date iso-date="2014-02-01"/><value value-date="2014-02-01">180000</value><provider-org ref="XM-DAC-701-2" provider-activity-id="JP-1"><narrative>Japan</narrative></provider-org></transaction>
+    <transaction><transaction-type code="4"/><transaction-date iso-date="2017-06-30"/><value currency="USD" value-date="2017-06-30">1200.50</value></transaction>
+  </iati-activity>`,
+    );
+    const plan = activityToCommands(parseIatiActivities(xml)[0]);
+    const types = plan.commands.map((c) => c.type);
+    expect(types.slice(-3)).toEqual(['RecordTransaction', 'RecordTransaction', 'CompleteProject']);
+    const [commitment, expenditure] = plan.commands.filter((c) => c.type === 'RecordTransaction');
+    expect(commitment).toMatchObject({
+      element: 'transaction MN-1',
+      optional: true,
+      body: {
+        ref: 'MN-1',
+        type: 'outgoing-commitment',
+        date: '2014-02-01',
+        value: { amount: '180000.00', currency: 'USD' },
+        valueDate: '2014-02-01',
+        provider: { name: 'Japan', ref: 'XM-DAC-701-2', activityId: 'JP-1' },
+        receiver: null,
+        description: null,
+      },
+    });
+    // No @ref: one made from the element's content, the same on every import.
+    expect(expenditure.body.ref).toMatch(/^iati-[0-9a-f]{12}$/);
+    expect(activityToCommands(parseIatiActivities(xml)[0]).commands.map((c) => c.commandId)).toEqual(
+      plan.commands.map((c) => c.commandId),
+    );
+    expect(plan.notes).toContain(
+      '1 transaction(s) without a usable @ref got a ref made from their content (iati-…)',
+    );
+  });
+
+  it('refuses what the domain refuses, with its reason, and still holds the rest', () => {
+    const xml = MONGOLIA_IATI_XML.replace(
+      '<sector code="15190" vocabulary="1"/>',
+      '<sector code="99999" vocabulary="1"/>',
+    ).replace(
+      '  </iati-activity>',
+      `    <transaction><transaction-type code="3"/><transaction-date iso-date="2015-01-01"/><value value-date="2015-01-01">-50</value></transaction>
+    <location><point srsName="http://www.opengis.net/def/crs/EPSG/0/4326"><pos>47.9 106.9</pos></point></location>
+  </iati-activity>`,
+    );
+    const plan = activityToCommands(parseIatiActivities(xml)[0]);
+    expect(plan.commands.find((c) => c.type === 'ChangeProjectSectors')?.body).toEqual({
+      sectors: [{ vocabulary: '99', code: 'TCMMCB', percentage: '100', vocabularyUri: null }],
+    });
+    expect(plan.commands.some((c) => c.type === 'RecordTransaction')).toBe(false);
+    expect(plan.skipped.map((s) => [s.element, s.reason])).toEqual([
+      [
+        'sector vocabulary 1',
+        expect.stringMatching(/kept verbatim: .*99999 is not a DAC 5-digit sector code/),
+      ],
+      ['location #1', expect.stringMatching(/^not held in the locations field, kept verbatim: .*name/)],
+      [expect.stringMatching(/^transaction iati-/), expect.stringMatching(/^not recorded, kept verbatim: /)],
+    ]);
   });
 
   it('derives command ids from the iati-identifier and element only, so a re-import repeats them', () => {
@@ -85,7 +158,12 @@ describe('activityToCommands', () => {
   it('keeps a project planned when the status needs an actual start the file does not give', () => {
     const xml = MONGOLIA_IATI_XML.replace('<activity-date type="2" iso-date="2014-03-01"/>', '');
     const plan = activityToCommands(parseIatiActivities(xml)[0]);
-    expect(plan.commands.map((c) => c.type)).toEqual(['CreateProject', 'ReviseProjectBudget']);
+    expect(plan.commands.map((c) => c.type)).toEqual([
+      'CreateProject',
+      'ReviseProjectBudget',
+      'ChangeProjectSectors',
+      'ChangeProjectLocations',
+    ]);
     expect(plan.skipped[0]).toMatchObject({
       element: 'activity-status',
       reason: expect.stringContaining('actual start'),
@@ -99,9 +177,22 @@ describe('activityToCommands', () => {
           MONGOLIA_IATI_XML.replace('code="4"/>\n    <activity-date', `code="${code}"/>\n    <activity-date`),
         )[0],
       ).commands.map((c) => c.type);
-    expect(status('5')).toEqual(['CreateProject', 'StartProject', 'ReviseProjectBudget', 'CancelProject']);
-    expect(status('6')).toEqual(['CreateProject', 'StartProject', 'ReviseProjectBudget', 'SuspendProject']);
-    expect(status('1')).toEqual(['CreateProject', 'ReviseProjectBudget']);
+    const profile = ['ChangeProjectSectors', 'ChangeProjectLocations'];
+    expect(status('5')).toEqual([
+      'CreateProject',
+      'StartProject',
+      'ReviseProjectBudget',
+      ...profile,
+      'CancelProject',
+    ]);
+    expect(status('6')).toEqual([
+      'CreateProject',
+      'StartProject',
+      'ReviseProjectBudget',
+      ...profile,
+      'SuspendProject',
+    ]);
+    expect(status('1')).toEqual(['CreateProject', 'ReviseProjectBudget', ...profile]);
   });
 
   it('cancels a project that never started without starting it', () => {
@@ -112,6 +203,8 @@ describe('activityToCommands', () => {
     expect(activityToCommands(parseIatiActivities(xml)[0]).commands.map((c) => c.type)).toEqual([
       'CreateProject',
       'ReviseProjectBudget',
+      'ChangeProjectSectors',
+      'ChangeProjectLocations',
       'CancelProject',
     ]);
   });

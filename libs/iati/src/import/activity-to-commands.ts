@@ -19,6 +19,8 @@ import { projectIdOf } from './project-id.import';
 import { activityLabel, type IatiActivityInput } from './iati-activity.input';
 import { importBudgets } from './iati-budgets.import';
 import { importCommandId } from './import-command-ids';
+import { holdableLocations, holdableSectors } from './iati-profile.import';
+import { holdableTransactions, transactionElement } from './iati-transactions.import';
 
 /** A command an activity turns into, ready for CommandRunner.execute (libs/commands). */
 export interface PlannedCommand {
@@ -28,6 +30,11 @@ export interface PlannedCommand {
   commandId: string;
   /** Which part of the activity it comes from (create, start, budget-revised:2015-01-15, ...). */
   element: string;
+  /**
+   * A part the project does without (sectors, locations, a transaction): when the domain refuses it, the
+   * refusal is reported, the element stays verbatim, and the activity's other commands still run.
+   */
+  optional?: boolean;
 }
 
 /** Something in the file that does not become a command, and why. */
@@ -206,8 +213,11 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
     },
     activity.participatingOrgs,
   );
-  if (created.note) notes.push(created.note);
+  skipped.push(...created.refused.map((r) => skip(r.element, r.reason)));
   const commands = [command('CreateProject', 'create', created.body)];
+  const money = moneyAndPlaces(activity, command);
+  skipped.push(...money.refused.map((r) => skip(r.element, r.reason)));
+  if (money.notes.length > 0) notes.push(...money.notes);
   const revisions = budgets.revisions.map((r) =>
     command('ReviseProjectBudget', `budget-revised:${r.effectiveDate}`, {
       amount: r.amount,
@@ -225,14 +235,69 @@ export function activityToCommands(activity: IatiActivityInput, options: ImportO
         `missing or unknown code "${activity.statusCode ?? ''}": the project stays planned`,
       ),
     );
-    return { activity: label, projectId, commands: [...commands, ...revisions], skipped, notes };
+    return {
+      activity: label,
+      projectId,
+      commands: [...commands, ...money.commands, ...revisions],
+      skipped,
+      notes,
+    };
   }
-  commands.push(
-    ...lifecycle(activity, status, revisions, command, (element, reason) =>
-      skipped.push(skip(element, reason)),
-    ),
+  const later = lifecycle(activity, status, revisions, command, (element, reason) =>
+    skipped.push(skip(element, reason)),
   );
+  // Sectors and locations change only while the project is not finished, and transactions are refused once
+  // a finished project's closing window has passed: all of them go before complete / suspend / cancel.
+  const finishing = later.findIndex((c) => FINISHING.has(c.type));
+  const at = finishing === -1 ? later.length : finishing;
+  commands.push(...later.slice(0, at), ...money.commands, ...later.slice(at));
   return { activity: label, projectId, commands, skipped, notes };
+}
+
+const FINISHING: ReadonlySet<ProjectCommandType> = new Set([
+  'CompleteProject',
+  'SuspendProject',
+  'CancelProject',
+]);
+
+/**
+ * Sectors, recipient-country shares with locations, and transactions as commands (optional ones: a refusal
+ * leaves the element verbatim and is reported). What the domain's validation refuses is left out here,
+ * with the reason; what depends on the project's state is for the command to decide when it runs.
+ */
+function moneyAndPlaces(
+  activity: IatiActivityInput,
+  command: Make,
+): { commands: PlannedCommand[]; refused: { element: string; reason: string }[]; notes: string[] } {
+  const optional = (c: PlannedCommand): PlannedCommand => ({ ...c, optional: true });
+  const sectors = holdableSectors(activity);
+  const places = holdableLocations(activity);
+  const transactions = holdableTransactions(activity);
+  const commands: PlannedCommand[] = [];
+  if (sectors.held.length > 0)
+    commands.push(optional(command('ChangeProjectSectors', 'sectors', { sectors: sectors.held })));
+  if (places.countries.length > 0 || places.locations.length > 0)
+    commands.push(
+      optional(
+        command('ChangeProjectLocations', 'locations', {
+          recipientCountries: places.countries,
+          locations: places.locations,
+        }),
+      ),
+    );
+  for (const t of transactions.held)
+    commands.push(optional(command('RecordTransaction', transactionElement(t.ref), { ...t })));
+  for (const r of transactions.reversals)
+    commands.push(optional(command('ReverseTransaction', `reversal ${r.ref}`, { ...r })));
+  const madeRefs = transactions.held.filter((t) => t.ref.startsWith('iati-')).length;
+  return {
+    commands,
+    refused: [...sectors.refused, ...places.refused, ...transactions.refused],
+    notes:
+      madeRefs > 0
+        ? [`${madeRefs} transaction(s) without a usable @ref got a ref made from their content (iati-…)`]
+        : [],
+  };
 }
 
 type Make = (type: ProjectCommandType, element: string, body: Record<string, unknown>) => PlannedCommand;

@@ -23,8 +23,15 @@ export interface IatiActivityInput {
   scopeCode: string | null;
   countries: string[];
   regions: { code: string; vocabulary: string | null; narrative: string | null }[];
-  /** vocabulary: as written; an absent one means 1 (DAC 5-digit), the standard's default. */
-  sectors: { code: string; vocabulary: string }[];
+  /**
+   * vocabulary: as written; an absent one means 1 (DAC 5-digit), the standard's default. `projectTypeOnly`:
+   * the sector our own export writes for the project type alone (marked `ledger:stands-in`), no sector field.
+   */
+  sectors: IatiSectorInput[];
+  /** recipient-country elements with their shares as written (percentage null when absent). */
+  countryShares: { code: string; percentage: string | null; computed: boolean }[];
+  locations: IatiLocationInput[];
+  transactions: IatiTransactionInput[];
   budgets: IatiBudgetInput[];
   /** What the ledger does not hold in a field: kept verbatim, refused, or personal data. */
   source: IatiSourceAccount;
@@ -42,6 +49,45 @@ export interface IatiBudgetInput {
   valueDate: string | null;
   /** ledger:reason, written by our own export. */
   reason: string | null;
+}
+
+export interface IatiSectorInput {
+  code: string;
+  vocabulary: string;
+  percentage: string | null;
+  vocabularyUri: string | null;
+  projectTypeOnly: boolean;
+}
+
+export interface IatiLocationInput {
+  name: string | null;
+  ref: string | null;
+  /** point/pos as written: "latitude longitude". */
+  pos: string | null;
+  administrative: { vocabulary: string | null; code: string | null; level: string | null }[];
+}
+
+export interface IatiPartyInput {
+  name: string | null;
+  ref: string | null;
+  activityId: string | null;
+}
+
+export interface IatiTransactionInput {
+  /** @ref as written. */
+  ref: string | null;
+  typeCode: string | null;
+  date: string | null;
+  amount: string | null;
+  currency: string | null;
+  valueDate: string | null;
+  provider: IatiPartyInput | null;
+  receiver: IatiPartyInput | null;
+  description: string | null;
+  /** `ledger:reverses`: our own export's way of writing a reversal (of the transaction of that ref). */
+  reverses: string | null;
+  /** The element's canonical XML: where a transaction without a usable @ref gets its ledger ref from. */
+  xml: string;
 }
 
 /** One element kept verbatim: its name and canonical XML. */

@@ -18,7 +18,13 @@ describe('reading real IATI files', () => {
   it('reads a bare iati-activity as a data portal serves it, without --region', () => {
     const [iom] = parseIatiActivities(IOM);
     const plan = activityToCommands(iom);
-    expect(plan.commands.map((c) => c.type)).toEqual(['CreateProject', 'StartProject']);
+    expect(plan.commands.map((c) => c.type)).toEqual([
+      'CreateProject',
+      'StartProject',
+      'ChangeProjectSectors',
+      'ChangeProjectLocations',
+      'RecordTransaction',
+    ]);
     expect(plan.commands[0].body).toMatchObject({
       projectId: 'DP.2154',
       region: 'Africa',
@@ -27,6 +33,49 @@ describe('reading real IATI files', () => {
       benefitingMemberStates: ['SO'],
       humanitarian: true,
     });
+  });
+
+  it('holds its sectors of every vocabulary, its country share, its places and its transaction', () => {
+    const plan = activityToCommands(parseIatiActivities(IOM)[0]);
+    const body = (type: string) => plan.commands.find((c) => c.type === type)?.body;
+    const uri = 'https://data.iom.int/codelist/sector.pdf';
+    expect(body('ChangeProjectSectors')).toEqual({
+      sectors: [
+        { vocabulary: '99', code: 'DP', percentage: '100', vocabularyUri: uri },
+        { vocabulary: '98', code: '01', percentage: '100', vocabularyUri: uri },
+        { vocabulary: '1', code: '72010', percentage: '100', vocabularyUri: null },
+      ],
+    });
+    expect(body('ChangeProjectLocations')).toEqual({
+      recipientCountries: [{ country: 'SO', percentage: '100' }],
+      locations: [
+        {
+          name: 'IOM Country Office - SO',
+          ref: null,
+          point: { latitude: 2.013475, longitude: 45.306415 },
+          administrative: [],
+        },
+        {
+          name: 'Somalia',
+          ref: 'SO',
+          point: null,
+          administrative: [{ vocabulary: 'A4', code: 'SO', level: null }],
+        },
+      ],
+    });
+    expect(body('RecordTransaction')).toMatchObject({
+      type: 'incoming-commitment',
+      date: '2020-03-01',
+      value: { amount: '1459753.72', currency: 'USD' },
+      valueDate: '2020-03-01',
+      provider: {
+        name: 'Japan - Ministry of Foreign Affairs',
+        ref: 'XM-DAC-701-2',
+        activityId: 'XM-DAC-701-2-YK/IOM/71',
+      },
+      receiver: null,
+    });
+    expect(plan.skipped).toEqual([]);
   });
 
   it('holds the funder and the other participating organisations in the project fields', () => {
@@ -49,11 +98,20 @@ describe('reading real IATI files', () => {
     ]);
   });
 
-  it('keeps organisations the domain cannot hold (non-standard refs) verbatim only, and says so', () => {
+  it('keeps an organisation the domain cannot hold (a non-standard ref) verbatim only, holding the others', () => {
     const xml = IOM.replace('ref="XM-DAC-701-2" role="1"', 'ref="44001" role="1"');
     const plan = activityToCommands(parseIatiActivities(xml)[0]);
-    expect(plan.commands[0].body.participatingOrgs).toBeUndefined();
-    expect(plan.notes.join('\n')).toContain('participating organisations kept verbatim only');
+    expect(plan.commands[0].body.participatingOrgs).toEqual([
+      expect.objectContaining({ role: 'accountable', ref: 'XM-DAC-47066' }),
+    ]);
+    expect(plan.skipped).toEqual([
+      expect.objectContaining({
+        element: 'participating-org role funding "Japan - Ministry of Foreign Affairs"',
+        reason: expect.stringMatching(
+          /^not held in the participating organisations field, kept verbatim: .*identifier/,
+        ),
+      }),
+    ]);
   });
 
   it('accounts for everything: portal attributes refused, the rest kept, contact people listed apart', () => {
@@ -124,7 +182,9 @@ describe('reading real IATI files', () => {
         '<sector code="72010"/><budget><period-start iso-date="2020-01-01"/><period-end iso-date="2020-12-31"/><value currency="USD" value-date="2020-01-01">10</value></budget>',
       ),
     );
-    expect(read.sectors).toEqual([{ code: '72010', vocabulary: '1' }]);
+    expect(read.sectors).toEqual([
+      { code: '72010', vocabulary: '1', percentage: null, vocabularyUri: null, projectTypeOnly: false },
+    ]);
     expect(read.budgets[0]).toMatchObject({ type: '1', status: '1', amount: '10' });
   });
 

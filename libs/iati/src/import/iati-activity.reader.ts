@@ -1,7 +1,14 @@
 import { orgRoleFromCode, type ParticipatingOrgFields } from '@ledger/domain';
 import { LEDGER_PREFIX } from '../iati.codes';
 import { canonicalXml, isForeign, type XmlTree } from '../xml/xml-tree';
-import type { IatiActivityInput, IatiBudgetInput, IatiSourceAccount } from './iati-activity.input';
+import type {
+  IatiActivityInput,
+  IatiBudgetInput,
+  IatiLocationInput,
+  IatiPartyInput,
+  IatiSourceAccount,
+  IatiTransactionInput,
+} from './iati-activity.input';
 import {
   ELEMENT_HANDLING,
   PERSONAL_CONTACT_ELEMENTS,
@@ -56,6 +63,44 @@ function budgetOf(node: XmlTree): IatiBudgetInput {
     currency: attr(value, 'currency'),
     valueDate: attr(value, 'value-date'),
     reason: attr(node, `${LEDGER_PREFIX}:reason`),
+  };
+}
+
+const STANDS_IN = `${LEDGER_PREFIX}:stands-in`;
+const COMPUTED = `${LEDGER_PREFIX}:computed`;
+
+function locationOf(node: XmlTree): IatiLocationInput {
+  return {
+    name: narrativeOf(first(node, 'name')),
+    ref: attr(node, 'ref'),
+    pos: text(first(first(node, 'point'), 'pos')),
+    administrative: children(node, 'administrative').map((a) => ({
+      vocabulary: attr(a, 'vocabulary'),
+      code: attr(a, 'code'),
+      level: attr(a, 'level'),
+    })),
+  };
+}
+
+function partyOf(node: XmlTree | undefined, activityAttribute: string): IatiPartyInput | null {
+  if (!node) return null;
+  return { name: narrativeOf(node), ref: attr(node, 'ref'), activityId: attr(node, activityAttribute) };
+}
+
+function transactionOf(node: XmlTree): IatiTransactionInput {
+  const value = first(node, 'value');
+  return {
+    ref: attr(node, 'ref'),
+    typeCode: attr(first(node, 'transaction-type'), 'code'),
+    date: attr(first(node, 'transaction-date'), 'iso-date'),
+    amount: text(value),
+    currency: attr(value, 'currency'),
+    valueDate: attr(value, 'value-date'),
+    provider: partyOf(first(node, 'provider-org'), 'provider-activity-id'),
+    receiver: partyOf(first(node, 'receiver-org'), 'receiver-activity-id'),
+    description: narrativeOf(first(node, 'description')),
+    reverses: attr(node, `${LEDGER_PREFIX}:reverses`),
+    xml: canonicalXml(node),
   };
 }
 
@@ -154,8 +199,24 @@ export function activityFromTree(node: XmlTree, index: number): IatiActivityInpu
     }),
     sectors: children(node, 'sector').flatMap((s) => {
       const code = attr(s, 'code');
-      return code ? [{ code, vocabulary: attr(s, 'vocabulary') ?? '1' }] : [];
+      return code
+        ? [
+            {
+              code,
+              vocabulary: attr(s, 'vocabulary') ?? '1',
+              percentage: attr(s, 'percentage'),
+              vocabularyUri: attr(s, 'vocabulary-uri'),
+              projectTypeOnly: attr(s, STANDS_IN) === 'project-type',
+            },
+          ]
+        : [];
     }),
+    countryShares: children(node, 'recipient-country').flatMap((c) => {
+      const code = attr(c, 'code')?.toUpperCase();
+      return code ? [{ code, percentage: attr(c, 'percentage'), computed: attr(c, COMPUTED) !== null }] : [];
+    }),
+    locations: children(node, 'location').map(locationOf),
+    transactions: children(node, 'transaction').map(transactionOf),
     budgets: children(node, 'budget').map(budgetOf),
     source: accountOf(node),
   };

@@ -30,10 +30,39 @@ export interface ActivityReport {
    * into the report, so a report of a large file stays small). Attributes kept as given are `@name`.
    */
   kept: string[];
+  /**
+   * What the activity's commands put into the project's fields (now or in an earlier import): participating
+   * organisations, sectors, recipient-country shares, locations, transactions and reversals, by count.
+   */
+  held: HeldCounts;
   /** Parts neither held nor kept, and commands refused, with the reason. */
   refused: { element: string; reason: string }[];
   /** Names, e-mails, phone numbers and addresses in contact-info: what the ledger will hold about people. */
   personalData: { element: string; value: string }[];
+}
+
+export interface HeldCounts {
+  participatingOrgs: number;
+  sectors: number;
+  recipientCountries: number;
+  locations: number;
+  transactions: number;
+  reversals: number;
+}
+
+const length = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
+
+/** Adds what one command that ran puts into the fields. */
+function countHeld(held: HeldCounts, command: PlannedCommand): void {
+  const { body } = command;
+  if (command.type === 'CreateProject') held.participatingOrgs += length(body.participatingOrgs);
+  if (command.type === 'ChangeProjectSectors') held.sectors += length(body.sectors);
+  if (command.type === 'ChangeProjectLocations') {
+    held.recipientCountries += length(body.recipientCountries);
+    held.locations += length(body.locations);
+  }
+  if (command.type === 'RecordTransaction') held.transactions++;
+  if (command.type === 'ReverseTransaction') held.reversals++;
 }
 
 export interface ImportSummary {
@@ -74,6 +103,14 @@ const reportOf = (
   outcome: 'skipped',
   notes: plan.notes,
   kept: [...Object.keys(source.attributes).map((a) => `@${a}`), ...source.elements.map((e) => e.name)],
+  held: {
+    participatingOrgs: 0,
+    sectors: 0,
+    recipientCountries: 0,
+    locations: 0,
+    transactions: 0,
+    reversals: 0,
+  },
   refused: [...source.refused, ...plan.skipped.map(({ element, reason }) => ({ element, reason }))],
   personalData: source.personal,
 });
@@ -81,7 +118,8 @@ const reportOf = (
 /**
  * Imports every activity of an IATI file (a string, or chunks streamed from disk: one activity is held at a
  * time). Commands of one activity run in order; once one is refused the rest of that activity is not
- * attempted (each later command depends on the earlier ones).
+ * attempted (each later command depends on the earlier ones) — except an optional one (sectors, locations, a
+ * transaction), whose refusal is reported while the others go on.
  */
 export async function importIatiXml(
   xml: string | AsyncIterable<string | Buffer>,
@@ -110,7 +148,10 @@ export async function importIatiXml(
       const step = await execute(command).catch((error: unknown) => ({ refused: messageOf(error) }));
       if (step === 'appended') summary.appended++;
       else if (step === 'already-present') summary.alreadyPresent++;
-      else {
+      else if (command.optional) {
+        entry.refused.push({ element: command.element, reason: `${step.refused}; kept verbatim` });
+        continue;
+      } else {
         entry.refused.push({ element: command.element, reason: step.refused });
         for (const rest of plan.commands.slice(i + 1))
           entry.refused.push({
@@ -119,6 +160,7 @@ export async function importIatiXml(
           });
         break;
       }
+      countHeld(entry.held, command);
       if (i === 0) {
         summary.projects++;
         entry.outcome = 'imported';
