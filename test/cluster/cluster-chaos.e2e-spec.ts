@@ -33,8 +33,8 @@ import { spawnClusterProcess, type ClusterProcess, type ClusterRole } from './su
 import { until } from './support/process-state';
 
 const TTL_MS = 3000;
-const LOAD_MS = scaled(25_000, 150_000);
-const KILL_EVERY_MS = scaled(5_000, 4_000);
+const LOAD_MS = scaled(30_000, 180_000);
+const KILL_EVERY_MS = scaled(4_000, 4_000);
 const CLIENTS = scaled(3, 4);
 const START_TIMEOUT_MS = 120_000;
 const TEST_TIMEOUT_MS = scaled(360_000, 1_200_000);
@@ -207,25 +207,31 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
     for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  /** A process whose role keeps another ready member while it is down (the query API stands alone). */
-  const victims = (leadersOnly: boolean): ClusterProcess[] => {
+  /** Processes that may die now: their role keeps another ready member (the query API stands alone). */
+  const victims = (): ClusterProcess[] => {
     const ready = [...members.values()].filter((m) => m.ready);
-    const leaderPids = new Set(currentLeases.filter((l) => l.live).map((l) => holderPid(l.holder)));
-    return ready.filter(
-      (m) =>
-        (m.role === 'query-api' || ready.some((o) => o !== m && o.role === m.role)) &&
-        (!leadersOnly || leaderPids.has(m.pid)),
-    );
+    return ready.filter((m) => m.role === 'query-api' || ready.some((o) => o !== m && o.role === m.role));
+  };
+  /** The holder of a live lease of `role`, when it may die now. */
+  const leaderOf = (role: string): ClusterProcess | undefined => {
+    const lease = currentLeases.find((l) => l.live && leaseRole(l.name) === role);
+    return lease && victims().find((m) => m.pid === holderPid(lease.holder));
   };
 
+  /**
+   * Two kills in three aim at a leader, taking the roles in turn (the least often killed first), so
+   * each role's failover is measured; the third hits any process, the query API included.
+   */
   const chaos = async (untilAt: number, kills: Kill[]) => {
     while (Date.now() + KILL_EVERY_MS < untilAt) {
       await sleep(KILL_EVERY_MS * (0.75 + Math.random() / 2));
-      // Every other kill aims at a leader, so each role's failover is measured more than once.
-      const pool = victims(kills.length % 2 === 0);
-      const candidates = pool.length > 0 ? pool : victims(false);
-      if (candidates.length === 0) continue;
-      const victim = candidates[Math.floor(Math.random() * candidates.length)];
+      const leaderKills = (role: string) =>
+        kills.filter((k) => k.led.some((l) => leaseRole(l.lease) === role)).length;
+      const roles = LEASE_ROLES.map(([, role]) => role).sort((a, b) => leaderKills(a) - leaderKills(b));
+      const aimed = kills.length % 3 === 2 ? undefined : roles.map(leaderOf).find((m) => m !== undefined);
+      const anyone = victims();
+      const victim = aimed ?? anyone[Math.floor(Math.random() * anyone.length)];
+      if (!victim) continue;
       const led = currentLeases
         .filter((l) => l.live && holderPid(l.holder) === victim.pid)
         .map((l) => ({ lease: l.name, token: l.token }));
@@ -372,7 +378,12 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
         // A takeover waits for the TTL to run out, then for the standby's next try (every TTL/3); a
         // busy machine adds to that, but a failover ten times the TTL would mean a standby that never stood.
         for (const values of failovers.values()) expect(Math.max(...values)).toBeLessThan(TTL_MS * 10);
-        expect(kills.length).toBeGreaterThanOrEqual(scaled(3, 20));
+        expect(kills.length).toBeGreaterThanOrEqual(scaled(4, 25));
+        for (const [, role] of LEASE_ROLES)
+          expect({ role, failovers: (failovers.get(role) ?? []).length > 0 }).toEqual({
+            role,
+            failovers: true,
+          });
         expect(acknowledged).toBeGreaterThan(0);
       } catch (error) {
         for (const p of members.values())
