@@ -28,7 +28,8 @@ const TTL_MS = 3000;
  * Two projector processes on the PostgreSQL store and read model; the leader reaches PostgreSQL only
  * through a forwarder the test cuts like a network partition (a killed process is the chaos test's
  * case; here the leader lives on, cut off). The standby must take over while the leader is cut off, the
- * read model must keep up, and once healed the old leader must stand by with nothing of its written.
+ * read model must keep up, the cut-off leader must stand down by itself before the partition ends, and
+ * once healed it must stay a standby with nothing of its written.
  */
 describe('projector leader cut off from PostgreSQL (real processes, partition by a forwarder)', () => {
   let fixture: ReadModelFixture;
@@ -82,7 +83,7 @@ describe('projector leader cut off from PostgreSQL (real processes, partition by
     return position;
   };
 
-  it('lets the standby take over during the partition, and fences the old leader off once healed', async () => {
+  it('lets the standby take over during the partition, and keeps the old leader a standby once healed', async () => {
     const viaForwarder = new URL(TEST_DATABASE_URL);
     viaForwarder.port = String(partition.port);
     const leader = start(viaForwarder.toString());
@@ -119,25 +120,27 @@ describe('projector leader cut off from PostgreSQL (real processes, partition by
       const takenAt = Date.parse(/leader with token \d+ at (\S+)/.exec(standby.output())![1]);
       expect(second.token).toBe(first.token + 1);
       expect(await readModel.waitForPosition(duringPartition, 30_000)).toBe(true);
-      // How long the cut-off leader takes to see it no longer leads, if it does before the heal.
-      const noticed = await until(
+      // The cut-off leader cannot renew (its queries hang): it must stand down by itself, not lead on
+      // unaware until the partition ends (at most a TTL after its last renewal, plus a tick; a busy
+      // machine adds to that, hence the generous bound).
+      await until(
         'the cut-off leader to stand down',
         () => /lost the lease/.test(leader.output()),
-        3 * TTL_MS,
-      )
-        .then(() => Date.now() - cutAt)
-        .catch(() => null);
+        10 * TTL_MS,
+      );
+      const stoodDownAt = Date.parse(/lost the lease \(token \d+\) at (\S+);/.exec(leader.output())![1]);
 
       partition.heal();
-      await until('the healed leader to stand by', () => /lost the lease/.test(leader.output()), 60_000);
+      // What the old leader held back during the partition now reaches PostgreSQL; the fence refuses it.
+      await new Promise((resolve) => setTimeout(resolve, 2 * TTL_MS));
+      expect(leader.output().match(/leader with token/g)).toHaveLength(1);
       const head = await createProjects(3);
       expect(await readModel.waitForPosition(head, 30_000)).toBe(true);
       expect(await lease()).toMatchObject({ token: second.token, holder: second.holder, live: true });
       expect(await checkReadModel(fixture.config, store)).toEqual({ position: head, differences: [] });
       reportFigures('projector leader cut off from PostgreSQL', {
         takeover_ms: takenAt - cutAt,
-        old_leader_stood_down_ms:
-          noticed === null ? `not within ${3 * TTL_MS} (only after the heal)` : noticed,
+        old_leader_stood_down_ms: stoodDownAt - cutAt,
         lease_ttl_ms: TTL_MS,
       });
     } catch (error) {
