@@ -219,8 +219,9 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
   };
 
   /**
-   * Two kills in three aim at a leader, taking the roles in turn (the least often killed first), so
-   * each role's failover is measured; the third hits any process, the query API included.
+   * Until each role's leader was killed once, and then two kills in three, aim at a leader, taking the
+   * roles in turn (the least often killed first), so each role's failover is measured; the other kills
+   * hit any process, the query API included.
    */
   const chaos = async (untilAt: number, kills: Kill[]) => {
     while (Date.now() + KILL_EVERY_MS < untilAt) {
@@ -228,7 +229,8 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
       const leaderKills = (role: string) =>
         kills.filter((k) => k.led.some((l) => leaseRole(l.lease) === role)).length;
       const roles = LEASE_ROLES.map(([, role]) => role).sort((a, b) => leaderKills(a) - leaderKills(b));
-      const aimed = kills.length % 3 === 2 ? undefined : roles.map(leaderOf).find((m) => m !== undefined);
+      const random = kills.length % 3 === 2 && roles.every((role) => leaderKills(role) > 0);
+      const aimed = random ? undefined : roles.map(leaderOf).find((m) => m !== undefined);
       const anyone = victims();
       const victim = aimed ?? anyone[Math.floor(Math.random() * anyone.length)];
       if (!victim) continue;
@@ -378,7 +380,9 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
         // A takeover waits for the TTL to run out, then for the standby's next try (every TTL/3); a
         // busy machine adds to that, but a failover ten times the TTL would mean a standby that never stood.
         for (const values of failovers.values()) expect(Math.max(...values)).toBeLessThan(TTL_MS * 10);
-        expect(kills.length).toBeGreaterThanOrEqual(scaled(4, 25));
+        // Fewer kills than load ÷ interval: a process dies only while another of its role is ready, and
+        // restarts take 5–15 s here.
+        expect(kills.length).toBeGreaterThanOrEqual(scaled(3, 15));
         for (const [, role] of LEASE_ROLES)
           expect({ role, failovers: (failovers.get(role) ?? []).length > 0 }).toEqual({
             role,
