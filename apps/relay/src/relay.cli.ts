@@ -34,6 +34,10 @@ export async function runRelay(): Promise<void> {
     failpoint: failpointFromEnv(),
   });
   await leadership.start(relay);
+  // Like the projector's start line: a standby says so, so an operator (or a cluster test) sees it is up.
+  console.log(
+    `[relay] ${leadership.election ? 'standing for the lease, ' : ''}relaying to exchange ${config.relayExchange}`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

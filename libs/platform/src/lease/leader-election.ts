@@ -91,7 +91,10 @@ export class LeaderElection {
     const { leases, name, holder, ttlMs } = this.options;
     if (this.term) {
       const term = this.term;
-      const renewed = await leases.renew(term, ttlMs).catch(() => null);
+      // A renewal that hangs (the database cut off, its packets dropped) must not keep this process
+      // leading past its term: it is given until the last good renewal is a TTL old (at least TTL/3).
+      const left = Math.max(this.lastRenewal + ttlMs - Date.now(), ttlMs / 3);
+      const renewed = await within(leases.renew(term, ttlMs), left).catch(() => null);
       if (renewed) this.lastRenewal = Date.now();
       // A failed query (database unreachable) is not proof of loss, but after a TTL without renewal the
       // lease may belong to someone else: stop then at the latest.
@@ -133,4 +136,11 @@ export class LeaderElection {
     );
     await this.options.onDeposed(term);
   }
+}
+
+/** The promise's value, or null once `ms` have passed without one (the promise itself runs on). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
