@@ -78,12 +78,7 @@ export function bannerLines(
         'Audit key',
         config.auditSigningKey ? 'from AUDIT_SIGNING_KEY' : join(config.dataDir, 'audit-signing-key.pem'),
       ),
-      row(
-        'Event store',
-        config.eventStore === 'sqlite'
-          ? `SQLite ${join(config.dataDir, 'events.sqlite')}`
-          : `EventStoreDB ${redactUrl(config.eventStoreConnectionString ?? '')}`,
-      ),
+      row('Event store', eventStoreLine(config)),
     );
   }
   if (parts.readModel) {
@@ -129,4 +124,16 @@ export async function printStartBanner(
   const keys = takeGeneratedKeyNotice(config.dataDir);
   const text = [...lines, ...(keys ? ['', keys] : [])].join('\n');
   process.stdout.write(`\n${text}\n\n`);
+}
+
+/** Which event store the process writes to, its secrets redacted. */
+export function eventStoreLine(config: AppConfig): string {
+  switch (config.eventStore) {
+    case 'sqlite':
+      return `SQLite ${join(config.dataDir, 'events.sqlite')}`;
+    case 'postgres':
+      return `PostgreSQL ${redactUrl(config.eventStoreDatabaseUrl ?? config.databaseUrl)}, schema ${config.eventStoreSchema}`;
+    case 'eventstoredb':
+      return `EventStoreDB ${redactUrl(config.eventStoreConnectionString ?? '')}`;
+  }
 }
