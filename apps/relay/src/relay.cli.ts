@@ -20,7 +20,7 @@ export async function runRelay(): Promise<void> {
   const config = loadConfig();
   const settings = loadRelaySettings();
   const store = createEventStore(config);
-  const source = settings.source ?? defaultEventSource(loadLedgerInstance(config));
+  const source = settings.source ?? defaultEventSource(await loadLedgerInstance(config));
   const leadership = relayLeadership(config, settings.name, (m) => console.log(`[relay] ${m}`));
   const { checkpoints } = leadership;
   const relay = new Relay({
@@ -75,7 +75,7 @@ export async function runReplay(args: string[]): Promise<void> {
       channel,
       target,
       selection,
-      source: loadRelaySettings().source ?? defaultEventSource(loadLedgerInstance(config)),
+      source: loadRelaySettings().source ?? defaultEventSource(await loadLedgerInstance(config)),
     });
     console.log(
       `replayed ${published} events to ${'queue' in target ? `queue ${target.queue}` : `exchange ${target.exchange}`}`,

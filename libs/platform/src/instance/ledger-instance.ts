@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Pool } from 'pg';
+import { inSchemaLock } from '@ledger/event-store/postgres';
 import type { AppConfig } from '../config/app-config';
 
 export const LEDGER_INSTANCE = Symbol('LEDGER_INSTANCE');
@@ -43,7 +45,7 @@ function sqliteInstanceId(file: string): string {
 }
 
 /**
- * Stores without a place of ours for it (EventStoreDB) keep the id in DATA_DIR instead: processes on one
+ * A store without a place of ours for it (EventStoreDB) keeps the id in DATA_DIR instead: processes on one
  * host agree, processes on several hosts each have their own (see docs/deployment.md).
  */
 function fileInstanceId(dataDir: string): string {
@@ -59,15 +61,52 @@ function fileInstanceId(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** The id kept in the PostgreSQL event store's schema: every replica on every host reads the same one. */
+async function postgresInstanceId(connectionString: string, schema: string): Promise<string> {
+  const pool = new Pool({ connectionString, max: 1 });
+  try {
+    return await inSchemaLock(pool, schema, async (client) => {
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS "${schema}".ledger_instance (
+           singleton  smallint    PRIMARY KEY CHECK (singleton = 1),
+           id         text        NOT NULL,
+           created_at timestamptz NOT NULL
+         )`,
+      );
+      await client.query(
+        `INSERT INTO "${schema}".ledger_instance (singleton, id, created_at) VALUES (1, $1, now())
+         ON CONFLICT (singleton) DO NOTHING`,
+        [randomUUID()],
+      );
+      const { rows } = await client.query<{ id: string }>(`SELECT id FROM "${schema}".ledger_instance`);
+      return rows[0].id;
+    });
+  } finally {
+    await pool.end();
+  }
+}
+
+type InstanceConfig = Pick<
+  AppConfig,
+  'eventStore' | 'dataDir' | 'eventStoreDatabaseUrl' | 'databaseUrl' | 'eventStoreSchema'
+>;
+
 /**
  * Call after the event store exists (it creates the SQLite file and its schema). An event store handed
- * in from outside (tests) is passed as a non-SQLite one: its id then lives in DATA_DIR.
+ * in from outside (tests) is passed as an EventStoreDB one: its id then lives in DATA_DIR.
  */
-export function loadLedgerInstance(config: Pick<AppConfig, 'eventStore' | 'dataDir'>): LedgerInstance {
-  return {
-    id:
-      config.eventStore === 'sqlite'
-        ? sqliteInstanceId(join(config.dataDir, 'events.sqlite'))
-        : fileInstanceId(config.dataDir),
-  };
+export async function loadLedgerInstance(config: InstanceConfig): Promise<LedgerInstance> {
+  switch (config.eventStore) {
+    case 'sqlite':
+      return { id: sqliteInstanceId(join(config.dataDir, 'events.sqlite')) };
+    case 'postgres':
+      return {
+        id: await postgresInstanceId(
+          config.eventStoreDatabaseUrl ?? config.databaseUrl,
+          config.eventStoreSchema,
+        ),
+      };
+    case 'eventstoredb':
+      return { id: fileInstanceId(config.dataDir) };
+  }
 }
