@@ -12,8 +12,9 @@ import { failpointFromEnv, pauseFailpointFromEnv } from './projector.failpoint';
 import { projectorLeadership } from './projector.leadership';
 
 export const USAGE = `usage: npm run projector -- <command>
-  run               follow the event log and keep the read model up to date; only where no other
-                    projector runs (npm start runs one unless PROJECTOR_ENABLED=false)
+  run               follow the event log and keep the read model up to date; beside another
+                    projector of the same read model (npm start runs one unless
+                    PROJECTOR_ENABLED=false) it stands by and takes over when that one ends
   rebuild           build a fresh read model from position 0 beside the live one, then swap it in
   check             compare the live read model with a rebuild; exit 1 when they differ
   parked            list parked (poison) events

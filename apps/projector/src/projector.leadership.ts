@@ -1,5 +1,12 @@
 import type { WriteFence } from '@ledger/event-store';
-import { electionFor, isClustered, leasesFor, type AppConfig, type LeaderElection } from '@ledger/platform';
+import {
+  electionFor,
+  fileLeasesFor,
+  isClustered,
+  leasesFor,
+  type AppConfig,
+  type LeaderElection,
+} from '@ledger/platform';
 import type { ProjectionRunner } from '@ledger/read-model';
 
 export interface ProjectorLeadership {
@@ -13,8 +20,9 @@ export const projectorRole = (config: AppConfig, runner: ProjectionRunner): stri
   `projector:${config.readModel === 'postgres' ? config.readModelSchema : 'sqlite'}:${runner.name}`;
 
 /**
- * Runs the projection only while this process holds the projector lease (EVENT_STORE=postgres); every
- * batch carries the term's fence. Embedded: the runner simply runs.
+ * Runs the projection only while this process holds the projector lease: a lease row with a fence that
+ * every batch carries (EVENT_STORE=postgres), or a lock file in DATA_DIR/leases on the embedded store, so
+ * a second projector on the same data directory stands by instead of writing beside the first.
  */
 export function projectorLeadership(
   config: AppConfig,
@@ -23,7 +31,13 @@ export function projectorLeadership(
   log: (message: string) => void,
 ): ProjectorLeadership {
   if (!isClustered(config)) {
-    return { start: () => runner.start(), stop: () => runner.stop(), election: null };
+    const leases = fileLeasesFor(config);
+    const election = electionFor(config, leases, projectorRole(config, runner), {
+      log,
+      onElected: async () => runner.start(),
+      onDeposed: () => runner.stop(),
+    });
+    return { start: () => election.start(), stop: () => election.stop(), election };
   }
   const leases = leasesFor(config, 'read-model');
   const election = electionFor(config, leases, projectorRole(config, runner), {

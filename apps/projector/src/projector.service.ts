@@ -65,7 +65,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
       const status = this.runner.status();
       const lag = await this.lag();
       // A standby is ready: it is not meant to run until the leader goes away.
-      if (this.leadership.election && !this.leadership.election.status().leader) {
+      if (this.leadership.election?.status().standby) {
         return { up: true, standby: true, lag };
       }
       const up = status.running && status.lastError === null && lag <= this.config.healthMaxLag;

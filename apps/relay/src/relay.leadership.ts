@@ -1,5 +1,12 @@
 import type { WriteFence } from '@ledger/event-store';
-import { electionFor, isClustered, leasesFor, type AppConfig, type LeaderElection } from '@ledger/platform';
+import {
+  electionFor,
+  fileLeasesFor,
+  isClustered,
+  leasesFor,
+  type AppConfig,
+  type LeaderElection,
+} from '@ledger/platform';
 import type { CheckpointStore } from './checkpoint.store';
 import { PostgresCheckpointStore } from './postgres.checkpoint-store';
 import type { Relay } from './relay';
@@ -13,17 +20,31 @@ export interface RelayLeadership {
 }
 
 /**
- * Embedded: checkpoints in the data dir and the relay always runs. Clustered (EVENT_STORE=postgres):
+ * Embedded: checkpoints in the data dir, and the relay runs while it holds the lock file of its lease in
+ * DATA_DIR/leases (a second relay on the same data directory stands by). Clustered (EVENT_STORE=postgres):
  * checkpoints in PostgreSQL, fenced by the lease `relay:<exchange>:<name>`, and the relay runs only while
  * this process holds that lease; a standby takes over from the shared checkpoint.
  */
 export function relayLeadership(config: AppConfig, name: string, log: (m: string) => void): RelayLeadership {
   if (!isClustered(config)) {
+    let running: Relay | null = null;
+    const election = electionFor(config, fileLeasesFor(config), `relay:${config.relayExchange}:${name}`, {
+      log,
+      onElected: async () => {
+        await running?.start();
+      },
+      onDeposed: async () => {
+        await running?.stop();
+      },
+    });
     return {
       checkpoints: new SqliteCheckpointStore(relayCheckpointFile(config.dataDir)),
-      start: (relay) => relay.start(),
-      stop: (relay) => relay.stop(),
-      election: null,
+      start: async (relay) => {
+        running = relay;
+        election.start();
+      },
+      stop: () => election.stop(),
+      election,
     };
   }
   let fence: WriteFence | undefined;

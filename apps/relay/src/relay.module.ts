@@ -92,7 +92,7 @@ export class RelayModule implements OnApplicationBootstrap, OnModuleDestroy {
       const { connected, checkpoint } = this.relay.status();
       const { positions } = await lag();
       // A standby is ready: it is not meant to publish until the leader goes away.
-      if (election && !election.status().leader) return { up: true, standby: true, lag: positions };
+      if (election?.status().standby) return { up: true, standby: true, lag: positions };
       // Commands succeed while the broker is away; readiness says the relay is behind, not the app broken.
       return {
         up: connected && positions <= this.config.healthMaxLag,

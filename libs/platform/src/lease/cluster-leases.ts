@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AppConfig } from '../config/app-config';
-import { LeaderElection, type LeaderElectionOptions } from './leader-election';
+import { FileLeases } from './file.leases';
+import { LeaderElection, type LeaseBackend, type LeaderElectionOptions } from './leader-election';
 import { PostgresLeases } from './postgres.leases';
 
 /** Unique per process start: a restarted process is a new holder, so its first term gets a new token. */
@@ -20,9 +21,12 @@ export function leasesFor(config: AppConfig, where: 'read-model' | 'log'): Postg
   return new PostgresLeases(url, config.leaseSchema);
 }
 
+/** The embedded store's leases: lock files in DATA_DIR/leases (one active projector or relay per data dir). */
+export const fileLeasesFor = (config: AppConfig): FileLeases => new FileLeases(config.dataDir);
+
 export function electionFor(
   config: AppConfig,
-  leases: PostgresLeases,
+  leases: LeaseBackend,
   role: string,
   hooks: Pick<LeaderElectionOptions, 'onElected' | 'onDeposed' | 'log'>,
 ): LeaderElection {

@@ -25,6 +25,8 @@ export interface LeadershipStatus {
   leader: boolean;
   /** Leader and its work started (onElected has returned): what a test or an operator waits for. */
   serving: boolean;
+  /** Started and waiting for the lease: ready to take over (a stopped election is no standby). */
+  standby: boolean;
   token: number | null;
   /** Terms this process won. */
   elections: number;
@@ -75,6 +77,7 @@ export class LeaderElection {
       name: this.options.name,
       leader: this.term !== null,
       serving: this.term !== null && this.serving,
+      standby: !this.stopped && this.term === null,
       token: this.term?.token ?? null,
       ...this.counters,
     };

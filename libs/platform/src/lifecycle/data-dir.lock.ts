@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tryExclusiveFileLock } from './exclusive-file.lock';
 import { StartupCheckError } from './startup-check.error';
 
 export const LOCK_FILE = 'instance.lock';
@@ -17,8 +17,6 @@ export interface DataDirLock {
  * read-only tool): they do not take the lock.
  */
 export type DataDirRole = 'owner' | 'follower';
-
-const held = new Set<Database.Database>();
 
 const holderPid = (dataDir: string): string => {
   try {
@@ -37,33 +35,13 @@ const holderPid = (dataDir: string): string => {
 export function lockDataDir(dataDir: string, role: DataDirRole = 'owner'): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
   if (role === 'follower') return { dataDir, release: () => undefined };
-  const db = new Database(join(dataDir, LOCK_FILE), { timeout: 0 });
-  try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    // The first write takes the exclusive lock; EXCLUSIVE locking mode keeps it until the connection closes.
-    db.exec('BEGIN EXCLUSIVE');
-    db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL)');
-    db.exec('DELETE FROM holder');
-    db.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid);
-    db.exec('COMMIT');
-  } catch (error) {
-    db.close();
-    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
-      throw new StartupCheckError(
-        `DATA_DIR ${resolve(dataDir)} is in use by another ledger (PID ${holderPid(dataDir)}). ` +
-          'Stop that process, or give this one another DATA_DIR.',
-      );
-    }
-    throw error;
+  const lock = tryExclusiveFileLock(join(dataDir, LOCK_FILE));
+  if (!lock) {
+    throw new StartupCheckError(
+      `DATA_DIR ${resolve(dataDir)} is in use by another ledger (PID ${holderPid(dataDir)}). ` +
+        'Stop that process, or give this one another DATA_DIR.',
+    );
   }
   writeFileSync(join(dataDir, PID_FILE), `${process.pid}\n`);
-  // Referenced until released: a collected connection would close and silently drop the lock.
-  held.add(db);
-  return {
-    dataDir,
-    release: () => {
-      held.delete(db);
-      if (db.open) db.close();
-    },
-  };
+  return { dataDir, release: () => lock.release() };
 }
