@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { PostgresEventStore } from '@ledger/event-store/postgres';
 import type { BenchOptions } from '../lib/options';
-import { pairedFigure, type Results } from '../lib/results';
+import { emmettPostgresPeer, type PeerOutcome } from '../lib/emmett-postgres.peer';
+import { pairedFigure, targets, type Results } from '../lib/results';
 
 const CLIENTS = [1, 64] as const;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECTION = '7. PostgreSQL event store';
 
 /** The same event for every contender: one ProjectCreated-sized JSON document per append. */
-const eventData = (n: number) => ({
+export const eventData = (n: number) => ({
   projectId: `PG.${n}`,
   title: 'Strengthening migration governance in the region',
   budget: { amount: '200000.00', currency: 'USD' },
@@ -91,17 +92,19 @@ async function drop(schema: string) {
 
 /**
  * Section 7: appends to the PostgreSQL event store (group commit, head-row lock) against raw single-row
- * INSERTs at the same durability, 1 and 64 clients, same events, same run.
+ * INSERTs at the same durability and against Emmett's PostgreSQL event store (when its own npm tree is
+ * installed, see ../lib/peers), 1 and 64 clients, same events, same run.
  */
 export async function postgresAppendScenario(
   options: BenchOptions,
   results: Results,
   log: (m: string) => void,
 ): Promise<void> {
-  const runs: Record<number, { store: number[]; raw: number[] }> = {
-    1: { store: [], raw: [] },
-    64: { store: [], raw: [] },
+  const runs: Record<number, { store: number[]; raw: number[]; emmett: PeerOutcome[] }> = {
+    1: { store: [], raw: [], emmett: [] },
+    64: { store: [], raw: [], emmett: [] },
   };
+  const emmett = emmettPostgresPeer(DATABASE_URL);
   for (let rep = 0; rep < options.reps; rep++) {
     for (const clients of CLIENTS) {
       const schema = `bench_pg_${Date.now().toString(36)}_${clients}`;
@@ -112,6 +115,8 @@ export async function postgresAppendScenario(
       } finally {
         await drop(schema);
       }
+      if ('append' in emmett)
+        runs[clients].emmett.push(await emmett.append(clients, options.loadMs, eventData));
     }
   }
   for (const clients of CLIENTS) {
@@ -129,9 +134,38 @@ export async function postgresAppendScenario(
       }),
     );
   }
-  results.missing(
-    SECTION,
-    "Emmett's PostgreSQL event store (@event-driven-io/emmett-postgresql)",
-    'not installed: the npm install did not complete on the build machine within the time of this change',
-  );
+  if (!('append' in emmett)) {
+    results.missing(SECTION, "Emmett's PostgreSQL event store (1 and 64 clients)", emmett.missing);
+    return;
+  }
+  for (const clients of CLIENTS) {
+    const peer = runs[clients].emmett;
+    // A peer that completed nothing has no ratio: its outcome is the finding.
+    const completedNothing = peer.some((o) => o.appends === 0);
+    results.add(
+      pairedFigure({
+        id: `pg.append.${clients}.vs-emmett`,
+        section: SECTION,
+        label: `PostgresEventStore.append vs Emmett, ${clients} client${clients > 1 ? 's' : ''}`,
+        unit: 'appends/s',
+        runs: runs[clients].store,
+        baseline: { label: emmett.label, runs: peer.map((o) => o.perSecond) },
+        noRatio: completedNothing,
+        target: clients === 64 && !completedNothing ? targets.ratioAtLeast(2, EMMETT_LEVER) : undefined,
+        notes: [
+          `Emmett per repetition: ${peer.map(describeOutcome).join('; ')}`,
+          ...(completedNothing ? ['no ratio: Emmett completed no append in a repetition'] : []),
+        ],
+      }),
+    );
+  }
+}
+
+const EMMETT_LEVER =
+  "per commit the store makes six round trips (BEGIN, head-row lock, two look-ups, insert, COMMIT) on a pool of 5 connections (Emmett's pool: 10); next: profile both 64-client runs";
+
+function describeOutcome(o: PeerOutcome): string {
+  const base = `${o.appends} appends in ${o.seconds.toFixed(1)} s (synchronous_commit=${o.synchronousCommit})`;
+  const failed = o.failed > 0 ? `, ${o.failed} failed (${o.firstError})` : '';
+  return `${base}${failed}${o.stalled ? ', stalled: appends still pending at the end' : ''}`;
 }
