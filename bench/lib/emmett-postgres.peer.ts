@@ -1,54 +1,8 @@
 import { Client } from 'pg';
+import { guardedLoop, sleep, type PeerOutcome } from './peer-loop';
 import { loadPeer, peerVersion, type EmmettModule, type EmmettPostgresModule } from './peers';
 
-/** What one timed loop of a peer did: stalls and failures are measured outcomes, not crashes of the bench. */
-export interface PeerOutcome {
-  perSecond: number;
-  appends: number;
-  failed: number;
-  firstError?: string;
-  /** Appends were still pending STALL_GRACE_MS after the end of the load phase. */
-  stalled: boolean;
-  seconds: number;
-  /** As the peer's own connections report it (SHOW synchronous_commit). */
-  synchronousCommit: string;
-}
-
-const STALL_GRACE_MS = 10_000;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-
-/**
- * `clients` loops each appending one event to a new stream, the next when the last resolved, for `ms`.
- * Unlike our stores' loops it survives the contender: a failed append is counted and the loop goes on, and
- * when appends are still pending STALL_GRACE_MS after the deadline it reports what completed until then.
- */
-async function guardedLoop(
-  clients: number,
-  ms: number,
-  append: (client: number, n: number) => Promise<unknown>,
-): Promise<Omit<PeerOutcome, 'synchronousCommit'>> {
-  let appends = 0;
-  let failed = 0;
-  let firstError: string | undefined;
-  const started = Date.now();
-  const until = started + ms;
-  const loops = Promise.all(
-    Array.from({ length: clients }, async (_, client) => {
-      for (let n = 0; Date.now() < until; n++) {
-        try {
-          await append(client, n);
-          appends += 1;
-        } catch (error) {
-          failed += 1;
-          firstError ??= error instanceof Error ? error.message.split('\n')[0] : String(error);
-        }
-      }
-    }),
-  );
-  const stalled = await Promise.race([loops.then(() => false), sleep(ms + STALL_GRACE_MS).then(() => true)]);
-  const seconds = (Date.now() - started) / 1000;
-  return { perSecond: appends / seconds, appends, failed, firstError, stalled, seconds };
-}
+const TREE = 'emmett-postgresql';
 
 async function admin(databaseUrl: string, sql: string): Promise<void> {
   const c = new Client({ connectionString: databaseUrl });
@@ -77,13 +31,13 @@ export function emmettPostgresPeer(databaseUrl: string):
       ) => Promise<PeerOutcome>;
     }
   | { missing: string } {
-  const emmettPg = loadPeer<EmmettPostgresModule>('@event-driven-io/emmett-postgresql');
-  const emmett = loadPeer<EmmettModule>('@event-driven-io/emmett');
-  const pg = loadPeer<typeof import('pg')>('pg');
+  const emmettPg = loadPeer<EmmettPostgresModule>(TREE, '@event-driven-io/emmett-postgresql');
+  const emmett = loadPeer<EmmettModule>(TREE, '@event-driven-io/emmett');
+  const pg = loadPeer<typeof import('pg')>(TREE, 'pg');
   if ('missing' in emmettPg) return emmettPg;
   if ('missing' in emmett) return emmett;
   if ('missing' in pg) return pg;
-  const label = `Emmett ${peerVersion('@event-driven-io/emmett-postgresql')} getPostgreSQLEventStore().appendToStream, pg.Pool (10), synchronous_commit=on`;
+  const label = `Emmett ${peerVersion(TREE, '@event-driven-io/emmett-postgresql')} getPostgreSQLEventStore().appendToStream, pg.Pool (10), synchronous_commit=on`;
   const append = async (clients: number, ms: number, data: (n: number) => Record<string, unknown>) => {
     const database = `bench_emmett_${Date.now().toString(36)}_${clients}`;
     const url = new URL(databaseUrl);
@@ -109,8 +63,8 @@ export function emmettPostgresPeer(databaseUrl: string):
       await appendOne(-1, 0);
       const outcome = await guardedLoop(clients, ms, appendOne);
       stalled = outcome.stalled;
-      if (!stalled) await store.close();
-      return { ...outcome, synchronousCommit: rows[0].synchronous_commit };
+      if (!stalled) await store.close?.();
+      return { ...outcome, durability: `synchronous_commit=${rows[0].synchronous_commit}` };
     } finally {
       // A stalled pool may never drain: dropping the database (FORCE) ends its connections instead.
       if (!stalled) await Promise.race([pool.end(), sleep(5_000)]);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { PostgresEventStore } from '@ledger/event-store/postgres';
 import type { BenchOptions } from '../lib/options';
-import { emmettPostgresPeer, type PeerOutcome } from '../lib/emmett-postgres.peer';
+import { emmettPostgresPeer } from '../lib/emmett-postgres.peer';
+import { describeOutcome, type PeerOutcome } from '../lib/peer-loop';
 import { pairedFigure, targets, type Results } from '../lib/results';
 
 const CLIENTS = [1, 64] as const;
@@ -140,8 +141,8 @@ export async function postgresAppendScenario(
   }
   for (const clients of CLIENTS) {
     const peer = runs[clients].emmett;
-    // A peer that completed nothing has no ratio: its outcome is the finding.
-    const completedNothing = peer.some((o) => o.appends === 0);
+    // A peer that completed nothing, or stalled, has no meaningful rate: its outcome is the finding.
+    const incomplete = peer.some((o) => o.appends === 0 || o.stalled);
     results.add(
       pairedFigure({
         id: `pg.append.${clients}.vs-emmett`,
@@ -150,11 +151,11 @@ export async function postgresAppendScenario(
         unit: 'appends/s',
         runs: runs[clients].store,
         baseline: { label: emmett.label, runs: peer.map((o) => o.perSecond) },
-        noRatio: completedNothing,
-        target: clients === 64 && !completedNothing ? targets.ratioAtLeast(2, EMMETT_LEVER) : undefined,
+        noRatio: incomplete,
+        target: clients === 64 && !incomplete ? targets.ratioAtLeast(2, EMMETT_LEVER) : undefined,
         notes: [
           `Emmett per repetition: ${peer.map(describeOutcome).join('; ')}`,
-          ...(completedNothing ? ['no ratio: Emmett completed no append in a repetition'] : []),
+          ...(incomplete ? ['no ratio: Emmett completed no append, or stalled, in a repetition'] : []),
         ],
       }),
     );
@@ -163,9 +164,3 @@ export async function postgresAppendScenario(
 
 const EMMETT_LEVER =
   "per commit the store makes six round trips (BEGIN, head-row lock, two look-ups, insert, COMMIT) on a pool of 5 connections (Emmett's pool: 10); next: profile both 64-client runs";
-
-function describeOutcome(o: PeerOutcome): string {
-  const base = `${o.appends} appends in ${o.seconds.toFixed(1)} s (synchronous_commit=${o.synchronousCommit})`;
-  const failed = o.failed > 0 ? `, ${o.failed} failed (${o.firstError})` : '';
-  return `${base}${failed}${o.stalled ? ', stalled: appends still pending at the end' : ''}`;
-}
