@@ -128,7 +128,7 @@ export async function storeScenario(
         runs: ours[writers].map((r) => r.perSecond),
         latencies: ours[writers].map((r) => r.latencyMs),
         baseline: {
-          label: `Emmett ${peerVersion('emmett-sqlite', '@event-driven-io/emmett-sqlite')} getSQLiteEventStore({ fileName }).appendToStream (sqlite3 binding, WAL, synchronous=FULL)`,
+          label: `Emmett ${peerVersion('emmett-sqlite', '@event-driven-io/emmett-sqlite')} getSQLiteEventStore({ fileName }).appendToStream, one store per writer (sqlite3 binding, WAL, synchronous=FULL)`,
           runs: peer.map((o) => o.perSecond),
         },
         noRatio: incomplete,

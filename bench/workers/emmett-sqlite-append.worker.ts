@@ -53,8 +53,13 @@ async function durability(probeFile: string): Promise<string> {
 /**
  * Emmett's SQLite event store through its public API (getSQLiteEventStore({ fileName }), appendToStream with
  * STREAM_DOES_NOT_EXIST): `writers` logical writers each appending the same ProjectCreated event as the
- * store-append worker to a new stream, the next when the last resolved. Emmett 0.38.5 has one mode for a
- * file database (no shared-connection option); appendToStream resolves after its COMMIT.
+ * store-append worker to a new stream, the next when the last resolved.
+ *
+ * Durable configuration: one store instance per writer. Emmett 0.38.5 has no connection-mode option; a store
+ * opens a connection for a call and closes it afterwards, and calls that overlap on one instance share that
+ * connection, where a call that finds a transaction open joins it and resolves without its own COMMIT
+ * (acknowledged before commit). With one instance per writer every append runs BEGIN IMMEDIATE … COMMIT on a
+ * connection of its own and resolves after that COMMIT (WAL, synchronous=FULL: see durability()).
  */
 async function emmettSqliteAppend({
   file,
@@ -64,13 +69,13 @@ async function emmettSqliteAppend({
   const { getSQLiteEventStore } = load<EmmettSqliteModule>('@event-driven-io/emmett-sqlite');
   const { STREAM_DOES_NOT_EXIST } = load<EmmettModule>('@event-driven-io/emmett');
   const level = await durability(join(dirname(file), 'probe.sqlite'));
-  const store = getSQLiteEventStore({ fileName: file });
+  const stores = Array.from({ length: writers }, () => getSQLiteEventStore({ fileName: file }));
   let n = 0;
-  const append = () => {
+  const append = (writer: number) => {
     n += 1;
     const projectId = `EMMETT.${n}`;
     const commandId = randomUUID();
-    return store.appendToStream(
+    return stores[writer].appendToStream(
       `project-${projectId}`,
       [
         {
@@ -90,8 +95,8 @@ async function emmettSqliteAppend({
       { expectedStreamVersion: STREAM_DOES_NOT_EXIST },
     );
   };
-  // Emmett creates its schema on first use (not measured, as our store's writer start is not).
-  await append();
+  // Each store creates Emmett's schema on its first use (not measured, as our store's writer start is not).
+  for (let writer = 0; writer < writers; writer++) await append(writer);
   // Emmett writes every failed append to console.error; the loop counts them and keeps the first message.
   console.error = () => undefined;
   const outcome = await guardedLoop(writers, durationMs, append);
