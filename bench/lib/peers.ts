@@ -17,7 +17,7 @@ export const PEER_CONFLICT: Record<PeerTree, string> = {
   'emmett-postgresql':
     'not a project dependency: @event-driven-io/emmett 0.42.0 (exact peer of emmett-postgresql 0.42.0), pongo 0.16.11 and dumbo 0.12.7 want peer uuid ^10.0.0, the project pins uuid 11.1.1, so npm install fails with ERESOLVE unless --legacy-peer-deps or --force',
   'emmett-sqlite':
-    'not a project dependency: emmett-sqlite 0.42.4 (latest) wants exact peer @event-driven-io/emmett 0.42.4, which the registry does not have (E404); 0.38.5 wants emmett 0.38.5, whose peer uuid ^10.0.0 conflicts with the project pin uuid 11.1.1 (ERESOLVE), and sqlite3 ^5.1.7 (a second native SQLite binding beside better-sqlite3)',
+    'not a project dependency: emmett-sqlite 0.42.4 (latest) wants exact peer @event-driven-io/emmett 0.42.4, which the registry does not have (npm: notarget); 0.38.5 wants emmett 0.38.5, whose peer uuid ^10.0.0 conflicts with the project pin uuid 11.1.1 (ERESOLVE), and sqlite3 ^5.1.7 (a second native SQLite binding beside better-sqlite3)',
 };
 
 /** Why a package cannot be loaded from a peer's tree, or null when it can (resolved, not loaded). */
