@@ -47,6 +47,20 @@ export async function guardedLoop(
   return { perSecond: appends / seconds, appends, failed, firstError, stalled, seconds };
 }
 
+/** The outcome of a run that failed as a whole (its set-up, or its process died): nothing completed. */
+export function failedRun(error: unknown, ms: number): PeerOutcome {
+  const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return {
+    perSecond: 0,
+    appends: 0,
+    failed: 0,
+    firstError: why,
+    stalled: false,
+    seconds: ms / 1000,
+    durability: '?',
+  };
+}
+
 /** One repetition's outcome in words, e.g. "0 appends in 12.0 s (…), 3 failed (…), stalled". */
 export function describeOutcome(o: PeerOutcome): string {
   const failed =

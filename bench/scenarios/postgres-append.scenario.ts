@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { PostgresEventStore } from '@ledger/event-store/postgres';
 import type { BenchOptions } from '../lib/options';
 import { emmettPostgresPeer } from '../lib/emmett-postgres.peer';
-import { describeOutcome, type PeerOutcome } from '../lib/peer-loop';
+import { describeOutcome, failedRun, type PeerOutcome } from '../lib/peer-loop';
 import { pairedFigure, targets, type Results } from '../lib/results';
 
 const CLIENTS = [1, 64] as const;
@@ -11,7 +11,7 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.
 const SECTION = '7. PostgreSQL event store';
 
 /** The same event for every contender: one ProjectCreated-sized JSON document per append. */
-export const eventData = (n: number) => ({
+const eventData = (n: number) => ({
   projectId: `PG.${n}`,
   title: 'Strengthening migration governance in the region',
   budget: { amount: '200000.00', currency: 'USD' },
@@ -116,8 +116,7 @@ export async function postgresAppendScenario(
       } finally {
         await drop(schema);
       }
-      if ('append' in emmett)
-        runs[clients].emmett.push(await emmett.append(clients, options.loadMs, eventData));
+      if ('append' in emmett) runs[clients].emmett.push(await emmettRun(emmett.append, clients, options));
     }
   }
   for (const clients of CLIENTS) {
@@ -159,6 +158,19 @@ export async function postgresAppendScenario(
         ],
       }),
     );
+  }
+}
+
+/** One run of Emmett's store; a run that could not even start (say, no connection left) is its outcome. */
+async function emmettRun(
+  append: (clients: number, ms: number, data: typeof eventData) => Promise<PeerOutcome>,
+  clients: number,
+  options: BenchOptions,
+): Promise<PeerOutcome> {
+  try {
+    return await append(clients, options.loadMs, eventData);
+  } catch (error) {
+    return failedRun(error, options.loadMs);
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchOptions } from '../lib/options';
-import { describeOutcome, type PeerOutcome } from '../lib/peer-loop';
+import { describeOutcome, failedRun, type PeerOutcome } from '../lib/peer-loop';
 import { peerMissing, peerVersion } from '../lib/peers';
 import { pairedFigure, targets, type Results } from '../lib/results';
 import { WorkerProcess } from '../lib/worker-process';
@@ -152,8 +152,6 @@ async function emmettRun(writers: number, options: BenchOptions, results: Result
       results,
     );
   } catch (error) {
-    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const seconds = options.loadMs / 1000;
-    return { perSecond: 0, appends: 0, failed: 0, firstError: why, stalled: false, seconds, durability: '?' };
+    return failedRun(error, options.loadMs);
   }
 }
