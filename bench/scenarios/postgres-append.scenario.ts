@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { PostgresEventStore } from '@ledger/event-store/postgres';
 import type { BenchOptions } from '../lib/options';
-import { pairedFigure, type Results } from '../lib/results';
+import { emmettPostgresPeer } from '../lib/emmett-postgres.peer';
+import { describeOutcome, failedRun, type PeerOutcome } from '../lib/peer-loop';
+import { pairedFigure, targets, type Results } from '../lib/results';
 
 const CLIENTS = [1, 64] as const;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -91,17 +93,19 @@ async function drop(schema: string) {
 
 /**
  * Section 7: appends to the PostgreSQL event store (group commit, head-row lock) against raw single-row
- * INSERTs at the same durability, 1 and 64 clients, same events, same run.
+ * INSERTs at the same durability and against Emmett's PostgreSQL event store (when its own npm tree is
+ * installed, see ../lib/peers), 1 and 64 clients, same events, same run.
  */
 export async function postgresAppendScenario(
   options: BenchOptions,
   results: Results,
   log: (m: string) => void,
 ): Promise<void> {
-  const runs: Record<number, { store: number[]; raw: number[] }> = {
-    1: { store: [], raw: [] },
-    64: { store: [], raw: [] },
+  const runs: Record<number, { store: number[]; raw: number[]; emmett: PeerOutcome[] }> = {
+    1: { store: [], raw: [], emmett: [] },
+    64: { store: [], raw: [], emmett: [] },
   };
+  const emmett = emmettPostgresPeer(DATABASE_URL);
   for (let rep = 0; rep < options.reps; rep++) {
     for (const clients of CLIENTS) {
       const schema = `bench_pg_${Date.now().toString(36)}_${clients}`;
@@ -112,6 +116,7 @@ export async function postgresAppendScenario(
       } finally {
         await drop(schema);
       }
+      if ('append' in emmett) runs[clients].emmett.push(await emmettRun(emmett.append, clients, options));
     }
   }
   for (const clients of CLIENTS) {
@@ -129,9 +134,45 @@ export async function postgresAppendScenario(
       }),
     );
   }
-  results.missing(
-    SECTION,
-    "Emmett's PostgreSQL event store (@event-driven-io/emmett-postgresql)",
-    'not installed: the npm install did not complete on the build machine within the time of this change',
-  );
+  if (!('append' in emmett)) {
+    results.missing(SECTION, "Emmett's PostgreSQL event store (1 and 64 clients)", emmett.missing);
+    return;
+  }
+  for (const clients of CLIENTS) {
+    const peer = runs[clients].emmett;
+    // A peer that completed nothing, or stalled, has no meaningful rate: its outcome is the finding.
+    const incomplete = peer.some((o) => o.appends === 0 || o.stalled);
+    results.add(
+      pairedFigure({
+        id: `pg.append.${clients}.vs-emmett`,
+        section: SECTION,
+        label: `PostgresEventStore.append vs Emmett, ${clients} client${clients > 1 ? 's' : ''}`,
+        unit: 'appends/s',
+        runs: runs[clients].store,
+        baseline: { label: emmett.label, runs: peer.map((o) => o.perSecond) },
+        noRatio: incomplete,
+        target: clients === 64 && !incomplete ? targets.ratioAtLeast(2, EMMETT_LEVER) : undefined,
+        notes: [
+          `Emmett per repetition: ${peer.map(describeOutcome).join('; ')}`,
+          ...(incomplete ? ['no ratio: Emmett completed no append, or stalled, in a repetition'] : []),
+        ],
+      }),
+    );
+  }
 }
+
+/** One run of Emmett's store; a run that could not even start (say, no connection left) is its outcome. */
+async function emmettRun(
+  append: (clients: number, ms: number, data: typeof eventData) => Promise<PeerOutcome>,
+  clients: number,
+  options: BenchOptions,
+): Promise<PeerOutcome> {
+  try {
+    return await append(clients, options.loadMs, eventData);
+  } catch (error) {
+    return failedRun(error, options.loadMs);
+  }
+}
+
+const EMMETT_LEVER =
+  "per commit the store makes six round trips (BEGIN, head-row lock, two look-ups, insert, COMMIT) on a pool of 5 connections (Emmett's pool: 10); next: profile both 64-client runs";

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchOptions } from '../lib/options';
+import { describeOutcome, failedRun, type PeerOutcome } from '../lib/peer-loop';
+import { peerMissing, peerVersion } from '../lib/peers';
 import { pairedFigure, targets, type Results } from '../lib/results';
 import { WorkerProcess } from '../lib/worker-process';
 import type { RawAppendResult, RawPattern } from '../workers/raw-append.worker';
@@ -39,6 +41,8 @@ export async function storeScenario(
 ): Promise<void> {
   const ours: Record<number, StoreAppendResult[]> = { 1: [], 64: [] };
   const raw: Record<RawPattern, RawAppendResult[]> = { serial: [], writers: [], batched: [] };
+  const emmett: Record<number, PeerOutcome[]> = { 1: [], 64: [] };
+  const emmettMissing = peerMissing('emmett-sqlite', '@event-driven-io/emmett-sqlite');
   for (let rep = 0; rep < options.reps; rep++) {
     log(`store: repetition ${rep + 1}/${options.reps}`);
     for (const writers of [1, 64]) {
@@ -51,6 +55,7 @@ export async function storeScenario(
           results,
         ),
       );
+      if (!emmettMissing) emmett[writers].push(await emmettRun(writers, options, results));
     }
     for (const [pattern, clients] of [
       ['serial', 1],
@@ -106,9 +111,47 @@ export async function storeScenario(
       notes: [`appends per commit: ${ours[64].map((r) => r.appendsPerCommit.toFixed(1)).join(', ')}`],
     }),
   );
-  results.missing(
-    SECTION,
-    "Emmett's SQLite event store (1 and 64 writers)",
-    "not installable beside this project's pins: the registry has @event-driven-io/emmett-sqlite 0.42.4, whose exact peer @event-driven-io/emmett 0.42.4 is not published, and 0.38.5, whose peers (uuid ^10, ts-node) conflict with the project's uuid 11; installing it would need --legacy-peer-deps for every npm ci",
-  );
+  if (emmettMissing) {
+    results.missing(SECTION, "Emmett's SQLite event store (1 and 64 writers)", emmettMissing);
+    return;
+  }
+  for (const writers of [1, 64]) {
+    const peer = emmett[writers];
+    // A peer that completed nothing, or stalled, has no meaningful rate: its outcome is the finding.
+    const incomplete = peer.some((o) => o.appends === 0 || o.stalled);
+    results.add(
+      pairedFigure({
+        id: `store.append.${writers}.vs-emmett`,
+        section: SECTION,
+        label: `SQLite store vs Emmett's SQLite store, ${writers} writer${writers > 1 ? 's' : ''}`,
+        unit: 'events/s',
+        runs: ours[writers].map((r) => r.perSecond),
+        latencies: ours[writers].map((r) => r.latencyMs),
+        baseline: {
+          label: `Emmett ${peerVersion('emmett-sqlite', '@event-driven-io/emmett-sqlite')} getSQLiteEventStore({ fileName }).appendToStream, one store per writer (sqlite3 binding, WAL, synchronous=FULL)`,
+          runs: peer.map((o) => o.perSecond),
+        },
+        noRatio: incomplete,
+        notes: [
+          `Emmett per repetition: ${peer.map(describeOutcome).join('; ')}`,
+          ...(incomplete ? ['no ratio: Emmett completed no append, or stalled, in a repetition'] : []),
+        ],
+      }),
+    );
+  }
+}
+
+/** One run of Emmett's SQLite store in its own process; a process that dies is reported as its outcome. */
+async function emmettRun(writers: number, options: BenchOptions, results: Results): Promise<PeerOutcome> {
+  try {
+    return await inProcess<PeerOutcome>(
+      'emmett-sqlite-append.worker',
+      'emmettSqliteAppend',
+      { writers, durationMs: options.loadMs },
+      "Emmett's SQLite store appending (library)",
+      results,
+    );
+  } catch (error) {
+    return failedRun(error, options.loadMs);
+  }
 }
