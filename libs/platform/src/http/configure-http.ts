@@ -6,11 +6,12 @@ import { LOGGER } from '../platform.module';
 import { acceptJsonBodiesOnly } from '../problem/json-body.parser';
 import { runHandlersInRequestContext, startRequestLog } from '../logging/http-logging.hook';
 import { applyCors, securityHeaders } from '../security/http-security';
+import { answerConditionalGets } from './conditional-get.hook';
 
 /**
  * HTTP settings every app shares (on the Fastify adapter of createHttpAdapter): a correlation id and one
- * log line per request, security headers, our own JSON body handling (415/413/400 as problem+json) and
- * CORS only when configured. Call before the app is initialised (listen or init).
+ * log line per request, security headers, our own JSON body handling (415/413/400 as problem+json), ETags
+ * and 304s for conditional GETs, and CORS only when configured. Call before the app is initialised.
  */
 export function configureHttp(app: INestApplication): void {
   const adapter = (app as NestFastifyApplication).getHttpAdapter() as FastifyAdapter;
@@ -26,5 +27,6 @@ export function configureHttp(app: INestApplication): void {
   });
   acceptJsonBodiesOnly(fastify);
   runHandlersInRequestContext(fastify);
+  answerConditionalGets(fastify);
   applyCors(app, app.get<AppConfig>(APP_CONFIG));
 }
