@@ -9,10 +9,11 @@ const moduleNameMapper = {
   '^@ledger/([a-z-]+)$': '<rootDir>/libs/$1/src',
   '^@ledger/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-// jose (JWT verification) ships ESM only; compile it to CommonJS like our own sources.
+// jose (JWT verification) and content-disposition (of @fastify/static, which serves the Swagger UI's files)
+// ship ESM only; compile them to CommonJS like our own sources (Node loads them with require(esm)).
 const common = {
-  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transform: { '^.+\\.ts$': swc, '/node_modules/(jose|content-disposition)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition|@fastify/static/node_modules/content-disposition)/)'],
   moduleNameMapper,
   testEnvironment: 'node',
   rootDir: __dirname,

@@ -9,13 +9,14 @@ import {
   type INestApplication,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import {
   PinoNestLogger,
   PlatformModule,
   Roles,
   configureHttp,
+  createHttpAdapter,
   createLogger,
   loadConfig,
 } from '@ledger/platform';
@@ -28,7 +29,7 @@ import { serveWorker } from './worker-runtime';
 class NoopController {
   @Post()
   @HttpCode(201)
-  accept(@Req() request: Request) {
+  accept(@Req() request: FastifyRequest) {
     return {
       projectId: (request.body as { projectId?: string })?.projectId ?? null,
       revision: 0,
@@ -64,7 +65,7 @@ async function start({ dataDir }: { dataDir: string }): Promise<{ port: number }
     projectorEnabled: false,
   };
   const logger = createLogger(config.logLevel);
-  app = await NestFactory.create(NoopModule.forRoot(config, logger), {
+  app = await NestFactory.create(NoopModule.forRoot(config, logger), createHttpAdapter(), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
   });

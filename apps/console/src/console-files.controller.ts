@@ -6,8 +6,8 @@ import { APP_CONFIG, type AppConfig, problem, Public } from '@ledger/platform';
 
 /**
  * Serves the built web console (static files written by `vite build`) at /console. Everything about
- * serving it lives in this one file, through Nest's own abstractions only (StreamableFile, @Header), so it
- * does not depend on the HTTP adapter (Express today).
+ * serving it lives in this one file, through Nest's own abstractions (StreamableFile, @Header); only the
+ * wildcard route (`*`, its rest of the path in the `*` parameter) is in Fastify's notation.
  *
  * The console's Content-Security-Policy replaces the API's helmet default on these responses only: the
  * same 'self'-only scripts and styles, no inline script, and no `upgrade-insecure-requests`, so the
@@ -61,11 +61,10 @@ export class ConsoleFilesController {
   }
 
   /** A file of the build, or the page itself for any other path (the console's own routes). */
-  @Get('*path')
+  @Get('*')
   @Header('Content-Security-Policy', CONSOLE_CSP)
   @Header('Cache-Control', 'no-cache')
-  file(@Param('path') path: string | string[]): StreamableFile {
-    const relative = Array.isArray(path) ? path.join('/') : path;
+  file(@Param('*') relative: string): StreamableFile {
     return this.send(extname(relative) === '' ? 'index.html' : relative);
   }
 

@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import { SqliteEventStore } from '@ledger/event-store';
-import { loadConfig, PlatformModule } from '@ledger/platform';
+import { createHttpAdapter, loadConfig, PlatformModule } from '@ledger/platform';
 import { acquireBrokerLock, AmqpTestKit, TEST_AMQP_URL, uniqueName } from '@ledger/messaging/testing';
 import type { AmqpCommandReply } from './amqp-command.message';
 import { AmqpCommandsModule, connectAmqpCommands } from './amqp-commands.module';
@@ -40,7 +40,10 @@ describe('profile and money commands over AMQP (real RabbitMQ)', () => {
     store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), busyTimeoutMs: 100 });
     @Module({ imports: [PlatformModule.forRoot(config, { eventStore: store }), AmqpCommandsModule] })
     class TestModule {}
-    app = await NestFactory.create(TestModule, { logger: false, abortOnError: false });
+    app = await NestFactory.create(TestModule, createHttpAdapter(), {
+      logger: false,
+      abortOnError: false,
+    });
     await connectAmqpCommands(app, config);
     await app.init();
     client = ClientProxyFactory.create({

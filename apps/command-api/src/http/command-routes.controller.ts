@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, Post, Req, Res, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ProjectCommandType } from '@ledger/domain';
 import { PROJECT_COMMANDS, PROJECT_COMMAND_TYPES, type CommandSpec } from '@ledger/commands';
 import { CurrentPrincipal, Roles, type Principal } from '@ledger/platform';
@@ -17,8 +17,8 @@ function defineRoute(prototype: object, type: ProjectCommandType): void {
     const [id, who, req, res] = (hasId ? args : [null, ...args]) as [
       string | null,
       Principal,
-      Request,
-      Response,
+      FastifyRequest,
+      FastifyReply,
     ];
     return this.runner.run(type, id, who, req, res);
   };

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ProjectCommandType } from '@ledger/domain';
 import {
   CommandRunner,
@@ -39,20 +39,20 @@ export class HttpCommandRunner {
     type: ProjectCommandType,
     projectId: string | null,
     principal: Principal,
-    request: Request,
-    response: Response,
+    request: FastifyRequest,
+    response: FastifyReply,
   ): Promise<CommandResult> {
     const key = parseIdempotencyKey(request.headers['idempotency-key']);
     const expectedRevision = parseIfMatch(request.headers['if-match']);
     // Only a keyed request can be replayed, so only it pays for hashing its body.
-    const fingerprint = key ? requestFingerprint(request.method, request.path, request.body) : '';
+    const fingerprint = key ? requestFingerprint(request.method, pathOf(request), request.body) : '';
 
     if (key) {
       const stored = await this.idempotency.get(principal.actor, key);
       if (stored && stored.fingerprint !== fingerprint) throw keyReused();
       if (stored) {
-        for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
-        response.setHeader('Idempotent-Replayed', 'true');
+        for (const [name, value] of Object.entries(stored.headers)) response.header(name, value);
+        response.header('Idempotent-Replayed', 'true');
         response.status(stored.status);
         return stored.body as CommandResult;
       }
@@ -79,8 +79,8 @@ export class HttpCommandRunner {
     type: ProjectCommandType,
     projectId: string | null,
     principal: Principal,
-    request: Request,
-    response: Response,
+    request: FastifyRequest,
+    response: FastifyReply,
     expectedRevision: number | undefined,
     key: string | undefined,
   ): Promise<{ body: CommandResult; stored: Omit<StoredResponse, 'fingerprint'> }> {
@@ -100,7 +100,7 @@ export class HttpCommandRunner {
     const { status } = PROJECT_COMMANDS[type].http;
     const headers: Record<string, string> = { ETag: `"${result.revision}"` };
     if (status === 201) headers.Location = `/projects/${encodeURIComponent(result.projectId)}`;
-    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) response.header(name, value);
     response.status(status);
     return { body: result, stored: { status, headers, body: result } };
   }
@@ -111,8 +111,10 @@ export class HttpCommandRunner {
  * takes that id from the path, into its body, where the domain's validation checks it like any field. A
  * body naming a different one is refused rather than silently overruled.
  */
-function withPathParams(request: Request): unknown {
-  const params = Object.entries(request.params ?? {}).filter(([name]) => name !== 'id');
+function withPathParams(request: FastifyRequest): unknown {
+  const params = Object.entries((request.params as Record<string, string> | undefined) ?? {}).filter(
+    ([name]) => name !== 'id',
+  );
   const body: unknown = request.body;
   if (params.length === 0 || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
   for (const [name, value] of params) {
@@ -124,6 +126,9 @@ function withPathParams(request: Request): unknown {
   }
   return { ...(body as Record<string, unknown>), ...Object.fromEntries(params) };
 }
+
+/** The request's path without its query string, as the client sent it. */
+const pathOf = (request: FastifyRequest): string => request.url.split('?', 1)[0];
 
 const keyReused = (): ProblemException =>
   problem('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used for a different request.');

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Position } from '@ledger/event-store';
 import { READ_MODEL, type ProjectChange, type ReadModel } from '@ledger/read-model';
 import { POSITION_HEADER } from './projection-position';
@@ -44,8 +44,21 @@ export class ChangeStreams implements BeforeApplicationShutdown {
   }
 
   /** Sends every change after `after`, then live changes, until the client goes away or the app stops. */
-  async stream(req: Request, res: Response, after: Position, checkpoint: Position): Promise<void> {
-    res.status(200);
+  async stream(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    after: Position,
+    checkpoint: Position,
+  ): Promise<void> {
+    // The stream is written to the Node response directly, with flow control; Fastify leaves it alone.
+    // Headers set when the request arrived (security, correlation id) are already on it; those set on the
+    // reply since (rate-limit counters, CORS) are copied over.
+    const req = request.raw;
+    const res = reply.raw;
+    for (const [name, value] of Object.entries(reply.getHeaders()))
+      if (value !== undefined) res.setHeader(name, value);
+    reply.hijack();
+    res.statusCode = 200;
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache, no-transform');
     res.setHeader('Connection', 'keep-alive');

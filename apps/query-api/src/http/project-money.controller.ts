@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Res, UseInterceptors } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { problem, Roles } from '@ledger/platform';
 import { READ_MODEL, type FinanceSummary, type ReadModel, type TransactionView } from '@ledger/read-model';
@@ -28,7 +28,7 @@ export class ProjectMoneyController {
   async transactions(
     @Param('id') id: string,
     @Query() raw: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<{ items: TransactionView[]; nextCursor: string | null }> {
     const { query, minPosition } = parseTransactionsParams(raw);
     await this.position.awaitMin(minPosition);
@@ -43,7 +43,7 @@ export class ProjectMoneyController {
   async finances(
     @Param('id') id: string,
     @Query() raw: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<FinanceSummary[]> {
     const { minPosition } = parseMinPositionOnly(raw);
     await this.position.awaitMin(minPosition);

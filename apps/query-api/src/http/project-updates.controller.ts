@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, Query, Req, Res, UseInterceptors } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '@ledger/platform';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { READ_MODEL, type ReadModel } from '@ledger/read-model';
@@ -29,8 +29,8 @@ export class ProjectUpdatesController {
   async updates(
     @Query() raw: Record<string, unknown>,
     @Headers('last-event-id') lastEventIdHeader: string | undefined,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const p = new ParamReader(raw, ['lastEventId']);
     const fromQuery = p.integer('lastEventId', 0, Number.MAX_SAFE_INTEGER);

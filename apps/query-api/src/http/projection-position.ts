@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ProblemException, problem } from '@ledger/platform';
 import { READ_MODEL, type ReadModel } from '@ledger/read-model';
 import type { Position } from '@ledger/event-store';
@@ -25,8 +25,8 @@ export class ProjectionPosition {
     );
   }
 
-  stamp(res: Response, position: Position): void {
-    res.setHeader(POSITION_HEADER, String(position));
+  stamp(res: FastifyReply, position: Position): void {
+    res.header(POSITION_HEADER, String(position));
   }
 
   /** Problem responses carry the header too: the checkpoint at the time of the error. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Param, Query, Res, UseInterceptors, Inject } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ProblemException, problem, Roles } from '@ledger/platform';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { READ_MODEL, type BudgetRevisionView, type ProjectView, type ReadModel } from '@ledger/read-model';
@@ -39,7 +39,7 @@ export class ProjectsQueryController {
   @ApiListProjects()
   async list(
     @Query() raw: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<{ items: ProjectView[]; nextCursor: string | null }> {
     const { query, minPosition } = parseListProjectsParams(raw);
     await this.position.awaitMin(minPosition);
@@ -57,7 +57,7 @@ export class ProjectsQueryController {
     @Param('id') id: string,
     @Query() raw: Record<string, unknown>,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const { minPosition } = parseMinPositionOnly(raw);
     await this.position.awaitMin(minPosition);
@@ -65,12 +65,12 @@ export class ProjectsQueryController {
     if (!data) throw notFound(id);
     this.position.stamp(res, position);
     const etag = `"${data.revision}"`;
-    res.setHeader('ETag', etag);
+    res.header('ETag', etag);
     if (matches(ifNoneMatch, etag)) {
-      res.status(304).end();
+      res.status(304).send();
       return;
     }
-    res.status(200).json(data);
+    res.status(200).send(data);
   }
 
   @Get(':id/budget-revisions')
@@ -78,7 +78,7 @@ export class ProjectsQueryController {
   async budgetRevisions(
     @Param('id') id: string,
     @Query() raw: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<BudgetRevisionView[]> {
     const { minPosition } = parseMinPositionOnly(raw);
     await this.position.awaitMin(minPosition);

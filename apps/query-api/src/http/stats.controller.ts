@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Res, UseInterceptors } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '@ledger/platform';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { READ_MODEL, type BudgetStat, type MoneyStat, type ReadModel } from '@ledger/read-model';
@@ -25,7 +25,7 @@ export class StatsController {
   @ApiBudgetStats()
   async budget(
     @Query() raw: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<BudgetStat[]> {
     const { groupBy, minPosition } = parseStatsParams(raw);
     await this.position.awaitMin(minPosition);
@@ -38,7 +38,7 @@ export class StatsController {
   @ApiMoneyStats()
   async finances(
     @Query() raw: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<MoneyStat[]> {
     const { groupBy, minPosition } = parseMoneyStatsParams(raw);
     await this.position.awaitMin(minPosition);

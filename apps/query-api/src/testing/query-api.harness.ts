@@ -8,7 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig, PlatformModule, type AppConfig } from '@ledger/platform';
 import { CommandApiModule } from '../../../command-api/src';
 import { ProjectorModule } from '../../../projector/src';
-import { configureHttp } from '@ledger/platform';
+import { configureHttp, createHttpAdapter } from '@ledger/platform';
 import { QueryApiModule } from '../query-api.module';
 
 export const QUERY_TEST_KEYS = {
@@ -46,7 +46,7 @@ export async function startQueryApi(overrides: Partial<AppConfig> = {}): Promise
   @Module({ imports: [PlatformModule.forRoot(config), CommandApiModule, ProjectorModule, QueryApiModule] })
   class QueryApiTestModule {}
 
-  const app = await NestFactory.create(QueryApiTestModule, {
+  const app = await NestFactory.create(QueryApiTestModule, createHttpAdapter(), {
     bodyParser: false,
     logger: false,
     abortOnError: false,

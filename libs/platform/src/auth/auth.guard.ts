@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 
 import { API_KEY_REGISTRY, ApiKeyRegistry } from './api-key.registry';
 import { grantedRoles, PUBLIC_KEY, Principal, ROLES_KEY, Role } from './roles';

@@ -4,10 +4,12 @@ import type { DestinationStream, Logger } from 'pino';
 import { ConfigError, type AppConfig } from '../config/app-config';
 import { createLogger, PinoNestLogger } from '../logging/logger';
 import { configureHttp } from './configure-http';
+import { createHttpAdapter } from './http-adapter';
 
 /**
- * Builds (does not start) an HTTP app from a root module made for the config and logger: the same logger,
- * body handling and security for every app. Nest's own body parser is off: ours answers 413/415/400.
+ * Builds (does not start) an HTTP app on Fastify from a root module made for the config and logger: the
+ * same logger, body handling and security for every app. Nest's own body parser is off: ours answers
+ * 413/415/400.
  */
 export async function createHttpApp(
   config: AppConfig,
@@ -15,7 +17,7 @@ export async function createHttpApp(
   options: { logDestination?: DestinationStream } = {},
 ): Promise<INestApplication> {
   const logger = createLogger(config.logLevel, options.logDestination);
-  const app = await NestFactory.create(rootModule(logger), {
+  const app = await NestFactory.create(rootModule(logger), createHttpAdapter(), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
   });

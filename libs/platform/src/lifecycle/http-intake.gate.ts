@@ -12,8 +12,8 @@ const CLOSED_BODY = JSON.stringify({
 });
 
 /**
- * Sits in front of whatever framework handles requests on the Node http.Server (Express today, maybe
- * Fastify tomorrow: both register one 'request' listener), so stopping does not depend on the adapter.
+ * Sits in front of whatever framework handles requests on the Node http.Server (Fastify, as Express before
+ * it, registers one 'request' listener), so stopping does not depend on the adapter.
  * Once closed, a request that arrives on a kept-alive connection is answered 503 with `Connection: close`
  * and never reaches a controller: nothing is accepted after the stop began. Requests already inside
  * run to completion, and their responses also close the connection.

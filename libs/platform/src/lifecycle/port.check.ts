@@ -24,10 +24,20 @@ export async function assertPortFree(port: number): Promise<void> {
   });
 }
 
-/** `app.listen` with the same clean message should the port be taken between the check and the bind. */
-export async function listenOn(app: { listen(port: number): Promise<unknown> }, port: number): Promise<void> {
+/**
+ * `app.listen` on every interface, as Node binds a port given no host (Fastify alone would bind localhost
+ * only): `::` (IPv4 too, dual-stack), or `0.0.0.0` where IPv6 is off. The same clean message should the
+ * port be taken between the check and the bind.
+ */
+export async function listenOn(
+  app: { listen(port: number, host: string): Promise<unknown> },
+  port: number,
+): Promise<void> {
   try {
-    await app.listen(port);
+    await app.listen(port, '::').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EAFNOSUPPORT' || error.code === 'EADDRNOTAVAIL') return app.listen(port, '0.0.0.0');
+      throw error;
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
       throw new StartupCheckError(portTakenProblem(port));

@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { bodyReadProblem } from './json-body.parser';
 import { PROBLEMS, type ProblemCode } from './problem.catalogue';
 import { PROBLEM_CONTENT_TYPE, Problem, ProblemException, problemType } from './problem.exception';
 
-/** The code an error Nest or Express raised itself (no ProblemException) is reported with, by status. */
+/** The code an error Nest or Fastify raised itself (no ProblemException) is reported with, by status. */
 const CODES_BY_STATUS: Record<number, ProblemCode> = {
   400: 'REQUEST.INVALID',
   401: 'AUTH.UNAUTHENTICATED',
@@ -23,30 +24,37 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const ctx = host.switchToHttp();
-    const request = ctx.getRequest<Request>();
-    const response = ctx.getResponse<Response>();
-    const { problem, headers } = toProblem(exception);
-    if (problem.status >= 500)
+    const request = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
+    if (toProblem(exception).problem.status >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (response.headersSent) return;
-    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    response
-      .status(problem.status)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({ ...problem, instance: problem.instance ?? request.originalUrl }));
+    if (reply.sent || reply.raw.headersSent) return;
+    sendProblem(reply, exception, request.originalUrl);
   }
 }
 
+/** Answers with the problem for `exception`; `instance` is the request's URL unless the problem names one. */
+export function sendProblem(reply: FastifyReply, exception: unknown, instance: string): void {
+  const { problem, headers } = toProblem(exception);
+  reply
+    .headers(headers)
+    .status(problem.status)
+    .type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+    .send(JSON.stringify({ ...problem, instance: problem.instance ?? instance }));
+}
+
 export function toProblem(exception: unknown): { problem: Problem; headers: Record<string, string> } {
+  const bodyProblem = bodyReadProblem(exception);
+  if (bodyProblem) return toProblem(bodyProblem);
   if (exception instanceof ProblemException)
     return { problem: exception.problem, headers: exception.headers };
-  if (exception instanceof HttpException) {
-    const status = exception.getStatus();
+  const status = clientErrorStatus(exception);
+  if (status !== undefined) {
     const code = CODES_BY_STATUS[status];
     const known = code
       ? { code, title: PROBLEMS[code].title }
-      : { code: `HTTP.${status}`, title: exception.message };
-    const detail = exception.message;
+      : { code: `HTTP.${status}`, title: (exception as Error).message };
+    const detail = (exception as Error).message;
     return {
       problem: { type: problemType(known.code), title: known.title, status, code: known.code, detail },
       headers: {},
@@ -62,4 +70,16 @@ export function toProblem(exception: unknown): { problem: Problem; headers: Reco
     },
     headers: {},
   };
+}
+
+/**
+ * The 4xx status of an error Nest (HttpException) or Fastify and its plugins (a `statusCode`, e.g. a
+ * static file it refuses to send) raised for a bad request. Anything else is our failure: a 500.
+ */
+function clientErrorStatus(exception: unknown): number | undefined {
+  if (exception instanceof HttpException) return exception.getStatus();
+  const status = (exception as { statusCode?: unknown } | null)?.statusCode;
+  return exception instanceof Error && typeof status === 'number' && status >= 400 && status < 500
+    ? status
+    : undefined;
 }

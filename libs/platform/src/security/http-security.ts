@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { SecurityConfig } from './security.config';
 
@@ -13,12 +14,20 @@ const CORS_REQUEST_HEADERS = [
 const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'X-Correlation-Id', 'Idempotent-Replayed'];
 
 /**
- * Security headers on every response (helmet's defaults: nosniff, frame denial, HSTS, a same-origin CSP…)
- * and CORS only for the configured origins. Without CORS_ORIGINS no Access-Control-* header is ever sent,
+ * Security headers on every response (helmet's defaults: nosniff, frame denial, HSTS, a same-origin CSP…),
+ * set on the Node response when a request arrives so that every response carries them, streamed ones and
+ * early errors included. A route may replace one (the console's CSP).
+ */
+export function securityHeaders(): (request: FastifyRequest, reply: FastifyReply) => void {
+  const setHeaders = helmet();
+  return (request, reply) => setHeaders(request.raw, reply.raw, () => undefined);
+}
+
+/**
+ * CORS only for the configured origins. Without CORS_ORIGINS no Access-Control-* header is ever sent,
  * so browsers on other origins cannot read responses.
  */
-export function applyHttpSecurity(app: INestApplication, config: SecurityConfig): void {
-  app.use(helmet());
+export function applyCors(app: INestApplication, config: SecurityConfig): void {
   const origins = config.corsOrigins ?? [];
   if (origins.length > 0) {
     app.enableCors({

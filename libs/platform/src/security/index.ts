@@ -4,4 +4,4 @@ export * from './rate-limit.guard';
 export * from './strict-query.guard';
 export * from './http-security';
 export * from './security.providers';
-export * from './json-depth.middleware';
+export * from './json-depth';

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { ProblemFieldError } from '../problem/problem.exception';
 import { PUBLIC_KEY } from '../auth/roles';
 import { problem } from '../problem/problem.catalogue';
@@ -26,12 +26,14 @@ export class StrictQueryGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const declared = this.reflector.getAllAndOverride<string[] | undefined>(QUERY_PARAMS_KEY, targets);
     if (declared === undefined && request.method === 'GET') return true;
     const allowed = new Set(declared ?? []);
     const errors: ProblemFieldError[] = [];
-    for (const [name, value] of Object.entries(request.query ?? {})) {
+    for (const [name, value] of Object.entries(
+      (request.query as Record<string, unknown> | undefined) ?? {},
+    )) {
       if (!allowed.has(name))
         errors.push({
           field: name,

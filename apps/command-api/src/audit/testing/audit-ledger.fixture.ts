@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppConfig, CLOCK, Clock, loadConfig } from '@ledger/platform';
-import { configureHttp } from '@ledger/platform';
+import { configureHttp, createHttpAdapter } from '@ledger/platform';
 import { StandaloneModule } from '../../../../standalone/src/standalone.module';
 
 export const KEYS = {
@@ -55,7 +55,10 @@ export async function startAuditLedger(overrides: Partial<AppConfig> = {}): Prom
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] });
+  const app = moduleRef.createNestApplication(createHttpAdapter(), {
+    bodyParser: false,
+    logger: ['error'],
+  });
   configureHttp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -1,6 +1,3 @@
-import type { RequestHandler } from 'express';
-import { problem } from '../problem/problem.catalogue';
-
 /** Far deeper than any command body (3 levels); far shallower than what overflows a recursive walker. */
 export const MAX_JSON_DEPTH = 32;
 
@@ -16,16 +13,4 @@ export function jsonDepth(value: unknown, stopAbove = Infinity): number {
     for (const child of Object.values(current as Record<string, unknown>)) stack.push([child, depth + 1]);
   }
   return deepest;
-}
-
-/**
- * Rejects JSON bodies nested deeper than MAX_JSON_DEPTH with a 400 before any handler sees them: a 64 KB
- * body of `[[[[…]]]]` is 32,000 levels deep and crashed recursive code (the idempotency fingerprint) with a
- * stack overflow, found by the HTTP fuzzer.
- */
-export function jsonDepthLimit(maxDepth = MAX_JSON_DEPTH): RequestHandler {
-  return (req, _res, next) => {
-    if (req.body === undefined || jsonDepth(req.body, maxDepth) <= maxDepth) return next();
-    next(problem('REQUEST.TOO_DEEP', `JSON bodies may nest at most ${maxDepth} levels.`));
-  };
 }

@@ -1,4 +1,4 @@
-import { jsonDepth } from './json-depth.middleware';
+import { jsonDepth } from './json-depth';
 
 describe('jsonDepth', () => {
   it('counts nesting of objects and arrays; scalars are depth 0', () => {
