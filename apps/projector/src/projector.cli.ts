@@ -51,7 +51,7 @@ export async function runProjector(config: AppConfig = loadConfig(), out: Out = 
   const leadership = projectorLeadership(config, runner, (f) => (fence = f), out);
   leadership.start();
   out(
-    `projector ${leadership.election ? 'standing for the lease, ' : ''}following the log from position ${await readModel.checkpoint()} into ${readModel.kind} ${readModel.location}`,
+    `projector following the log from position ${await readModel.checkpoint()} into ${readModel.kind} ${readModel.location} while it holds the lease (standing for the lease until then)`,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -36,7 +36,7 @@ export async function runRelay(): Promise<void> {
   await leadership.start(relay);
   // Like the projector's start line: a standby says so, so an operator (or a cluster test) sees it is up.
   console.log(
-    `[relay] ${leadership.election ? 'standing for the lease, ' : ''}relaying to exchange ${config.relayExchange}`,
+    `[relay] relaying to exchange ${config.relayExchange} while it holds the lease (standing for the lease until then)`,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -25,7 +25,10 @@ export interface LeadershipStatus {
   leader: boolean;
   /** Leader and its work started (onElected has returned): what a test or an operator waits for. */
   serving: boolean;
-  /** Started and waiting for the lease: ready to take over (a stopped election is no standby). */
+  /**
+   * Started, tried for the lease and lost: ready to take over. Not before the first try (the role may be
+   * about to start), nor once stopped.
+   */
   standby: boolean;
   token: number | null;
   /** Terms this process won. */
@@ -44,6 +47,7 @@ export interface LeadershipStatus {
 export class LeaderElection {
   private term: LeaseTerm | null = null;
   private serving = false;
+  private tried = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private tick: Promise<void> = Promise.resolve();
@@ -77,7 +81,7 @@ export class LeaderElection {
       name: this.options.name,
       leader: this.term !== null,
       serving: this.term !== null && this.serving,
-      standby: !this.stopped && this.term === null,
+      standby: !this.stopped && this.term === null && this.tried,
       token: this.term?.token ?? null,
       ...this.counters,
     };
@@ -106,6 +110,7 @@ export class LeaderElection {
     }
     const started = Date.now();
     const term = await leases.tryAcquire(name, holder, ttlMs).catch(() => null);
+    this.tried = true;
     if (!term) {
       this.waitingSince ??= started;
       return;
