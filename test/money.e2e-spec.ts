@@ -118,7 +118,7 @@ describe('follow the money over real HTTP', () => {
     expect(view.profile).toMatchObject(profile);
   });
 
-  it('totals money by funder and by region in GET /stats/finances', async () => {
+  it('totals money by funder, by region and by DAC sector in GET /stats/finances', async () => {
     await seed();
     const position = await ok(`${P}/transactions`, {
       ...tx('IC-1', 'incoming-commitment', '200000.00', '2014-02-10'),
@@ -136,6 +136,11 @@ describe('follow the money over real HTTP', () => {
     ]);
     expect(await stats('region')).toEqual([
       { key: 'Asia and Oceania', currency: 'USD', projects: 1, incomingCommitment: '200000.00', ...figures },
+    ]);
+    // The seed's DAC sectors: 15190 at 70 %, 15110 at 30 % (its own vocabulary 99 is not a DAC sector).
+    expect(await stats('sector')).toEqual([
+      { key: '15110', currency: 'USD', projects: 1, incomingCommitment: '60000.00', ...figures },
+      { key: '15190', currency: 'USD', projects: 1, incomingCommitment: '140000.00', ...figures },
     ]);
   });
 

@@ -43,7 +43,7 @@ export interface TransactionPage {
 export type { FinanceSummary };
 
 /** How money statistics group transactions: by the project's region, or by the funder who provided it. */
-export const MONEY_STATS_DIMENSIONS = ['region', 'funder'] as const;
+export const MONEY_STATS_DIMENSIONS = ['region', 'funder', 'sector'] as const;
 export type MoneyStatsDimension = (typeof MONEY_STATS_DIMENSIONS)[number];
 
 /** Exact totals of standing (not reversed) transactions of one group in one currency. */

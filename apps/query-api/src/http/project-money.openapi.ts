@@ -125,7 +125,7 @@ export const ApiMoneyStats = () =>
   applyDecorators(
     ApiOperation({
       summary:
-        'Exact totals of standing transactions per region or per funder (provider of incoming commitments and funds), per currency',
+        'Exact totals of standing transactions per region, per funder (provider of incoming commitments and funds) or per DAC sector (each transaction split by the sector percentages), per currency',
     }),
     ApiQuery({ name: 'groupBy', required: true, enum: [...MONEY_STATS_DIMENSIONS] }),
     minPosition,

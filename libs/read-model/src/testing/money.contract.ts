@@ -176,6 +176,77 @@ export function moneyContract(factory: ReadModelFixtureFactory): void {
     ]);
   });
 
+  it('splits money over DAC sectors by their percentages, 5-digit codes first, per currency', async () => {
+    const sectors = (projectId: string, list: [string, string, string][]): ProjectEvent => ({
+      type: 'ProjectSectorsChanged',
+      data: {
+        projectId,
+        sectors: list.map(([vocabulary, code, percentage]) => ({
+          vocabulary: vocabulary as '1' | '2' | '98' | '99',
+          code,
+          percentage,
+          vocabularyUri: vocabulary === '99' ? 'https://example.org/types' : null,
+        })),
+      },
+    });
+    await appendProjectEvents(ctx().store, P, [
+      ...HISTORY,
+      sectors(P, [
+        ['1', '15190', '70'],
+        ['1', '15110', '30'],
+        ['99', 'TCMMCB', '100'],
+      ]),
+    ]);
+    // 3-digit DAC codes count where a project names no 5-digit one; its own vocabulary (99) never does.
+    await appendProjectEvents(ctx().store, 'A.1', [
+      projectCreated({ projectId: 'A.1', region: 'Africa' }),
+      tx('IF-9', 'incoming-funds', '0.05', '2015-01-01', 'USD', 'A.1'),
+      sectors('A.1', [['2', '151', '100']]),
+    ]);
+    await appendProjectEvents(ctx().store, 'B.1', [
+      projectCreated({ projectId: 'B.1', region: 'Africa' }),
+      tx('IF-8', 'incoming-funds', '7.00', '2015-01-01', 'USD', 'B.1'),
+      sectors('B.1', [['99', 'TCMMCB', '100']]),
+    ]);
+    await ctx().project();
+    const money = (over: Record<string, string>) => ({
+      incomingCommitment: '0.00',
+      incomingFunds: '0.00',
+      committed: '0.00',
+      disbursed: '0.00',
+      spent: '0.00',
+      ...over,
+    });
+    expect((await ctx().model.moneyStats('sector')).data).toEqual([
+      { key: '151', currency: 'USD', projects: 1, ...money({ incomingFunds: '0.05' }) },
+      { key: '15110', currency: 'EUR', projects: 1, ...money({ spent: '150.15' }) },
+      {
+        key: '15110',
+        currency: 'USD',
+        projects: 1,
+        // 30 % of 75,000.35 is 22,500.105: the group total is rounded half to even.
+        ...money({
+          incomingCommitment: '60000.00',
+          incomingFunds: '36000.00',
+          disbursed: '9000.03',
+          spent: '22500.10',
+        }),
+      },
+      { key: '15190', currency: 'EUR', projects: 1, ...money({ spent: '350.35' }) },
+      {
+        key: '15190',
+        currency: 'USD',
+        projects: 1,
+        ...money({
+          incomingCommitment: '140000.00',
+          incomingFunds: '84000.00',
+          disbursed: '21000.07',
+          spent: '52500.24',
+        }),
+      },
+    ]);
+  });
+
   it('answers null for a project it does not know', async () => {
     expect((await ctx().model.finances('NOPE')).data).toBeNull();
     expect((await ctx().model.transactions('NOPE', { limit: 5 })).data).toBeNull();
