@@ -1,4 +1,4 @@
-import { formatDecimal, formatMoney, formatPartialDate } from './format';
+import { formatDecimal, formatMoney, formatPartialDate, formatShare } from './format';
 
 describe('console formatting: the reader’s locale, amounts exact', () => {
   it('groups and separates amounts the way each locale writes them', () => {
@@ -21,5 +21,12 @@ describe('console formatting: the reader’s locale, amounts exact', () => {
     expect(formatPartialDate('2014-03', 'en-GB')).toBe('March 2014');
     expect(formatPartialDate('2016', 'fr-FR')).toBe('2016');
     expect(formatPartialDate(null, 'en-GB')).toBe('—');
+  });
+
+  it('writes a share as a percentage without rounding it through a float', () => {
+    expect(formatShare('0.3571', 'en-GB')).toBe('35.71%');
+    expect(formatShare('1.2500', 'en-GB')).toBe('125.00%');
+    expect(formatShare('0.0005', 'de-DE')).toBe('0,05\u00a0%');
+    expect(formatShare(null, 'en-GB')).toBe('—');
   });
 });

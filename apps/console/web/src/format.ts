@@ -16,6 +16,21 @@ export function formatDecimal(amount: string, locale = readerLocale()): string {
   return `${sign === '-' ? '−' : ''}${grouped}${fraction ? separator + fraction : ''}`;
 }
 
+/**
+ * A share as a percentage, exactly: `0.3571` → "35.71%" (en-GB). The decimal point moves two places in
+ * the string, so no digit is lost to a float.
+ */
+export function formatShare(share: string | null | undefined, locale = readerLocale()): string {
+  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(share ?? '');
+  if (!match) return share ?? '—';
+  const [, sign, whole, fraction = ''] = match;
+  const digits = fraction.padEnd(2, '0');
+  const percent = `${sign}${`${whole}${digits.slice(0, 2)}`.replace(/^0+(?=\d)/, '')}`;
+  const rest = digits.slice(2);
+  const sample = new Intl.NumberFormat(locale, { style: 'percent' }).format(0.5);
+  return sample.replace(/[\d٠-٩]+/, formatDecimal(rest ? `${percent}.${rest}` : percent, locale));
+}
+
 export const formatMoney = (money: { amount: string; currency: string }, locale = readerLocale()): string =>
   `${money.currency} ${formatDecimal(money.amount, locale)}`;
 

@@ -1,4 +1,20 @@
+import { dacSectorName } from '@ledger/domain';
 import { formatInstant, formatMoney, formatPartialDate } from '../format';
+
+/** What GET /projects/{id} serves as `profile` (null for a row projected before the profile existed). */
+export interface ProjectProfile {
+  participatingOrgs: {
+    orgId: string;
+    role: string;
+    name: string;
+    ref: string | null;
+    type: string | null;
+    activityId: string | null;
+  }[];
+  sectors: { vocabulary: string; code: string; percentage: string | null; vocabularyUri: string | null }[];
+  humanitarian: boolean | null;
+  recipientCountries: { country: string; percentage: string | null }[];
+}
 
 export interface Project {
   projectId: string;
@@ -19,6 +35,7 @@ export interface Project {
   initialBudget: { amount: string; currency: string };
   budgetRevisionCount: number;
   benefitingMemberStates: string[];
+  profile: ProjectProfile | null;
   revision: number;
   createdAt: string;
   updatedAt: string;
@@ -38,6 +55,7 @@ export function ProjectFacts({ project: p }: { project: Project }) {
     ['Funding year', String(p.fundingYear)],
     ['Planned', `${formatPartialDate(p.plannedStart)} – ${formatPartialDate(p.plannedEnd)}`],
     ['Actual', `${formatPartialDate(p.actualStart)} – ${formatPartialDate(p.actualEnd)}`],
+    ...profileFacts(p.profile),
     ['Revision', String(p.revision)],
     ['Last change recorded', formatInstant(p.updatedAt)],
   ];
@@ -55,4 +73,39 @@ export function ProjectFacts({ project: p }: { project: Project }) {
       </dl>
     </section>
   );
+}
+
+/** The participating organisations by role (funders first), the sectors and where the money goes. */
+function profileFacts(profile: ProjectProfile | null): [string, string][] {
+  if (!profile) return [];
+  const orgs = (role: string) =>
+    profile.participatingOrgs
+      .filter((o) => o.role === role)
+      .map((o) => (o.ref ? `${o.name} (${o.ref})` : o.name))
+      .join('; ') || '—';
+  const share = (percentage: string | null) => (percentage ? ` ${percentage} %` : '');
+  const others = profile.participatingOrgs.filter((o) => o.role !== 'funding');
+  return [
+    ['Funders', orgs('funding')],
+    [
+      'Other participating organisations',
+      others.map((o) => `${o.name}${o.ref ? ` (${o.ref})` : ''}, ${o.role}`).join('; ') || '—',
+    ],
+    [
+      'Sectors',
+      profile.sectors.map((s) => `${sectorLabel(s.vocabulary, s.code)}${share(s.percentage)}`).join('; ') ||
+        '—',
+    ],
+    [
+      'Recipient countries',
+      profile.recipientCountries.map((c) => `${c.country}${share(c.percentage)}`).join('; ') || '—',
+    ],
+    ['Humanitarian', profile.humanitarian === null ? '—' : profile.humanitarian ? 'Yes' : 'No'],
+  ];
+}
+
+/** A DAC sector with its name (`15190 Facilitation of orderly, safe… migration`); other vocabularies as given. */
+export function sectorLabel(vocabulary: string, code: string): string {
+  const name = vocabulary === '1' || vocabulary === '2' ? dacSectorName(vocabulary, code) : null;
+  return name ? `${code} ${name}` : `${code} (vocabulary ${vocabulary})`;
 }

@@ -8,13 +8,16 @@ import { Downloads } from '../parts/downloads';
 import { EventList } from '../parts/event-list';
 import { ProblemNote } from '../parts/problem-note';
 import { ProjectFacts, type Project } from '../parts/project-facts';
+import { ProjectFinances, type FinanceRow } from '../parts/project-finances';
 import { StatusTimeline } from '../parts/status-timeline';
+import { TransactionList } from '../parts/transaction-list';
 import { VerificationBadge } from '../parts/verification-badge';
 
-/** One project: what readers see (facts, budget), and for auditors its history, past states and proof. */
+/** One project: what readers see (facts, budget, money), and for auditors its history, past states and proof. */
 export function ProjectPage({ session, projectId }: { session: Session; projectId: string }) {
   const [project, setProject] = useState<Project | null>(null);
   const [revisions, setRevisions] = useState<BudgetRevision[]>([]);
+  const [finances, setFinances] = useState<FinanceRow[] | null>(null);
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const auditor = canAudit(session);
@@ -22,13 +25,16 @@ export function ProjectPage({ session, projectId }: { session: Session; projectI
   useEffect(() => {
     setProject(null);
     setHistory(null);
+    setFinances(null);
     setError(null);
     Promise.all([
       getJson<Project>(projectPath(projectId)),
       getJson<BudgetRevision[]>(`${projectPath(projectId)}/budget-revisions`),
-    ]).then(([p, r]) => {
+      getJson<FinanceRow[]>(`${projectPath(projectId)}/finances`),
+    ]).then(([p, r, f]) => {
       setProject(p);
       setRevisions(r);
+      setFinances(f);
     }, setError);
     if (auditor) loadHistory(projectId).then(setHistory, setError);
   }, [projectId, auditor]);
@@ -47,14 +53,8 @@ export function ProjectPage({ session, projectId }: { session: Session; projectI
       {auditor && history && <AsOfPicker projectId={projectId} history={history} />}
       {project && <ProjectFacts project={project} />}
       {project && <BudgetHistory project={project} revisions={revisions} history={history} />}
-      {/*
-        PLACEHOLDER (money issue): the financial summary and the transactions of the project go here once
-        the ledger records them. Nothing is built for them yet, on purpose.
-      */}
-      <section class="card placeholder" aria-labelledby="money-heading">
-        <h2 id="money-heading">Financial summary and transactions</h2>
-        <p>Not recorded by the ledger yet: commitments, disbursements and expenditure will appear here.</p>
-      </section>
+      {finances && <ProjectFinances rows={finances} />}
+      {project && <TransactionList projectId={projectId} />}
       {auditor && history && <StatusTimeline history={history} />}
       {auditor && history && <EventList history={history} />}
       {!auditor && <p class="help">History, past states and verification are open to auditors.</p>}

@@ -3,7 +3,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getJson } from '../api';
 import { chartValue, formatCount, formatDecimal } from '../format';
 import { ChartCanvas, SERIES_COLOURS } from '../parts/chart';
+import { MoneyStatBlock, type MoneyFigure } from '../parts/money-stat-block';
 import { ProblemNote } from '../parts/problem-note';
+import { sectorLabel } from '../parts/project-facts';
 
 interface Stat {
   key: string | number;
@@ -17,17 +19,42 @@ const DIMENSIONS = [
   ['fundingYear', 'Budget by funding year'],
 ] as const;
 
-/** Totals from GET /stats/budget as charts, one series per currency, each with its exact table. */
+const FUNDER_FIGURES: MoneyFigure[] = ['incomingCommitment', 'incomingFunds'];
+const SECTOR_FIGURES: MoneyFigure[] = ['incomingCommitment', 'committed', 'disbursed', 'spent'];
+/** The statistics key is a DAC code: 5 digits (vocabulary 1) or a 3-digit category (vocabulary 2). */
+const dacLabel = (code: string) => sectorLabel(code.length === 5 ? '1' : '2', code);
+
+/**
+ * Budget totals from GET /stats/budget (one series per currency) and money from GET /stats/finances by
+ * funder and by sector, as charts, each with its exact table.
+ */
 export function StatsPage() {
   return (
     <section aria-labelledby="stats-heading">
       <h1 id="stats-heading">Statistics</h1>
-      {/* By funder and sector once the read model has them (not yet in GET /stats/budget). */}
       <div class="stats-grid">
         {DIMENSIONS.map(([dimension, title]) => (
           <StatBlock key={dimension} dimension={dimension} title={title} />
         ))}
+        <MoneyStatBlock
+          dimension="funder"
+          title="Money by funder"
+          keyHeading="Funder"
+          figures={FUNDER_FIGURES}
+        />
+        <MoneyStatBlock
+          dimension="sector"
+          title="Money by sector"
+          keyHeading="Sector"
+          figures={SECTOR_FIGURES}
+          keyLabel={dacLabel}
+        />
       </div>
+      <p class="help">
+        Money counts the recorded transactions that stand (reversed ones count for nothing). By funder: the
+        provider of incoming commitments and funds. By sector: each transaction split over the project’s DAC
+        sectors by their percentages. Totals are per currency; no exchange rate is applied.
+      </p>
     </section>
   );
 }
