@@ -12,7 +12,7 @@ import {
   seriousAxeViolations,
   type ConsoleBrowser,
 } from './support/console-browser';
-import { otherProject, seedMongolia, send } from './support/seed';
+import { FUNDER, otherProject, seedMoneyProject, seedMongolia, send } from './support/seed';
 
 /**
  * The console in a real browser (Debian's Chromium driven by playwright-core) against a real standalone
@@ -228,9 +228,103 @@ describe('web console (/console) in Chromium', () => {
     await expectText(page.locator('.checks'), 'revision 2: hash does not match');
     await browser.shot('06-tampered');
   });
+
+  it('shows a project’s funder, sectors, exact financial summary and transactions, and money by funder and sector', async () => {
+    const { page } = browser;
+    await seedMoneyProject(ledger);
+    await page.goto(`${ledger.baseUrl}/console`);
+    await page.evaluate('sessionStorage.clear()');
+    await signIn(TEST_KEYS.reader);
+    await page.getByRole('row', { name: /TC\.0810/ }).waitFor();
+    await page.getByRole('link', { name: 'TC.0810' }).click();
+
+    const facts = page.locator('#facts-heading').locator('..');
+    await expectText(facts, `${FUNDER.name} (${FUNDER.ref})`);
+    await expectText(
+      facts,
+      '15190 Facilitation of orderly, safe, regular and responsible migration and mobility 70 %',
+    );
+    await expectText(facts, '15110');
+
+    // The summary as the ledger computes it, to the cent, grouped the en-GB way.
+    const summary = page.getByRole('region', { name: 'Financial summary figures' });
+    await summary.waitFor();
+    const figure = async (name: string) =>
+      (
+        await summary
+          .getByRole('row', { name: new RegExp(`^${name}`) })
+          .locator('td')
+          .allInnerTexts()
+      ).join('|');
+    expect(await summary.getByRole('columnheader').allInnerTexts()).toEqual(['Figure', 'USD']);
+    expect(await figure('Budget')).toBe('210,000.00');
+    expect(await figure('Incoming commitments')).toBe('200,000.00');
+    expect(await figure('Incoming funds')).toBe('120,000.00');
+    expect(await figure('Committed')).toBe('0.00');
+    expect(await figure('Disbursed')).toBe('30,000.10');
+    expect(await figure('Spent')).toBe('75,000.35');
+    expect(await figure('Remaining')).toBe('134,999.65');
+    expect(await figure('Share of budget spent')).toBe('35.71%');
+    expect(await figure('Last transaction')).toBe('30 September 2015');
+
+    const transactions = page.getByRole('region', { name: 'Transactions by date' });
+    await transactions.locator('tbody tr').nth(4).waitFor();
+    expect(await transactions.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(
+        /10 February 2015[\s\S]*Incoming commitment[\s\S]*USD 200,000\.00[\s\S]*XM-DAC-701-2/,
+      ),
+      expect.stringMatching(/5 March 2015[\s\S]*Incoming funds[\s\S]*USD 120,000\.00/),
+      expect.stringMatching(
+        /30 June 2015[\s\S]*Disbursement[\s\S]*USD 30,000\.10[\s\S]*Mongolian Immigration Agency[\s\S]*First tranche/,
+      ),
+      expect.stringMatching(/30 September 2015[\s\S]*Expenditure[\s\S]*USD 45,000\.25/),
+      expect.stringMatching(
+        /1 October 2015[\s\S]*Expenditure[\s\S]*USD 9,999\.99[\s\S]*Reversed 2 October 2015: Booked twice/,
+      ),
+    ]);
+    expect(await transactions.locator('tr.reversed').count()).toBe(1);
+    expect(await page.getByText('Not recorded by the ledger yet').count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await browser.shot('07-project-money');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await fitsThePhone(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    await page.locator('[data-chart="funder"] canvas').waitFor();
+    await page.locator('[data-chart="sector"] canvas').waitFor();
+    const byFunder = page.getByRole('table', { name: 'Money by funder, exact totals' });
+    expect(await byFunder.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/^XM-DAC-701-2\s+1\s+USD 200,000\.00\s+USD 120,000\.00$/),
+    ]);
+    // 70 % and 30 % of each standing transaction, per DAC sector.
+    const bySector = page.getByRole('table', { name: 'Money by sector, exact totals' });
+    expect(await bySector.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(
+        /^15110 [^\t]+\s+1\s+USD 60,000\.00\s+USD 0\.00\s+USD 9,000\.03\s+USD 22,500\.10$/,
+      ),
+      expect.stringMatching(
+        /^15190 [^\t]+\s+1\s+USD 140,000\.00\s+USD 0\.00\s+USD 21,000\.07\s+USD 52,500\.24$/,
+      ),
+    ]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await fitsThePhone(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await browser.shot('08-statistics-money');
+    expect(browser.problems).toEqual([]);
+  });
 });
 
 /** Waits (Playwright's auto-wait) until the element's text contains `text`. */
 async function expectText(locator: import('playwright-core').Locator, text: string): Promise<void> {
   await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
+}
+
+/** The page (once its charts have followed a resize) is no wider than the viewport: no sideways scroll. */
+async function fitsThePhone(page: import('playwright-core').Page): Promise<void> {
+  await page.waitForFunction('document.documentElement.scrollWidth <= innerWidth', undefined, {
+    timeout: 10_000,
+  });
 }

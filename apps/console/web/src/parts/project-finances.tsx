@@ -37,7 +37,7 @@ export function ProjectFinances({ rows }: { rows: FinanceRow[] }) {
       {rows.length === 0 ? (
         <p>No transactions recorded yet.</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label="Financial summary">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label="Financial summary figures">
           <table class="compact finances">
             <thead>
               <tr>

@@ -54,7 +54,7 @@ export function TransactionList({ projectId }: { projectId: string }) {
       {error !== null && <ProblemNote error={error} />}
       {page && page.items.length === 0 && cursors.length === 1 && <p>No transactions recorded yet.</p>}
       {page && page.items.length > 0 && (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label="Transactions">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label="Transactions by date">
           <table class="compact transactions">
             <thead>
               <tr>
