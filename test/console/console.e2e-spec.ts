@@ -324,7 +324,8 @@ async function expectText(locator: import('playwright-core').Locator, text: stri
 
 /** The page (once its charts have followed a resize) is no wider than the viewport: no sideways scroll. */
 async function fitsThePhone(page: import('playwright-core').Page): Promise<void> {
-  await page.waitForFunction('document.documentElement.scrollWidth <= innerWidth', undefined, {
-    timeout: 10_000,
-  });
+  // Polled from here: waitForFunction would evaluate a string in the page, which the console's CSP forbids.
+  const fits = () => page.evaluate('document.documentElement.scrollWidth <= innerWidth');
+  for (let tries = 0; tries < 50 && !(await fits()); tries++) await page.waitForTimeout(200);
+  expect(await fits()).toBe(true);
 }

@@ -54,7 +54,7 @@ export function MoneyStatBlock({ dimension, title, keyHeading, figures, keyLabel
   );
   const id = `stat-${dimension}`;
   return (
-    <section class="card" aria-labelledby={id}>
+    <section class="card wide" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {error !== null && <ProblemNote error={error} />}
       {stats && stats.length === 0 && <p>No transactions yet.</p>}
@@ -102,7 +102,8 @@ function chartOf(
   keyLabel: (key: string) => string,
 ): ChartConfiguration {
   const several = new Set(stats.map((s) => s.currency)).size > 1;
-  const labels = stats.map((s) => (several ? `${keyLabel(s.key)} (${s.currency})` : keyLabel(s.key)));
+  // The axis names the key (a code) only; the tooltip and the table beside the chart give its full name.
+  const labels = stats.map((s) => (several ? `${s.key} (${s.currency})` : s.key));
   return {
     type: 'bar',
     data: {
@@ -118,6 +119,7 @@ function chartOf(
       plugins: {
         tooltip: {
           callbacks: {
+            title: (items) => (items[0] ? keyLabel(stats[items[0].dataIndex].key) : ''),
             label: (item) => {
               const s = stats[item.dataIndex];
               return `${item.dataset.label}: ${s.currency} ${formatDecimal(s[figures[item.datasetIndex]])}`;
