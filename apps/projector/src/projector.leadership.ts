@@ -33,7 +33,8 @@ export function projectorLeadership(
   if (!isClustered(config)) {
     const leases = fileLeasesFor(config);
     const election = electionFor(config, leases, projectorRole(config, runner), {
-      log,
+      // One process per data directory is the rule there: its elections are not news, and a line logged
+      // after the start banner would bury it (the banner comes once start-up logs have settled).
       onElected: async () => runner.start(),
       onDeposed: () => runner.stop(),
     });

@@ -29,7 +29,8 @@ export function relayLeadership(config: AppConfig, name: string, log: (m: string
   if (!isClustered(config)) {
     let running: Relay | null = null;
     const election = electionFor(config, fileLeasesFor(config), `relay:${config.relayExchange}:${name}`, {
-      log,
+      // One process per data directory is the rule there: its elections are not news, and a line logged
+      // after the start banner would bury it (the banner comes once start-up logs have settled).
       onElected: async () => {
         await running?.start();
       },
