@@ -1,18 +1,8 @@
+import type { FinanceSummary } from '@ledger/domain';
 import { formatDecimal, formatPartialDate, formatShare } from '../format';
 
-/** One row of GET /projects/{id}/finances: exact decimal strings, per currency (never converted). */
-export interface FinanceRow {
-  currency: string;
-  budget: string | null;
-  incomingCommitment: string;
-  incomingFunds: string;
-  committed: string;
-  disbursed: string;
-  spent: string;
-  remaining: string | null;
-  spentShare: string | null;
-  lastTransactionDate: string | null;
-}
+/** One row of GET /projects/{id}/finances, as the domain defines it: exact decimal strings, per currency. */
+export type FinanceRow = FinanceSummary;
 
 const amount = (value: string | null) => (value === null ? '—' : formatDecimal(value));
 
