@@ -15,7 +15,8 @@ const common = {
   transform: { '^.+\\.ts$': swc, '/node_modules/(jose|content-disposition)/.+\\.js$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition|@fastify/static/node_modules/content-disposition)/)'],
   moduleNameMapper,
-  testEnvironment: 'node',
+  // Node's environment, failing any test file that leaves a socket, server, timer or process open.
+  testEnvironment: '<rootDir>/test/support/leak-check.environment.ts',
   rootDir: __dirname,
 };
 module.exports = {
