@@ -1,3 +1,4 @@
+import type { MoneyStat } from '@ledger/read-model';
 import type { ChartConfiguration } from 'chart.js';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getJson } from '../api';
@@ -6,16 +7,7 @@ import { ChartCanvas, SERIES_COLOURS } from './chart';
 import { ProblemNote } from './problem-note';
 
 /** One row of GET /stats/finances: exact totals of standing transactions per group and currency. */
-export interface MoneyStat {
-  key: string;
-  currency: string;
-  projects: number;
-  incomingCommitment: string;
-  incomingFunds: string;
-  committed: string;
-  disbursed: string;
-  spent: string;
-}
+export type { MoneyStat };
 
 export type MoneyFigure = Exclude<keyof MoneyStat, 'key' | 'currency' | 'projects'>;
 

@@ -1,45 +1,10 @@
 import { dacSectorName } from '@ledger/domain';
+import type { ProjectProfile } from '@ledger/domain';
+import type { ProjectView } from '@ledger/read-model';
 import { formatInstant, formatMoney, formatPartialDate } from '../format';
 
-/** What GET /projects/{id} serves as `profile` (null for a row projected before the profile existed). */
-export interface ProjectProfile {
-  participatingOrgs: {
-    orgId: string;
-    role: string;
-    name: string;
-    ref: string | null;
-    type: string | null;
-    activityId: string | null;
-  }[];
-  sectors: { vocabulary: string; code: string; percentage: string | null; vocabularyUri: string | null }[];
-  humanitarian: boolean | null;
-  recipientCountries: { country: string; percentage: string | null }[];
-}
-
-export interface Project {
-  projectId: string;
-  primaId: string | null;
-  title: string;
-  description: string | null;
-  projectType: string;
-  coverage: string;
-  region: string;
-  fundingYear: number;
-  plannedStart: string;
-  plannedEnd: string;
-  actualStart: string | null;
-  actualEnd: string | null;
-  status: string;
-  statusReason: string | null;
-  budget: { amount: string; currency: string };
-  initialBudget: { amount: string; currency: string };
-  budgetRevisionCount: number;
-  benefitingMemberStates: string[];
-  profile: ProjectProfile | null;
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** What GET /projects/{id} serves: the read model's own view (a type-only import, nothing is bundled). */
+export type Project = ProjectView;
 
 /** The project as the read model has it now. */
 export function ProjectFacts({ project: p }: { project: Project }) {

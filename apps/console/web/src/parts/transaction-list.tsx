@@ -1,27 +1,14 @@
+import type { TransactionParty } from '@ledger/domain';
+import type { TransactionView } from '@ledger/read-model';
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, projectPath, withQuery } from '../api';
 import { formatDecimal, formatPartialDate } from '../format';
 import { ProblemNote } from './problem-note';
 
-interface Party {
-  name: string;
-  ref: string | null;
-  activityId: string | null;
-}
+type Party = TransactionParty;
 
 /** One item of GET /projects/{id}/transactions. */
-export interface Transaction {
-  ref: string;
-  type: string;
-  typeCode: string;
-  date: string;
-  value: { amount: string; currency: string };
-  valueDate: string | null;
-  provider: Party | null;
-  receiver: Party | null;
-  description: string | null;
-  reversal: { date: string; reason: string } | null;
-}
+export type Transaction = TransactionView;
 
 interface Page {
   items: Transaction[];
