@@ -97,8 +97,63 @@ describe('CommandRunner outcomes', () => {
   });
 
   it('refuses a Prima ID another project holds, before reading the stream', async () => {
-    const { runner } = runnerOn(new InMemoryEventStore(), { projectIdByPrimaId: async () => 'TC.0001' });
+    const { runner } = runnerOn(new InMemoryEventStore(), {
+      projectIdByPrimaId: async () => 'TC.0001',
+      waitForPosition: async () => true,
+    });
     expect(await runner.execute(create)).toMatchObject({ kind: 'rejected', code: 'PROJECT.PRIMA_ID_TAKEN' });
+  });
+
+  describe('after a restart, with projects stored but not yet projected', () => {
+    /** The same Prima ID as MONGOLIA_CREATE_BODY, under another project id. */
+    const sameprimaId = { ...create, body: { ...MONGOLIA_CREATE_BODY, projectId: 'TC.0790' } };
+
+    /** A read model that has applied nothing yet; `catchUp()` applies what the store holds. */
+    function laggingReadModel(store: InMemoryEventStore) {
+      let applied = 0;
+      let caughtUp: () => void = () => undefined;
+      const reached = new Promise<void>((resolve) => (caughtUp = resolve));
+      const readModel: Partial<ReadModel> = {
+        projectIdByPrimaId: async (primaId) =>
+          applied >= 1 && primaId === MONGOLIA_CREATE_BODY.primaId ? 'TC.0789' : null,
+        waitForPosition: async (position) =>
+          applied >= position || (await Promise.race([reached.then(() => true), never])),
+      };
+      const catchUp = async () => {
+        applied = await store.headPosition();
+        caughtUp();
+      };
+      return { readModel, catchUp };
+    }
+    const never = new Promise<boolean>(() => undefined);
+
+    it('waits for the read model before trusting it, so a second create of the Prima ID is refused', async () => {
+      const store = new InMemoryEventStore();
+      await runnerOn(store).runner.execute(create); // the process before the restart
+      const { readModel, catchUp } = laggingReadModel(store);
+      const { runner } = runnerOn(store, readModel); // the restarted process: its claims are empty
+
+      const outcome = runner.execute(sameprimaId);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await catchUp();
+
+      expect(await outcome).toMatchObject({ kind: 'rejected', code: 'PROJECT.PRIMA_ID_TAKEN' });
+      expect(await store.headPosition()).toBe(1);
+    });
+
+    it('answers 503 PROJECTION.BEHIND and writes nothing when the read model does not catch up in time', async () => {
+      const store = new InMemoryEventStore();
+      await runnerOn(store).runner.execute(create);
+      const { runner } = runnerOn(store, {
+        waitForPosition: async () => false,
+        projectIdByPrimaId: async () => null,
+      });
+
+      await expect(runner.execute(sameprimaId)).rejects.toMatchObject({
+        problem: { status: 503, code: 'PROJECTION.BEHIND' },
+      });
+      expect(await store.headPosition()).toBe(1);
+    });
   });
 
   it('checks that a correction names an event that stated the corrected fields', async () => {

@@ -15,6 +15,7 @@ import {
   METRICS,
   currentCorrelationId,
   isClustered,
+  problem,
   type AppConfig,
   type Clock,
   type LedgerInstance,
@@ -45,6 +46,9 @@ export interface CommandInput {
   expectedRevision?: number;
 }
 
+/** How long a Prima ID check waits for the read model to apply what was stored before this process started. */
+const PRIMA_ID_CATCH_UP_MS = 10_000;
+
 /** Races with another process lost in a row before the command gives up with `conflict`. */
 const MAX_ATTEMPTS = 5;
 
@@ -60,6 +64,8 @@ export class CommandRunner {
   private readonly lanes = new KeyedSerializer();
   private readonly states = new ProjectStateCache();
   private readonly primaIds = new PrimaIdClaims();
+  /** Settles once the read model holds every project stored before this process's first Prima ID check. */
+  private readModelHoldsEarlierProjects?: Promise<void>;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -98,8 +104,11 @@ export class CommandRunner {
     const earlier = () => this.primaIdTaken(primaId, data.projectId);
     // One process writes the embedded log: it serialises creates per Prima ID. Where several replicas
     // share the log, a reservation stream decides (an append with an expected revision).
-    if (this.config === undefined || !isClustered(this.config))
-      return this.primaIds.run(primaId, data.projectId, earlier, decideAndAppend);
+    if (this.config === undefined || !isClustered(this.config)) {
+      // The claims know the creates of this process only; the read model must vouch for every one before.
+      const earlierCaughtUp = async () => (await this.readModelCaughtUp(), earlier());
+      return this.primaIds.run(primaId, data.projectId, earlierCaughtUp, decideAndAppend);
+    }
     const taken = await earlier();
     if (taken) return taken;
     const metadata = { actor: input.actor, commandId, commandType: input.type, schemaVersion: 1 };
@@ -122,6 +131,27 @@ export class CommandRunner {
     const holder = await this.readModel.projectIdByPrimaId(primaId);
     if (holder === null || holder === projectId) return null;
     return primaIdTaken(primaId, holder);
+  }
+
+  /**
+   * Waits (once per process) until the read model has applied the store's head as it was at the first
+   * Prima ID check, so a project created just before a restart and not yet projected is not missed. Refused
+   * with 503 PROJECTION.BEHIND (nothing written; a retry waits again) if that takes too long.
+   */
+  private async readModelCaughtUp(): Promise<void> {
+    const readModel = this.readModel;
+    if (!readModel) return;
+    this.readModelHoldsEarlierProjects ??= (async () => {
+      const head = await this.store.headPosition();
+      if (await readModel.waitForPosition(head, PRIMA_ID_CATCH_UP_MS)) return;
+      this.readModelHoldsEarlierProjects = undefined;
+      throw problem(
+        'PROJECTION.BEHIND',
+        `The read model has not yet applied the projects stored before this process started (position ${head}), ` +
+          'so Prima ID uniqueness cannot be checked; nothing was written. Retry shortly.',
+      );
+    })();
+    await this.readModelHoldsEarlierProjects;
   }
 
   private async decideAndAppend<T extends ProjectCommandType>(
