@@ -4,7 +4,7 @@ import type { CommandSpec } from './command-table';
 /** What most entries share: a publisher's `POST /projects/:id/<action>` answering 200, parsed by the domain. */
 interface EntryInput<T extends ProjectCommandType>
   extends
-    Partial<Pick<CommandSpec<T>, 'role' | 'parse' | 'checkStream' | 'uniquePrimaId'>>,
+    Partial<Pick<CommandSpec<T>, 'role' | 'parse' | 'checkStream' | 'claimsPrimaId'>>,
     Pick<CommandSpec<T>, 'amqp' | 'conflicts'> {
   path: string;
   summary: string;

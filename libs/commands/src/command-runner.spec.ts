@@ -174,4 +174,36 @@ describe('CommandRunner outcomes', () => {
       code: 'CORRECTION.TARGET_MISMATCH',
     });
   });
+
+  it("refuses a correction that gives a project another project's Prima ID, and allows a free one", async () => {
+    const store = new InMemoryEventStore();
+    const { runner } = runnerOn(store, {
+      waitForPosition: async () => true,
+      projectIdByPrimaId: async () => null,
+    });
+    await runner.execute(create); // TC.0789 holds MN10P0001
+    const other = { ...MONGOLIA_CREATE_BODY, projectId: 'TC.0790', primaId: 'MN10P0002' };
+    await runner.execute({ ...create, body: other });
+    const [created] = await store.readStream('project-TC.0790');
+    const correctPrimaId = (primaId: string) =>
+      runner.execute({
+        type: 'CorrectProjectRecord',
+        projectId: 'TC.0790',
+        body: {
+          eventId: created.eventId,
+          revision: 0,
+          values: { primaId },
+          reason: 'typo',
+          approver: 'a@b.org',
+        },
+        actor: 'admin',
+      });
+
+    expect(await correctPrimaId('MN10P0001')).toMatchObject({
+      kind: 'rejected',
+      code: 'PROJECT.PRIMA_ID_TAKEN',
+    });
+    expect(await store.headPosition()).toBe(2);
+    expect(await correctPrimaId('MN10P0003')).toMatchObject({ kind: 'accepted' });
+  });
 });

@@ -99,7 +99,7 @@ export class CommandRunner {
     const commandId = input.commandId ?? newCommandId();
     const decideAndAppend = () =>
       this.lanes.run(streamId, () => this.decideAndAppend(input, data, streamId, commandId));
-    const primaId = spec.uniquePrimaId ? (data as { primaId?: string | null }).primaId : null;
+    const primaId = spec.claimsPrimaId?.(data) ?? null;
     if (!primaId) return decideAndAppend();
     const earlier = () => this.primaIdTaken(primaId, data.projectId);
     // One process writes the embedded log: it serialises creates per Prima ID. Where several replicas

@@ -23,8 +23,8 @@ export interface CommandSpec<T extends ProjectCommandType> {
   parse(projectId: string | null, body: unknown): Validated<ProjectCommandData<T>>;
   /** A check of the stream before deciding, for rules the domain cannot see from state alone. */
   checkStream?(stream: readonly RecordedEvent[], data: ProjectCommandData<T>): CommandRefusal | null;
-  /** The read model must not already hold this Prima ID for another project. */
-  uniquePrimaId?: boolean;
+  /** The Prima ID the command gives its project, if any: no other project may hold it (409 PRIMA_ID_TAKEN). */
+  claimsPrimaId?(data: ProjectCommandData<T>): string | null;
   /** 409 codes it can meet besides PROJECT.CONCURRENCY_CONFLICT (documented per route). */
   conflicts: readonly CommandRefusalCode[];
   /** What the API document adds to the generated body schema: a summary and an example body. */
@@ -42,7 +42,7 @@ export const PROJECT_COMMANDS: CommandTable = {
     path: '',
     http: { status: 201 },
     amqp: 'project.create',
-    uniquePrimaId: true,
+    claimsPrimaId: (data) => data.primaId,
     conflicts: ['PROJECT.ALREADY_EXISTS', 'PROJECT.PRIMA_ID_TAKEN'],
     summary: 'Create a project (its first approved budget is revision 0 of the budget)',
     example: MONGOLIA_CREATE_BODY,
@@ -115,7 +115,13 @@ export const PROJECT_COMMANDS: CommandTable = {
     amqp: null,
     role: 'admin',
     checkStream: correctionTargetRefusal,
-    conflicts: ['PROJECT.CORRECTION_UNCHANGED', 'PROJECT.CORRECTION_INVALID', 'CORRECTION.TARGET_MISMATCH'],
+    claimsPrimaId: (data) => data.values.primaId ?? null,
+    conflicts: [
+      'PROJECT.CORRECTION_UNCHANGED',
+      'PROJECT.CORRECTION_INVALID',
+      'CORRECTION.TARGET_MISMATCH',
+      'PROJECT.PRIMA_ID_TAKEN',
+    ],
     summary: "Correct facts an event recorded wrongly, on an auditor's approval (role admin; docs/audit.md)",
     example: {
       eventId: '6f1c2a8e-3b5d-5e7f-9a1b-2c3d4e5f6a7b',
