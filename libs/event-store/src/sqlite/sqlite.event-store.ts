@@ -17,6 +17,7 @@ import {
 import { ChangeNotifier } from '../subscription/change.notifier';
 import { PagedSubscription } from '../subscription/paged.subscription';
 import type { GroupCommitStats } from './sqlite.group-commit';
+import { InlineCommitter } from './sqlite.inline-commit';
 import { SqliteQueries } from './sqlite.queries';
 import { applyPragmas, migrate } from './sqlite.schema';
 import { SqliteWriter } from './sqlite.writer';
@@ -32,6 +33,11 @@ export interface SqliteEventStoreOptions {
   pageSize?: number;
   /** Most appends written in one group commit (one transaction). Default 1000. */
   maxAppendsPerCommit?: number;
+  /**
+   * Let a lone append commit on the calling thread while its event loop is otherwise idle (default true);
+   * false sends every append to the writer thread.
+   */
+  inlineLoneAppends?: boolean;
 }
 
 const DEFAULT_READ_ALL_LIMIT = 1000;
@@ -55,10 +61,14 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.pageSize = options.pageSize ?? 500;
     this.db = new Database(options.file);
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    let inline: InlineCommitter | undefined;
     try {
-      applyPragmas(this.db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+      applyPragmas(this.db, { busyTimeoutMs });
       migrate(this.db);
       this.queries = new SqliteQueries(this.db);
+      if (options.inlineLoneAppends ?? true)
+        inline = new InlineCommitter(this.db, this.queries, busyTimeoutMs);
     } catch (error) {
       this.db.close();
       throw error;
@@ -66,10 +76,11 @@ export class SqliteEventStore implements EventStore {
     this.writer = new SqliteWriter(
       {
         file: options.file,
-        busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+        busyTimeoutMs,
         maxAppendsPerCommit: options.maxAppendsPerCommit ?? 1000,
       },
       () => this.notifier.notify(),
+      inline,
     );
   }
 
