@@ -17,7 +17,6 @@ import {
 import { ChangeNotifier } from '../subscription/change.notifier';
 import { PagedSubscription } from '../subscription/paged.subscription';
 import type { GroupCommitStats } from './sqlite.group-commit';
-import { InlineCommitter } from './sqlite.inline-commit';
 import { SqliteQueries } from './sqlite.queries';
 import { applyPragmas, migrate } from './sqlite.schema';
 import { SqliteWriter } from './sqlite.writer';
@@ -33,11 +32,6 @@ export interface SqliteEventStoreOptions {
   pageSize?: number;
   /** Most appends written in one group commit (one transaction). Default 1000. */
   maxAppendsPerCommit?: number;
-  /**
-   * Let a lone append commit on the calling thread while its event loop is otherwise idle (default true);
-   * false sends every append to the writer thread.
-   */
-  inlineLoneAppends?: boolean;
 }
 
 const DEFAULT_READ_ALL_LIMIT = 1000;
@@ -61,14 +55,10 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.pageSize = options.pageSize ?? 500;
     this.db = new Database(options.file);
-    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-    let inline: InlineCommitter | undefined;
     try {
-      applyPragmas(this.db, { busyTimeoutMs });
+      applyPragmas(this.db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
       migrate(this.db);
       this.queries = new SqliteQueries(this.db);
-      if (options.inlineLoneAppends ?? true)
-        inline = new InlineCommitter(this.db, this.queries, busyTimeoutMs);
     } catch (error) {
       this.db.close();
       throw error;
@@ -76,11 +66,10 @@ export class SqliteEventStore implements EventStore {
     this.writer = new SqliteWriter(
       {
         file: options.file,
-        busyTimeoutMs,
+        busyTimeoutMs: options.busyTimeoutMs ?? 5000,
         maxAppendsPerCommit: options.maxAppendsPerCommit ?? 1000,
       },
       () => this.notifier.notify(),
-      inline,
     );
   }
 

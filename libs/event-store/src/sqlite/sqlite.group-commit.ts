@@ -81,11 +81,16 @@ export class GroupCommitter<R> {
     if (batch.length === 0) return;
     let outcomes: WriteOutcome[];
     try {
-      outcomes = commitGroup(
-        this.db,
-        this.writes,
-        batch.map((write) => write.request),
-      );
+      // IMMEDIATE takes the write lock up front (waiting up to busy_timeout for another process), so the
+      // revision checks below cannot be invalidated by a concurrent writer before COMMIT.
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        outcomes = this.writeGroup(batch);
+        this.db.exec('COMMIT');
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
     } catch (error) {
       batch.forEach((write) => write.reject(error));
       this.afterFlush(false);
@@ -100,48 +105,30 @@ export class GroupCommitter<R> {
     });
     this.afterFlush(true);
   }
-}
 
-/**
- * Writes `requests` in one transaction and commits it (durably, at the connection's synchronous=FULL);
- * returns each one's outcome. Throws, having written nothing, if the transaction as a whole failed.
- */
-export function commitGroup<R>(db: Database.Database, writes: GroupWrites<R>, requests: R[]): WriteOutcome[] {
-  // IMMEDIATE takes the write lock up front (waiting up to busy_timeout for another process), so the
-  // revision checks below cannot be invalidated by a concurrent writer before COMMIT.
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const outcomes = writeGroup(db, writes, requests);
-    db.exec('COMMIT');
-    return outcomes;
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
+  /** Inside the open transaction: the whole group at once, or, if storing its rows failed, append by append. */
+  private writeGroup(batch: PendingWrite<R>[]): WriteOutcome[] {
+    try {
+      return this.writes.all(batch.map((write) => write.request));
+    } catch {
+      // Some INSERT of the group failed and may have left rows of the ones before it: start the transaction
+      // afresh and write each append under its own savepoint, so the failure stays with its append.
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.db.exec('BEGIN IMMEDIATE');
+      return batch.map((write) => this.applyOne(write));
+    }
   }
-}
 
-/** Inside the open transaction: the whole group at once, or, if storing its rows failed, append by append. */
-function writeGroup<R>(db: Database.Database, writes: GroupWrites<R>, requests: R[]): WriteOutcome[] {
-  try {
-    return writes.all(requests);
-  } catch {
-    // Some INSERT of the group failed and may have left rows of the ones before it: start the transaction
-    // afresh and write each append under its own savepoint, so the failure stays with its append.
-    if (db.inTransaction) db.exec('ROLLBACK');
-    db.exec('BEGIN IMMEDIATE');
-    return requests.map((request) => writeOne(db, writes, request));
-  }
-}
-
-function writeOne<R>(db: Database.Database, writes: GroupWrites<R>, request: R): WriteOutcome {
-  db.exec('SAVEPOINT append');
-  try {
-    const result = writes.one(request);
-    db.exec('RELEASE append');
-    return { ok: true, result };
-  } catch (error) {
-    db.exec('ROLLBACK TO append');
-    db.exec('RELEASE append');
-    return { ok: false, error };
+  private applyOne(write: PendingWrite<R>): WriteOutcome {
+    this.db.exec('SAVEPOINT append');
+    try {
+      const result = this.writes.one(write.request);
+      this.db.exec('RELEASE append');
+      return { ok: true, result };
+    } catch (error) {
+      this.db.exec('ROLLBACK TO append');
+      this.db.exec('RELEASE append');
+      return { ok: false, error };
+    }
   }
 }
