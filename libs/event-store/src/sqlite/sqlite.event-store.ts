@@ -17,7 +17,6 @@ import {
 import { ChangeNotifier } from '../subscription/change.notifier';
 import { PagedSubscription } from '../subscription/paged.subscription';
 import type { GroupCommitStats } from './sqlite.group-commit';
-import { InlineCommitter } from './sqlite.inline-commit';
 import { SqliteQueries } from './sqlite.queries';
 import { applyPragmas, migrate } from './sqlite.schema';
 import { SqliteWriter } from './sqlite.writer';
@@ -33,11 +32,6 @@ export interface SqliteEventStoreOptions {
   pageSize?: number;
   /** Most appends written in one group commit (one transaction). Default 1000. */
   maxAppendsPerCommit?: number;
-  /**
-   * Let a lone append commit on the calling thread while its event loop is otherwise idle (default true);
-   * false sends every append to the writer thread.
-   */
-  inlineLoneAppends?: boolean;
 }
 
 const DEFAULT_READ_ALL_LIMIT = 1000;
@@ -51,7 +45,6 @@ export class SqliteEventStore implements EventStore {
   private readonly queries: SqliteQueries;
   private readonly notifier = new ChangeNotifier();
   private readonly writer: SqliteWriter;
-  private readonly inline: InlineCommitter | undefined;
   private readonly subscriptions = new Set<PagedSubscription>();
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
@@ -62,25 +55,21 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.pageSize = options.pageSize ?? 500;
     this.db = new Database(options.file);
-    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
     try {
-      applyPragmas(this.db, { busyTimeoutMs });
+      applyPragmas(this.db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
       migrate(this.db);
       this.queries = new SqliteQueries(this.db);
-      if (options.inlineLoneAppends ?? true) this.inline = new InlineCommitter(options.file);
     } catch (error) {
       this.db.close();
-      this.inline?.close();
       throw error;
     }
     this.writer = new SqliteWriter(
       {
         file: options.file,
-        busyTimeoutMs,
+        busyTimeoutMs: options.busyTimeoutMs ?? 5000,
         maxAppendsPerCommit: options.maxAppendsPerCommit ?? 1000,
       },
       () => this.notifier.notify(),
-      this.inline,
     );
   }
 
@@ -171,7 +160,6 @@ export class SqliteEventStore implements EventStore {
       const ended = Promise.all([...this.subscriptions].map((s) => s.close()));
       await this.writer.close();
       await ended;
-      this.inline?.close();
       this.db.close();
     })();
     return this.closing;

@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AppendResult } from '../event-store.port';
 import type { GroupCommitStats } from './sqlite.group-commit';
-import type { InlineCommitter } from './sqlite.inline-commit';
 import { writerEntry } from './sqlite.writer.entry';
 import { AppendRequest, fromWire, FromWriter, ToWriter, WriterSettings } from './sqlite.writer.protocol';
 
@@ -12,8 +11,7 @@ interface Waiter {
 
 /**
  * The caller's side of the writer thread. Appends issued in one event-loop turn travel as one message, so
- * the thread sees them together and commits them together, as the in-thread group commit did. A lone
- * append, with nothing else in flight, may instead be committed on the calling thread (InlineCommitter).
+ * the thread sees them together and commits them together, as the in-thread group commit did.
  */
 export class SqliteWriter {
   private readonly worker: Worker;
@@ -28,7 +26,6 @@ export class SqliteWriter {
   constructor(
     settings: WriterSettings,
     private readonly afterCommit: () => void,
-    private readonly inline?: InlineCommitter,
   ) {
     this.worker = new Worker(writerEntry(), { workerData: settings });
     // An idle writer must not keep the process alive; one with appends in flight must.
@@ -57,8 +54,7 @@ export class SqliteWriter {
   }
 
   stats(): GroupCommitStats {
-    const inline = this.inline?.stats() ?? { commits: 0, appends: 0 };
-    return { commits: this.latest.commits + inline.commits, appends: this.latest.appends + inline.appends };
+    return { ...this.latest };
   }
 
   /** Lets the thread write everything already sent, then closes its connection. Idempotent. */
@@ -78,24 +74,7 @@ export class SqliteWriter {
     if (this.outbox.length === 0 || this.failure) return;
     const requests = this.outbox;
     this.outbox = [];
-    // Alone and nothing in flight: no later append can have been sent ahead of it, so order is kept.
-    if (requests.length === 1 && this.waiting.size === 1 && !this.closing && this.commitInline(requests[0])) {
-      return;
-    }
     this.post({ kind: 'append', requests });
-  }
-
-  /** True when the append was settled on this thread; false when the writer thread should take it. */
-  private commitInline(request: AppendRequest): boolean {
-    const outcome = this.inline?.tryCommit(request);
-    if (!outcome) return false;
-    const waiter = this.waiting.get(request.id);
-    this.waiting.delete(request.id);
-    if (this.waiting.size === 0) this.worker.unref();
-    if (outcome.ok) waiter?.resolve(outcome.result);
-    else waiter?.reject(outcome.error);
-    if (outcome.ok) this.afterCommit();
-    return true;
   }
 
   private post(message: ToWriter): void {
