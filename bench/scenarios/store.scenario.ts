@@ -87,7 +87,7 @@ export async function storeScenario(
       },
       target: targets.ratioAtLeast(
         0.9,
-        'a lone append commits on the calling thread while the event loop is otherwise idle (no thread hop), but still reads the head, its stream revision and its event ids, and crosses a promise and a setImmediate; under load it goes to the writer thread (two hops); next: profile the lone path (about 200 us of CPU per append against 120 raw here)',
+        'one append waits for a message to the writer thread and back (two thread hops, 120-165 us of CPU more than committing in-thread on this loaded machine) on top of its fsync; committing a lone append on the calling thread helped here but showed no gain through HTTP, so was not kept (docs/performance.md, 1b); next: cheaper hops (a SharedArrayBuffer ring with Atomics.wait), measured through HTTP too',
       ),
     }),
   );
