@@ -87,7 +87,7 @@ export async function storeScenario(
       },
       target: targets.ratioAtLeast(
         0.9,
-        'one append waits for a message to the writer thread and back (two thread hops) on top of its fsync; with fsync this cheap the hops show; next: let a lone writer commit on the calling thread when nothing else is queued',
+        'one append waits for a message to the writer thread and back (two thread hops, 120-165 us of CPU more than committing in-thread on this loaded machine) on top of its fsync; committing a lone append on the calling thread helped here but showed no gain through HTTP, so was not kept (docs/performance.md, 1b); next: cheaper hops (a SharedArrayBuffer ring with Atomics.wait), measured through HTTP too',
       ),
     }),
   );
@@ -106,7 +106,7 @@ export async function storeScenario(
       },
       target: targets.ratioAtLeast(
         0.9,
-        'per append the store validates and serialises the events, checks idempotency and the revision (two indexed reads) and runs a savepoint; next: one multi-row INSERT per commit',
+        'a group is written with a fixed number of statements (three reads, multi-row INSERTs), but each commit cycle still sends the appends to the writer thread and the outcomes back (two thread wake-ups around its fsync, each waiting for a core on a loaded machine); next: one flat message per group (column arrays) instead of an object per append',
       ),
       notes: [`appends per commit: ${ours[64].map((r) => r.appendsPerCommit.toFixed(1)).join(', ')}`],
     }),

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { WrongExpectedRevisionError } from '../event-store.port';
-import { events, range } from '../testing/contract.fixtures';
+import { EventIdConflictError, WrongExpectedRevisionError } from '../event-store.port';
+import { anEvent, events, range } from '../testing/contract.fixtures';
 import { tempDir } from '../testing/temp-sqlite.fixture';
 import { SqliteEventStore } from './sqlite.event-store';
 
@@ -103,5 +103,54 @@ describe('SqliteEventStore group commit', () => {
     expect(second).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1 } });
     expect(third).toMatchObject({ status: 'rejected', reason: { expected: 0, actual: 1 } });
     expect(store.stats().commits).toBe(1);
+  });
+
+  it('within a shared commit, a retried append is idempotent and a reused event id conflicts, as if run one by one', async () => {
+    const [a, b] = [anEvent(), anEvent()];
+    const [first, retry, reuse, other] = await Promise.allSettled([
+      store.append('project-a', [a, b], 'no-stream'),
+      store.append('project-a', [a, b], 'no-stream'),
+      store.append('project-a', [anEvent(), b], 'any'),
+      store.append('project-b', [a], 'no-stream'),
+    ]);
+    expect(first).toEqual({ status: 'fulfilled', value: { nextExpectedRevision: 1, position: 2 } });
+    expect(retry).toEqual(first);
+    expect(reuse).toMatchObject({ status: 'rejected', reason: { storedEventIds: [b.eventId] } });
+    expect((reuse as PromiseRejectedResult).reason).toBeInstanceOf(EventIdConflictError);
+    // Event ids are unique per stream, not across streams.
+    expect(other).toEqual({ status: 'fulfilled', value: { nextExpectedRevision: 0, position: 3 } });
+    expect(store.stats().commits).toBe(1);
+    expect((await store.readAll()).map((e) => [e.streamId, e.revision])).toEqual([
+      ['project-a', 0],
+      ['project-a', 1],
+      ['project-b', 0],
+    ]);
+  });
+
+  it('rejects only the append whose rows cannot be stored and keeps the others of its commit', async () => {
+    // A trigger stands in for a failure the checks cannot foresee (a constraint, a full disk for one row).
+    const admin = new Database(tmp.file);
+    admin.exec(
+      "CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.stream_id = 'project-poison' BEGIN SELECT RAISE(ABORT, 'poisoned row'); END",
+    );
+    admin.close();
+    const attempts = await Promise.allSettled(
+      range(1, 8).map((i) =>
+        store.append(i === 4 ? 'project-poison' : `project-${i}`, events(2), 'no-stream'),
+      ),
+    );
+    expect(attempts.map((a) => a.status)).toEqual([
+      ...Array(3).fill('fulfilled'),
+      'rejected',
+      ...Array(4).fill('fulfilled'),
+    ]);
+    expect(attempts[3]).toMatchObject({ reason: { message: 'poisoned row' } });
+    expect(store.stats()).toEqual({ commits: 1, appends: 8 });
+    // Positions stay dense: the refused append took none.
+    const all = await store.readAll();
+    expect(all.map((e) => e.position)).toEqual(range(1, 14));
+    expect(new Set(all.map((e) => e.streamId)).has('project-poison')).toBe(false);
+    const positions = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value.position] : []));
+    expect(positions).toEqual([2, 4, 6, 8, 10, 12, 14]);
   });
 });

@@ -23,6 +23,9 @@ export interface NewEventRow {
 }
 
 const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata';
+const ROW_PARAMS = '(?, ?, ?, ?, ?, ?, ?)';
+/** Rows per multi-row INSERT at most (7 parameters each, far below SQLite's 32,766). */
+const MAX_ROWS_PER_INSERT = 256;
 // An absent filter list is passed as NULL; prefix match via substr avoids LIKE's wildcard escaping.
 const FILTER = `
   (@prefixes IS NULL OR EXISTS (SELECT 1 FROM json_each(@prefixes) p WHERE substr(stream_id, 1, length(p.value)) = p.value))
@@ -37,15 +40,31 @@ export class SqliteQueries {
     { event_id: string; revision: number; position: number }
   >;
   private readonly insert: Database.Statement<NewEventRow>;
+  private readonly streamHeads: Database.Statement<[string], { streamId: string; revision: number | null }>;
+  private readonly storedPairs: Database.Statement<
+    [string],
+    { stream_id: string; event_id: string; revision: number; position: number }
+  >;
+  /** Multi-row INSERTs by row count; counts are powers of two, so at most log2(MAX_ROWS_PER_INSERT) + 1. */
+  private readonly inserts = new Map<number, Database.Statement<unknown[]>>();
   private readonly forwards: Database.Statement<[string, number, number, number], EventRow>;
   private readonly backwards: Database.Statement<[string, number, number, number], EventRow>;
   private readonly all: Database.Statement<Record<string, unknown>, EventRow>;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.head = db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events');
     this.streamHead = db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?');
     this.storedIds = db.prepare(
       'SELECT event_id, revision, position FROM events WHERE stream_id = ? AND event_id IN (SELECT value FROM json_each(?))',
+    );
+    // A subquery per stream, so each MAX is one index seek whatever the stream's length.
+    this.streamHeads = db.prepare(
+      'SELECT s.value AS streamId, (SELECT MAX(revision) FROM events WHERE stream_id = s.value) AS revision FROM json_each(?) s',
+    );
+    // Pairs [streamId, eventId]; each is one seek on the (stream_id, event_id) unique index.
+    this.storedPairs = db.prepare(
+      `SELECT e.event_id, e.stream_id, e.revision, e.position FROM json_each(?) p
+         JOIN events e ON e.stream_id = p.value ->> 0 AND e.event_id = p.value ->> 1`,
     );
     this.insert = db.prepare(
       `INSERT INTO events (${COLUMNS}) VALUES (@position, @streamId, @revision, @eventId, @type, @data, @metadata)`,
@@ -75,8 +94,53 @@ export class SqliteQueries {
       .map((r) => ({ eventId: r.event_id, revision: r.revision, position: r.position }));
   }
 
+  /** Each stream's last revision; a stream absent from the map has no events. */
+  streamRevisions(streamIds: string[]): Map<string, Revision> {
+    const revisions = new Map<string, Revision>();
+    for (const row of this.streamHeads.all(JSON.stringify(streamIds))) {
+      if (row.revision !== null) revisions.set(row.streamId, row.revision);
+    }
+    return revisions;
+  }
+
+  /** Which of the [streamId, eventId] pairs are stored, by stream then event id. */
+  storedEventsOf(pairs: [string, string][]): Map<string, Map<string, StoredEventRef>> {
+    const stored = new Map<string, Map<string, StoredEventRef>>();
+    for (const row of this.storedPairs.all(JSON.stringify(pairs))) {
+      let ofStream = stored.get(row.stream_id);
+      if (!ofStream) stored.set(row.stream_id, (ofStream = new Map()));
+      ofStream.set(row.event_id, { eventId: row.event_id, revision: row.revision, position: row.position });
+    }
+    return stored;
+  }
+
   insertEvent(row: NewEventRow): void {
     this.insert.run(row);
+  }
+
+  /** All rows in as few statements as their count's binary digits (one for 64 rows, two for 65). */
+  insertEvents(rows: NewEventRow[]): void {
+    let from = 0;
+    while (from < rows.length) {
+      const count = Math.min(MAX_ROWS_PER_INSERT, 2 ** Math.floor(Math.log2(rows.length - from)));
+      const params: unknown[] = [];
+      for (let i = from; i < from + count; i++) {
+        const r = rows[i];
+        params.push(r.position, r.streamId, r.revision, r.eventId, r.type, r.data, r.metadata);
+      }
+      this.multiInsert(count).run(params);
+      from += count;
+    }
+  }
+
+  private multiInsert(count: number): Database.Statement<unknown[]> {
+    let statement = this.inserts.get(count);
+    if (!statement) {
+      const values = Array.from({ length: count }, () => ROW_PARAMS).join(', ');
+      statement = this.db.prepare(`INSERT INTO events (${COLUMNS}) VALUES ${values}`);
+      this.inserts.set(count, statement);
+    }
+    return statement;
   }
 
   /** Revisions between `low` and `high` inclusive; a limit of -1 means no limit. */

@@ -6,11 +6,18 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeAppend } from './sqlite.append';
+import { writeAppend, writeBatch } from './sqlite.append';
 import { GroupCommitter } from './sqlite.group-commit';
 import { SqliteQueries } from './sqlite.queries';
 import { applyPragmas } from './sqlite.schema';
-import { FromWriter, Outcome, toWire, ToWriter, WriterSettings } from './sqlite.writer.protocol';
+import {
+  AppendRequest,
+  FromWriter,
+  Outcome,
+  toWire,
+  ToWriter,
+  WriterSettings,
+} from './sqlite.writer.protocol';
 
 const port = parentPort!;
 const settings = workerData as WriterSettings;
@@ -28,8 +35,9 @@ function start(): void {
     return;
   }
   let outcomes: Outcome[] = [];
-  const committer = new GroupCommitter(
+  const committer = new GroupCommitter<AppendRequest>(
     db,
+    { all: (requests) => writeBatch(queries, requests), one: (request) => writeAppend(queries, request) },
     (committed) => {
       send({ kind: 'flushed', committed, outcomes, stats: committer.stats() });
       outcomes = [];
@@ -47,7 +55,7 @@ function start(): void {
     }
     for (const request of message.requests) {
       committer.enqueue({
-        apply: () => writeAppend(queries, request),
+        request,
         resolve: (result) => outcomes.push({ id: request.id, ok: true, result }),
         reject: (error) => outcomes.push({ id: request.id, ok: false, error: toWire(error) }),
       });
