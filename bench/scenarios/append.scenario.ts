@@ -53,7 +53,11 @@ async function httpRuns(
   rep: number,
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${worker}-`));
-  const server = WorkerProcess.start(worker, BENCH_SERVER_ENV);
+  // The standalone app runs with the flags `npm start` gives it; the no-op baselines with node's defaults.
+  const server =
+    worker === 'ledger.server'
+      ? WorkerProcess.startApp(worker, BENCH_SERVER_ENV)
+      : WorkerProcess.start(worker, BENCH_SERVER_ENV);
   try {
     const { port } = await server.call<{ port: number }>('start', { dataDir });
     const body = (n: number) => createProjectBody(`B${runId}.${rep}.${worker[0]}.${n}`, n);
