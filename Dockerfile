@@ -25,7 +25,10 @@ RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 # ---- runtime: no compiler, no sources, not root ----------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 ARG APP=standalone
+# NODE_OPTIONS: the flags of apps/standalone/src/node-flags.ts (a heap limit that keeps V8's heap growth near
+# what is live; see docs/performance.md, memory).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-old-space-size=1536 \
     APP=${APP} \
     PORT=3000 \
     DATA_DIR=/app/data

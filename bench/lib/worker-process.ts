@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { APP_NODE_FLAGS } from '../../apps/standalone/src/node-flags';
 
 interface Reply {
   id: number;
@@ -49,6 +50,11 @@ export class WorkerProcess {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     return new WorkerProcess(name, child);
+  }
+
+  /** Starts a server of the app itself with the node flags `npm start` gives it (see node-flags.ts). */
+  static startApp(name: 'ledger.server' | 'query.server', env: Record<string, string> = {}): WorkerProcess {
+    return WorkerProcess.start(name, env, [...WorkerProcess.defaultExecArgv, ...APP_NODE_FLAGS]);
   }
 
   get pid(): number {

@@ -47,7 +47,7 @@ async function oneRep(options: BenchOptions, results: Results, rate: number, rep
     { noAck: true },
   );
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-e2e-'));
-  const server = WorkerProcess.start('ledger.server', BENCH_SERVER_ENV);
+  const server = WorkerProcess.startApp('ledger.server', BENCH_SERVER_ENV);
   try {
     const { port, wiring } = await server.call<{ port: number; wiring: string }>('start', {
       dataDir,

@@ -63,7 +63,7 @@ async function measureBackend(
     ...(backend === 'postgres' ? { readModelSchema: schema } : {}),
   };
   const loader = WorkerProcess.start('read-model-loader.worker');
-  const server = WorkerProcess.start('query.server', BENCH_SERVER_ENV);
+  const server = WorkerProcess.startApp('query.server', BENCH_SERVER_ENV);
   try {
     await loader.call('load', { config, projects: 1 });
     const { port } = await server.call<{ port: number }>('start', { ...config, readModelSchema: schema });

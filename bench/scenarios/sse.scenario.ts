@@ -31,7 +31,7 @@ export async function sseScenario(
   for (let rep = 0; rep < options.reps; rep++) {
     log(`sse: repetition ${rep + 1}/${options.reps}, ${SUBSCRIBERS} subscribers`);
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-sse-'));
-    const server = WorkerProcess.start('ledger.server', BENCH_SERVER_ENV);
+    const server = WorkerProcess.startApp('ledger.server', BENCH_SERVER_ENV);
     const clients = new SseClients();
     try {
       const { port } = await server.call<{ port: number }>('start', { dataDir, projectorOnly: true });

@@ -25,7 +25,7 @@ interface PerLength {
 async function commandRuns(file: string, projectId: string, options: BenchOptions, results: Results) {
   const dataDir = scratchDir('stream-length');
   copyFileSync(file, join(dataDir, 'events.sqlite'));
-  const server = WorkerProcess.start('ledger.server', BENCH_SERVER_ENV);
+  const server = WorkerProcess.startApp('ledger.server', BENCH_SERVER_ENV);
   try {
     const { port } = await server.call<{ port: number }>('start', { dataDir });
     const run = (durationMs: number) =>

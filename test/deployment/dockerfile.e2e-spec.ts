@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { APP_NODE_FLAGS } from '../../apps/standalone/src/node-flags';
 import { ROOT } from './compose.loader';
 
 /** The Dockerfile checked as text: no Docker engine exists on the build machine. */
@@ -54,6 +55,14 @@ describe('Dockerfile', () => {
     expect(scripts['build:server']).toMatch(/^swc apps libs -d dist\b/);
     expect(runtime.find((l) => /^CMD\s/.test(l))).toContain('node dist/apps/${APP}/src/main.js');
     expect(runtime.some((l) => /^ARG APP(=|$)/.test(l))).toBe(true);
+  });
+
+  it('starts the apps with the node flags of node-flags.ts, in the image and in `npm start`', () => {
+    const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts;
+    const flags = APP_NODE_FLAGS.join(' ');
+    expect(scripts.start).toContain(`node ${flags} dist/apps/standalone/src/main.js`);
+    const env = runtime.filter((l) => /^ENV\s/.test(l)).join(' ');
+    expect(env).toMatch(new RegExp(`\\bNODE_OPTIONS=(${flags}|"${flags}")(\\s|$)`));
   });
 
   it('copies into the build everything the build script compiles, with its configuration', () => {

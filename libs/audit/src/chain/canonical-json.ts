@@ -28,14 +28,20 @@ function encode(value: unknown): string | undefined {
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return encode((value as { toJSON(): unknown }).toJSON());
   }
-  if (Array.isArray(value)) return `[${value.map((item) => encode(item) ?? 'null').join(',')}]`;
+  // Built by concatenation (no per-member arrays): every appended event is encoded once for its hash.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + (encode(value[i]) ?? 'null');
+    return `${out}]`;
+  }
   const record = value as Record<string, unknown>;
   // Default sort compares UTF-16 code units, as RFC 8785 section 3.2.3 requires.
-  const members = Object.keys(record)
-    .sort()
-    .flatMap((key) => {
-      const encoded = encode(record[key]);
-      return encoded === undefined ? [] : [`${JSON.stringify(key)}:${encoded}`];
-    });
-  return `{${members.join(',')}}`;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    const encoded = encode(record[key]);
+    if (encoded === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${encoded}`;
+  }
+  return `${out}}`;
 }

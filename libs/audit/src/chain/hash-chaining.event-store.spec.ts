@@ -72,6 +72,39 @@ describe('HashChainingEventStore', () => {
     );
     expect(verifyChain(await store.readStream('s-1')).events).toBe(3);
   });
+
+  it('reads no head for a new stream, nor for the revision it last read, and still chains correctly', async () => {
+    const inner = new InMemoryEventStore();
+    const reads = jest.spyOn(inner, 'readStream');
+    const chaining = new HashChainingEventStore(inner);
+    await chaining.append('s-1', [ev('e0', 0)], 'no-stream');
+    expect(reads).not.toHaveBeenCalled();
+    await chaining.readStream('s-1');
+    reads.mockClear();
+    await chaining.append('s-1', [ev('e1', 1)], 0);
+    expect(reads).not.toHaveBeenCalled();
+    // Revision 1 was appended, not read: the next append expecting it reads the head.
+    await chaining.append('s-1', [ev('e2', 2)], 1);
+    expect(reads).toHaveBeenCalledTimes(1);
+    const events = await inner.readStream('s-1');
+    expect(verifyChain(events)).toEqual({ ok: true, events: 3, headHash: events[2].metadata.hash });
+  });
+
+  it('refuses an append chained onto a remembered head that another process has since moved', async () => {
+    const inner = new InMemoryEventStore();
+    const a = new HashChainingEventStore(inner);
+    const b = new HashChainingEventStore(inner);
+    await a.append('s-1', [ev('e0', 0)], 'no-stream');
+    await a.readStream('s-1');
+    await b.append('s-1', [ev('e1', 1)], 'any');
+    await expect(a.append('s-1', [ev('e2', 2)], 0)).rejects.toMatchObject({ expected: 0, actual: 1 });
+    await expect(a.append('s-1', [ev('e1', 1)], 'no-stream')).resolves.toEqual({
+      nextExpectedRevision: 1,
+      position: expect.any(Number),
+    });
+    await a.append('s-1', [ev('e2', 2)], 'any');
+    expect(verifyChain(await inner.readStream('s-1'))).toMatchObject({ ok: true, events: 3 });
+  });
 });
 
 describe('verifyChain', () => {

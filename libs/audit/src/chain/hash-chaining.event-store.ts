@@ -17,6 +17,15 @@ import { GENESIS_HASH, eventHash } from './hash-chain';
 
 /** How often an 'any' append is re-chained after another writer moved the head (other processes only). */
 const MAX_ANY_ATTEMPTS = 20;
+/** Streams whose last-read event hash is remembered (least recently read dropped first). */
+const KNOWN_HEADS = 1000;
+
+/** The last event of a stream this decorator has read: what an append expecting that revision chains onto. */
+export interface ChainHead {
+  revision: Revision;
+  /** Not a string on an event stored before hash chaining: the batch then chains onto the genesis hash. */
+  hash: unknown;
+}
 
 /**
  * Decorates any EventStore adapter so every appended event carries `prevHash` and `hash` in its metadata.
@@ -26,6 +35,12 @@ const MAX_ANY_ATTEMPTS = 20;
  */
 export class HashChainingEventStore implements EventStore {
   private readonly tails = new Map<string, Promise<unknown>>();
+  /**
+   * Hash of the highest revision read per stream. A stored event never changes, so when an append expects
+   * exactly that revision its hash is the one to chain onto, without reading the head again; if another
+   * writer moved the head meanwhile, the store refuses the append on its revision check as before.
+   */
+  private readonly knownHeads = new Map<string, ChainHead>();
 
   constructor(readonly inner: EventStore) {}
 
@@ -55,7 +70,7 @@ export class HashChainingEventStore implements EventStore {
     options?: AppendOptions,
   ): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
-      const [head] = await this.inner.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+      const head = await this.headFor(streamId, expected);
       const current: Revision | 'no-stream' = head ? head.revision : 'no-stream';
       const chained = chain(streamId, plain, head);
       try {
@@ -73,6 +88,31 @@ export class HashChainingEventStore implements EventStore {
     }
   }
 
+  /**
+   * What an append expecting `expected` chains onto. 'no-stream' needs no read: the batch starts the chain,
+   * and if the stream exists after all the store answers exactly as it would have (a retry by its event ids,
+   * otherwise a wrong expected revision). A revision whose hash was read before needs no read either.
+   */
+  private async headFor(streamId: string, expected: ExpectedRevision): Promise<ChainHead | undefined> {
+    if (expected === 'no-stream') return undefined;
+    const known = this.knownHeads.get(streamId);
+    if (known && known.revision === expected) return known;
+    const [head] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    return head && { revision: head.revision, hash: head.metadata.hash };
+  }
+
+  private remember(streamId: string, events: RecordedEvent[]): void {
+    let last: RecordedEvent | undefined;
+    for (const event of events) if (!last || event.revision > last.revision) last = event;
+    if (!last || typeof last.metadata.hash !== 'string') return;
+    const known = this.knownHeads.get(streamId);
+    if (known && known.revision >= last.revision) return;
+    // Re-inserted so the Map's order is least recently read first.
+    this.knownHeads.delete(streamId);
+    this.knownHeads.set(streamId, { revision: last.revision, hash: last.metadata.hash });
+    if (this.knownHeads.size > KNOWN_HEADS) this.knownHeads.delete(this.knownHeads.keys().next().value!);
+  }
+
   /** One append per stream at a time in this process, so local writers never race each other's head. */
   private serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
     const result = (this.tails.get(key) ?? Promise.resolve()).then(task, task);
@@ -82,8 +122,10 @@ export class HashChainingEventStore implements EventStore {
     return result;
   }
 
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.inner.readStream(streamId, options);
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    const events = await this.inner.readStream(streamId, options);
+    this.remember(streamId, events);
+    return events;
   }
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -107,10 +149,10 @@ export class HashChainingEventStore implements EventStore {
 export function chain(
   streamId: string,
   events: EventToAppend[],
-  head: RecordedEvent | undefined,
+  head: ChainHead | undefined,
 ): EventToAppend[] {
   let revision = head ? head.revision : -1;
-  let prevHash = head && typeof head.metadata.hash === 'string' ? head.metadata.hash : GENESIS_HASH;
+  let prevHash = head && typeof head.hash === 'string' ? head.hash : GENESIS_HASH;
   return events.map((event) => {
     revision += 1;
     const { hash: _h, prevHash: _p, ...rest } = event.metadata;

@@ -64,6 +64,17 @@ describe('SqliteEventStore file', () => {
     expect(await openStore().headPosition()).toBe(2);
   });
 
+  it('caps stream reads by any maxCount, also past the statements it keeps per limit', async () => {
+    const store = openStore();
+    await store.append('project-a', events(40), 'no-stream');
+    for (let maxCount = 1; maxCount <= 40; maxCount++) {
+      const forwards = await store.readStream('project-a', { fromRevision: 1, maxCount });
+      expect(forwards.map((e) => e.revision)).toEqual(range(1, Math.min(maxCount, 39)));
+      const backwards = await store.readStream('project-a', { direction: 'backwards', maxCount });
+      expect(backwards.map((e) => e.revision)).toEqual(range(40 - maxCount, 39).reverse());
+    }
+  });
+
   it('creates a versioned schema in WAL mode', () => {
     openStore();
     const db = new Database(tmp.file, { readonly: true });

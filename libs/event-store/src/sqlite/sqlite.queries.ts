@@ -31,6 +31,16 @@ const FILTER = `
   (@prefixes IS NULL OR EXISTS (SELECT 1 FROM json_each(@prefixes) p WHERE substr(stream_id, 1, length(p.value)) = p.value))
   AND (@types IS NULL OR type IN (SELECT value FROM json_each(@types)))`;
 
+/**
+ * Stream reads are prepared with their LIMIT written in: with `ORDER BY revision LIMIT ?` an empty-stream read
+ * measured 15–30 µs against 1–2 µs for the same statement with its limit in the text (better-sqlite3 12.11,
+ * 20k rows; the command path reads a stream for every command). The few limits in use (none, 1 for a head,
+ * a page) each get their own statement, up to this many; any other limit is bound as before.
+ */
+const LIMITED_STATEMENTS = 16;
+const streamRead = (order: 'ASC' | 'DESC') =>
+  `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision BETWEEN ? AND ? ORDER BY revision ${order}`;
+
 /** Prepared statements over one connection; every method is synchronous and touches a bounded row count. */
 export class SqliteQueries {
   private readonly head: Database.Statement<[], { head: number }>;
@@ -47,8 +57,9 @@ export class SqliteQueries {
   >;
   /** Multi-row INSERTs by row count; counts are powers of two, so at most log2(MAX_ROWS_PER_INSERT) + 1. */
   private readonly inserts = new Map<number, Database.Statement<unknown[]>>();
-  private readonly forwards: Database.Statement<[string, number, number, number], EventRow>;
-  private readonly backwards: Database.Statement<[string, number, number, number], EventRow>;
+  private readonly streamReads = new Map<string, Database.Statement<[string, number, number], EventRow>>();
+  private readonly boundForwards: Database.Statement<[string, number, number, number], EventRow>;
+  private readonly boundBackwards: Database.Statement<[string, number, number, number], EventRow>;
   private readonly all: Database.Statement<Record<string, unknown>, EventRow>;
 
   constructor(private readonly db: Database.Database) {
@@ -69,12 +80,8 @@ export class SqliteQueries {
     this.insert = db.prepare(
       `INSERT INTO events (${COLUMNS}) VALUES (@position, @streamId, @revision, @eventId, @type, @data, @metadata)`,
     );
-    this.forwards = db.prepare(
-      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision BETWEEN ? AND ? ORDER BY revision ASC LIMIT ?`,
-    );
-    this.backwards = db.prepare(
-      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision BETWEEN ? AND ? ORDER BY revision DESC LIMIT ?`,
-    );
+    this.boundForwards = db.prepare(`${streamRead('ASC')} LIMIT ?`);
+    this.boundBackwards = db.prepare(`${streamRead('DESC')} LIMIT ?`);
     this.all = db.prepare(
       `SELECT ${COLUMNS} FROM events WHERE position > @after AND position <= @upTo AND ${FILTER} ORDER BY position LIMIT @limit`,
     );
@@ -151,7 +158,14 @@ export class SqliteQueries {
     limit: number,
     backwards: boolean,
   ): RecordedEvent[] {
-    return (backwards ? this.backwards : this.forwards).all(streamId, low, high, limit).map(toRecorded);
+    const order = backwards ? 'DESC' : 'ASC';
+    const statement = limitedStatement(this.streamReads, `${order} ${limit}`, limit, (limitSql) =>
+      this.db.prepare<[string, number, number], EventRow>(`${streamRead(order)} ${limitSql}`),
+    );
+    const rows = statement
+      ? statement.all(streamId, low, high)
+      : (backwards ? this.boundBackwards : this.boundForwards).all(streamId, low, high, limit);
+    return rows.map(toRecorded);
   }
 
   readAll(after: Position, upTo: Position, filter: EventFilter | undefined, limit: number): RecordedEvent[] {
@@ -165,6 +179,24 @@ export class SqliteQueries {
       })
       .map(toRecorded);
   }
+}
+
+/**
+ * The statement for `limit` (-1: none) from `cache`, prepared on first use with the limit in its text; null
+ * (use the statement with a bound limit) for a limit that is not a safe integer or past the cache's size.
+ */
+function limitedStatement<S>(
+  cache: Map<string, S>,
+  key: string,
+  limit: number,
+  prepare: (limitSql: string) => S,
+): S | null {
+  const cached = cache.get(key);
+  if (cached) return cached;
+  if (!Number.isSafeInteger(limit) || cache.size >= LIMITED_STATEMENTS) return null;
+  const statement = prepare(limit < 0 ? '' : `LIMIT ${limit}`);
+  cache.set(key, statement);
+  return statement;
 }
 
 function listParam(list: string[] | undefined): string | null {
