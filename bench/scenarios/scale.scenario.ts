@@ -121,7 +121,7 @@ export async function scaleScenario(
               ? targets.atMost(
                   query.boundMs,
                   'ms p99',
-                  `${backend} at ${size.toLocaleString('en-US')} projects; next: an index that serves the filter and the sort together, or a narrower row for the list`,
+                  `${backend} at ${size.toLocaleString('en-US')} projects; (region, budget_key desc, project_id) serves this filter and sort together; other filter + sort pairs still sort every match: next, an index per common pair`,
                 )
               : undefined,
             notes: atTarget

@@ -109,6 +109,25 @@ describe('Relay (real SQLite store, real RabbitMQ)', () => {
     expect(queue.messages[0].properties.messageId).toBe(revised.eventId);
   });
 
+  it('publishes a live burst larger than its window in order, though no further event follows it', async () => {
+    // Window 2: messages built ahead wait for room while the subscription has nothing more to give.
+    const queue = await kit.collect(exchange, 'project.#');
+    const relay = relayFor(2);
+    await relay.start();
+    await store.append(
+      projectStreamId('TC.0100'),
+      toAppend(projectLife('TC.0100', 'Africa', 40)),
+      'no-stream',
+    );
+    const head = await store.headPosition();
+    await relay.waitForCheckpoint(head);
+    await queue.waitFor((m) => m.length >= head);
+    await relay.stop();
+    const all = await store.readAll({ limit: 100 });
+    expect(queue.messages.map((m) => m.properties.messageId)).toEqual(all.map((e) => e.eventId));
+    expect(await checkpoints.load('relay')).toBe(head);
+  });
+
   it('keeps the log writable and reports its lag while the broker is unreachable', async () => {
     const relay = new Relay({
       store,

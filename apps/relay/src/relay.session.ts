@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import type { EventStore, Position, RecordedEvent, Subscription } from '@ledger/event-store';
-import { toEventMessage } from '@ledger/contracts';
+import { toEventMessage, type EventMessage } from '@ledger/contracts';
 import { assertEventsExchange, ConfirmWindow } from '@ledger/messaging';
 import type { CheckpointStore } from './checkpoint.store';
 import type { RegionDirectory } from './region.directory';
@@ -28,6 +28,12 @@ export interface RelaySessionDeps {
   /** Called after each stored checkpoint. */
   onCheckpoint(position: Position): void;
   onRepeat(position: Position): void;
+}
+
+/** An event's message, built ahead of its turn to be published. */
+interface Prepared {
+  position: Position;
+  message: EventMessage;
 }
 
 /**
@@ -93,29 +99,58 @@ export class RelaySession {
     void this.subscription?.close();
   }
 
+  /**
+   * Reads, converts and publishes in log order. Messages for the next events are built while the window is
+   * full (up to one window ahead), so when confirms free slots the relay only has to hand finished messages
+   * to the channel: building them (JSON, envelope, region) stays off the broker's round trip. A prepared
+   * message is tracked by the window only when published, so the checkpoint never depends on it.
+   */
   private async publishAll(channel: ConfirmChannel, stored: Position): Promise<void> {
+    const events = this.subscription![Symbol.asyncIterator]();
+    const ready: Prepared[] = [];
+    let pending: Promise<IteratorResult<RecordedEvent>> | null = null;
     let last = stored;
-    for await (const event of this.subscription!) {
+    for (;;) {
+      while (ready.length > 0 && !this.window.isFull && !this.failure) {
+        if (!this.publish(channel, ready.shift()!) && !this.failure) {
+          await Promise.race([once(channel, 'drain'), new Promise<void>((resolve) => (this.wake = resolve))]);
+        }
+      }
+      if (this.failure) return;
+      if (ready.length >= this.deps.window) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        continue;
+      }
+      pending ??= events.next();
+      // With messages waiting for room, room may come before the next event does (live tail).
+      const next = ready.length > 0 ? await this.nextOrRoom(pending) : await pending;
+      if (next === 'room') continue;
+      pending = null;
+      if (next.done) return;
+      const event = next.value;
       if (event.position <= last) {
         // The port promises no repeats; if a store breaks that, skipping beats publishing twice or crash-looping.
         this.deps.onRepeat(event.position);
         continue;
       }
       last = event.position;
-      while (this.window.isFull && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
-      if (this.failure) return;
-      if (!(await this.publish(channel, event)) && !this.failure) {
-        await Promise.race([once(channel, 'drain'), new Promise<void>((resolve) => (this.wake = resolve))]);
-      }
+      const regionSlug = await this.deps.regions.slugFor(event);
+      ready.push({
+        position: event.position,
+        message: toEventMessage(event, { regionSlug, source: this.deps.source }),
+      });
     }
   }
 
-  private async publish(channel: ConfirmChannel, event: RecordedEvent): Promise<boolean> {
-    const message = toEventMessage(event, {
-      regionSlug: await this.deps.regions.slugFor(event),
-      source: this.deps.source,
-    });
-    this.window.track(event.position);
+  private nextOrRoom(
+    pending: Promise<IteratorResult<RecordedEvent>>,
+  ): Promise<IteratorResult<RecordedEvent> | 'room'> {
+    const room = new Promise<'room'>((resolve) => (this.wake = () => resolve('room')));
+    return Promise.race([pending, room]);
+  }
+
+  private publish(channel: ConfirmChannel, { position, message }: Prepared): boolean {
+    this.window.track(position);
     const ok = channel.publish(
       this.deps.exchange,
       message.routingKey,
@@ -124,9 +159,9 @@ export class RelaySession {
       (err) => {
         if (err) {
           this.deps.onNacked();
-          return this.fail(new Error(`broker nacked position ${event.position}`));
+          return this.fail(new Error(`broker nacked position ${position}`));
         }
-        this.window.confirm(event.position);
+        this.window.confirm(position);
         const confirmed = this.deps.onConfirmed();
         this.deps.failpoint?.afterConfirm(confirmed);
         setImmediate(() => void this.flush().catch((e: Error) => this.fail(e)));

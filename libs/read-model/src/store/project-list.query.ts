@@ -48,12 +48,16 @@ export async function listProjects(
   }
   if (after) {
     const op = sort.descending ? '<' : '>';
-    select = select.where((eb) =>
-      eb.or([
-        eb(column, op, after.value as never),
-        eb.and([eb(column, '=', after.value as never), eb('projectId', '>', after.projectId)]),
-      ]),
-    );
+    // The first term is implied by the second; it is there for the planner, which turns it into a range on
+    // the sort index (an OR alone made SQLite read every row before the cursor, page after page).
+    select = select
+      .where(column, sort.descending ? '<=' : '>=', after.value as never)
+      .where((eb) =>
+        eb.or([
+          eb(column, op, after.value as never),
+          eb.and([eb(column, '=', after.value as never), eb('projectId', '>', after.projectId)]),
+        ]),
+      );
   }
   const rows = await select
     .orderBy(column, sort.descending ? 'desc' : 'asc')
