@@ -18,23 +18,28 @@ export function writeAppend(queries: SqliteQueries, request: AppendRequest): App
     stored,
   );
   if (decision.kind === 'duplicate') return decision.result;
-  let position = queries.headPosition();
-  let revision = decision.firstRevision - 1;
-  eventIds.forEach((eventId, i) => {
-    position += 1;
-    revision += 1;
-    queries.insertEvent({
-      position,
-      streamId,
-      revision,
-      eventId,
-      type: request.types[i],
-      data: request.data[i],
-      metadata: request.metadata[i],
-    });
-  });
-  return { nextExpectedRevision: revision, position };
+  const rows = rowsOf(request, decision.firstRevision, queries.headPosition() + 1);
+  for (const row of rows) queries.insertEvent(row);
+  return resultOf(rows);
 }
+
+/** The rows of an accepted append, numbered from its first revision and position. */
+function rowsOf(request: AppendRequest, firstRevision: Revision, firstPosition: number): NewEventRow[] {
+  return request.eventIds.map((eventId, i) => ({
+    position: firstPosition + i,
+    streamId: request.streamId,
+    revision: firstRevision + i,
+    eventId,
+    type: request.types[i],
+    data: request.data[i],
+    metadata: request.metadata[i],
+  }));
+}
+
+const resultOf = (rows: NewEventRow[]): AppendResult => {
+  const last = rows[rows.length - 1];
+  return { nextExpectedRevision: last.revision, position: last.position };
+};
 
 /**
  * Writes a whole group of appends inside the open transaction with a fixed number of statements: one read of
@@ -65,25 +70,16 @@ export function writeBatch(queries: SqliteQueries, requests: AppendRequest[]): S
         refs,
       );
       if (decision.kind === 'duplicate') return { ok: true, result: decision.result };
-      let revision = decision.firstRevision - 1;
+      const accepted = rowsOf(request, decision.firstRevision, position + 1);
       const written = known ?? new Map<string, StoredEventRef>();
-      eventIds.forEach((eventId, i) => {
-        position += 1;
-        revision += 1;
-        rows.push({
-          position,
-          streamId,
-          revision,
-          eventId,
-          type: request.types[i],
-          data: request.data[i],
-          metadata: request.metadata[i],
-        });
-        written.set(eventId, { eventId, revision, position });
-      });
+      for (const { eventId, revision, position: at } of accepted)
+        written.set(eventId, { eventId, revision, position: at });
       stored.set(streamId, written);
-      revisions.set(streamId, revision);
-      return { ok: true, result: { nextExpectedRevision: revision, position } };
+      rows.push(...accepted);
+      const result = resultOf(accepted);
+      position = result.position;
+      revisions.set(streamId, result.nextExpectedRevision);
+      return { ok: true, result };
     } catch (error) {
       return { ok: false, error };
     }
