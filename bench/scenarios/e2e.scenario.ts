@@ -148,7 +148,7 @@ function addFigures(results: Results, rate: number, reps: Rep[], notes: string[]
           ? targets.atMost(
               50,
               'ms',
-              'at 500/s the standalone process (command path, projector and relay on one event loop) is near one core here; next: the projector in its own process or thread',
+              'the read model follows the accept latency of each command (compare the raw column): its tail is the command path at 500/s on one event loop shared with projector and relay, and fsync stalls of the disk; next: the projector in its own process or thread',
             )
           : undefined,
       notes,
