@@ -48,15 +48,24 @@ describe('Relay (real SQLite store, real RabbitMQ)', () => {
       lagLogIntervalMs: 0,
     });
 
+  /** Waits until the relay has confirmed and the queue received everything stored, stops it, returns the head. */
+  const relayToHead = async (
+    relay: Relay,
+    queue: Awaited<ReturnType<AmqpTestKit['collect']>>,
+  ): Promise<number> => {
+    const head = await store.headPosition();
+    await relay.waitForCheckpoint(head);
+    await queue.waitFor((m) => m.length >= head);
+    await relay.stop();
+    return head;
+  };
+
   it('publishes every event as a schema-valid CloudEvent with routing key, properties and headers', async () => {
     await seedProjects(store, { projects: 30, eventsPerProject: 9 });
     const queue = await kit.collect(exchange, 'project.#');
     const relay = relayFor();
     await relay.start();
-    const head = await store.headPosition();
-    await relay.waitForCheckpoint(head);
-    await queue.waitFor((m) => m.length >= head);
-    await relay.stop();
+    const head = await relayToHead(relay, queue);
 
     const all = await store.readAll({ limit: 10_000 });
     expect(queue.messages.map((m) => m.properties.messageId)).toEqual(all.map((e) => e.eventId));
@@ -119,10 +128,7 @@ describe('Relay (real SQLite store, real RabbitMQ)', () => {
       toAppend(projectLife('TC.0100', 'Africa', 40)),
       'no-stream',
     );
-    const head = await store.headPosition();
-    await relay.waitForCheckpoint(head);
-    await queue.waitFor((m) => m.length >= head);
-    await relay.stop();
+    const head = await relayToHead(relay, queue);
     const all = await store.readAll({ limit: 100 });
     expect(queue.messages.map((m) => m.properties.messageId)).toEqual(all.map((e) => e.eventId));
     expect(await checkpoints.load('relay')).toBe(head);
