@@ -25,11 +25,13 @@ describe('PostgresCheckpointStore (relay checkpoints in a cluster)', () => {
     const a = new PostgresCheckpointStore(TEST_DATABASE_URL, schema, () => fenceA);
     const b = new PostgresCheckpointStore(TEST_DATABASE_URL, schema, () => fenceB);
     try {
-      fenceA = leases.fenceOf((await leases.tryAcquire('relay:ex:relay', 'a', 200))!);
+      const termA = (await leases.tryAcquire('relay:ex:relay', 'a', 60_000))!;
+      fenceA = leases.fenceOf(termA);
       await a.save('relay', 10);
       await a.save('relay', 7);
       expect(await b.load('relay')).toBe(10);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // a's term ends (release ages the row exactly as an expiry does) without racing a short TTL
+      await leases.release(termA);
       fenceB = leases.fenceOf((await leases.tryAcquire('relay:ex:relay', 'b', 5000))!);
       await b.save('relay', 12);
       await expect(a.save('relay', 40)).rejects.toBeInstanceOf(LeaseLostError);

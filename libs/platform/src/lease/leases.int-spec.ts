@@ -24,9 +24,11 @@ describe('PostgreSQL leases', () => {
   });
 
   it('lets one holder in until its term expires, then hands the next holder a higher token', async () => {
-    const a = await leases.tryAcquire('relay:x', 'a', 300);
+    // The TTL leaves the two checks of a live term 1.5 s even on a loaded machine; the sleep only ever
+    // follows a renewal, so the term has surely expired when b tries again.
+    const a = await leases.tryAcquire('relay:x', 'a', 1500);
     expect(a).toEqual({ name: 'relay:x', holder: 'a', token: 1 });
-    expect(await leases.tryAcquire('relay:x', 'b', 300)).toBeNull();
+    expect(await leases.tryAcquire('relay:x', 'b', 1500)).toBeNull();
     expect(await leases.renew(a!, 300)).toBe(true);
     await sleep(400); // a "pauses": no renewal for longer than the TTL
     const b = await leases.tryAcquire('relay:x', 'b', 300);
@@ -37,9 +39,10 @@ describe('PostgreSQL leases', () => {
   it('refuses a fenced append of a deposed leader and writes nothing; the new leader appends', async () => {
     const ctx = await tempPostgresStore();
     try {
-      const old = (await leases.tryAcquire('audit-checkpointer', 'a', 300))!;
+      const old = (await leases.tryAcquire('audit-checkpointer', 'a', 60_000))!;
       await ctx.store.append('audit-checkpoints', events(1), 'any', { fence: leases.fenceOf(old) });
-      await sleep(400);
+      // a's term ends (release ages the row exactly as an expiry does) without racing a short TTL
+      await leases.release(old);
       const current = (await leases.tryAcquire('audit-checkpointer', 'b', 5000))!;
       const refused = ctx.store.append('audit-checkpoints', events(1), 'any', { fence: leases.fenceOf(old) });
       await expect(refused).rejects.toBeInstanceOf(LeaseLostError);
