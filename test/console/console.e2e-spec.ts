@@ -93,7 +93,12 @@ describe('web console (/console) in Chromium', () => {
   it('answers the question in three clicks: TC.0789, as of 15 January 2015, verified', async () => {
     const { page } = browser;
     await page.getByRole('link', { name: 'TC.0789' }).click(); // click 1
-    expect(await page.title()).toBe('TC.0789 · Project Ledger console');
+    const title = 'TC.0789 · Project Ledger console';
+    // the page sets its title once the project has loaded: wait for it, then assert (a clear diff if never)
+    await page
+      .waitForFunction((t) => document.title === t, title, { timeout: 10_000 })
+      .catch(() => undefined);
+    expect(await page.title()).toBe(title);
     await page.getByRole('heading', { name: /History \(4 events\)/ }).waitFor();
     const timeline = page.locator('.timeline li');
     expect(await timeline.allInnerTexts()).toEqual([
