@@ -1,17 +1,5 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import type { Logger } from 'pino';
-import {
-  assertPortFree,
-  createHttpApp,
-  installGracefulStop,
-  listenOn,
-  loadConfig,
-  LOGGER,
-  PlatformModule,
-  printStartBanner,
-  runMain,
-} from '@ledger/platform';
+import { appRoot, assertPortFree, createHttpApp, loadConfig, runMain, serveApp } from '@ledger/platform';
 import { AmqpCommandsModule, connectAmqpCommands } from './amqp/amqp-commands.module';
 import { AuditModule } from './audit/audit.module';
 import { CommandApiModule } from './command-api.module';
@@ -23,23 +11,12 @@ import { CommandApiModule } from './command-api.module';
 runMain(async () => {
   const config = loadConfig();
   await assertPortFree(config.port);
-  const app = await createHttpApp(config, (logger) => {
-    @Module({
-      imports: [
-        PlatformModule.forRoot(config, { logger }),
-        CommandApiModule,
-        AmqpCommandsModule,
-        AuditModule.forRoot(config),
-      ],
-    })
-    class CommandApiAppModule {}
-    return CommandApiAppModule;
-  });
+  const app = await createHttpApp(
+    config,
+    appRoot(config, [CommandApiModule, AmqpCommandsModule, AuditModule.forRoot(config)]),
+  );
   if (config.amqpCommandsEnabled) await connectAmqpCommands(app, config, { waitForBroker: false });
-  await listenOn(app, config.port);
-  const logger = app.get<Logger>(LOGGER);
-  installGracefulStop(app, { timeoutMs: config.stopTimeoutMs, logger });
-  await printStartBanner(app, config, logger, {
+  await serveApp(app, config, {
     title: 'Command API',
     eventStore: true,
     broker: config.amqpCommandsEnabled,

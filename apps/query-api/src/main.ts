@@ -1,18 +1,6 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
 import { ConsoleModule } from '../../console/src';
-import type { Logger } from 'pino';
-import {
-  assertPortFree,
-  createHttpApp,
-  installGracefulStop,
-  listenOn,
-  loadConfig,
-  LOGGER,
-  PlatformModule,
-  printStartBanner,
-  runMain,
-} from '@ledger/platform';
+import { appRoot, assertPortFree, createHttpApp, loadConfig, runMain, serveApp } from '@ledger/platform';
 import { IatiExportModule } from './iati/iati-export.module';
 import { QueryApiModule } from './query-api.module';
 
@@ -24,17 +12,8 @@ import { QueryApiModule } from './query-api.module';
 runMain(async () => {
   const config = loadConfig();
   await assertPortFree(config.port);
-  const app = await createHttpApp(config, (logger) => {
-    @Module({
-      imports: [PlatformModule.forRoot(config, { logger }), QueryApiModule, IatiExportModule, ConsoleModule],
-    })
-    class QueryApiAppModule {}
-    return QueryApiAppModule;
-  });
-  await listenOn(app, config.port);
-  const logger = app.get<Logger>(LOGGER);
-  installGracefulStop(app, { timeoutMs: config.stopTimeoutMs, logger });
-  await printStartBanner(app, config, logger, {
+  const app = await createHttpApp(config, appRoot(config, [QueryApiModule, IatiExportModule, ConsoleModule]));
+  await serveApp(app, config, {
     title: 'Query API',
     readModel: true,
   });

@@ -1,15 +1,5 @@
 import 'reflect-metadata';
-import type { Logger } from 'pino';
-import {
-  assertPortFree,
-  installGracefulStop,
-  listenOn,
-  loadConfig,
-  lockDataDir,
-  LOGGER,
-  printStartBanner,
-  runMain,
-} from '@ledger/platform';
+import { assertPortFree, loadConfig, lockDataDir, runMain, serveApp } from '@ledger/platform';
 import { createStandaloneApp } from './standalone.app';
 
 runMain(async () => {
@@ -18,10 +8,7 @@ runMain(async () => {
   lockDataDir(config.dataDir);
   await assertPortFree(config.port);
   const app = await createStandaloneApp(config);
-  await listenOn(app, config.port);
-  const logger = app.get<Logger>(LOGGER);
-  installGracefulStop(app, { timeoutMs: config.stopTimeoutMs, logger });
-  await printStartBanner(app, config, logger, {
+  await serveApp(app, config, {
     title: 'Project Ledger',
     eventStore: true,
     readModel: true,

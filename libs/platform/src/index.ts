@@ -19,6 +19,7 @@ export * from './security';
 export * from './health/subscription-lag';
 export * from './http/configure-http';
 export * from './http/http-app.factory';
+export * from './http/app-root.module';
 export * from './http/http-adapter';
 export * from './lease';
 export * from './problem/problem.catalogue';

@@ -5,3 +5,4 @@ export * from './port.check';
 export * from './start-banner';
 export * from './startup-check.error';
 export * from './key-notice';
+export * from './serve-app';
