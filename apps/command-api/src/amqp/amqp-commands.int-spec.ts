@@ -1,71 +1,23 @@
 import { MONGOLIA_CREATE_BODY } from '@ledger/domain';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
-import { SqliteEventStore } from '@ledger/event-store';
-import { createHttpAdapter, loadConfig, PlatformModule } from '@ledger/platform';
-import { acquireBrokerLock, AmqpTestKit, TEST_AMQP_URL, uniqueName } from '@ledger/messaging/testing';
+import { acquireBrokerLock } from '@ledger/messaging/testing';
 import type { AmqpCommandReply } from './amqp-command.message';
-import { AmqpCommandsModule, connectAmqpCommands } from './amqp-commands.module';
+import { openAmqpCommandsHarness, type AmqpCommandsHarness } from './testing/amqp-commands.harness';
 
 const mongolia = MONGOLIA_CREATE_BODY;
 
 describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
-  let dir: string;
-  let app: INestApplication;
-  let store: SqliteEventStore;
-  let client: ClientProxy;
-  let kit: AmqpTestKit;
-  let queue: string;
+  let harness: AmqpCommandsHarness;
   let release: () => void;
 
   beforeAll(async () => (release = await acquireBrokerLock()), 200_000);
   afterAll(() => release?.());
+  beforeEach(async () => (harness = await openAmqpCommandsHarness('amqp-commands')));
+  afterEach(() => harness.close());
 
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'amqp-commands-'));
-    kit = await AmqpTestKit.open();
-    queue = kit.track('queue', uniqueName('test.commands'));
-    const config = loadConfig({
-      DATA_DIR: dir,
-      COMMAND_QUEUE: queue,
-      AMQP_URL: TEST_AMQP_URL,
-      AMQP_COMMAND_ACTOR: 'amqp:finance-system',
-      API_KEYS: 'admin:admin-key-123',
-      RELAY_ENABLED: 'false',
-      PROJECTOR_ENABLED: 'false',
-      LOG_LEVEL: 'silent',
-    });
-    store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), busyTimeoutMs: 100 });
-    @Module({ imports: [PlatformModule.forRoot(config, { eventStore: store }), AmqpCommandsModule] })
-    class TestModule {}
-    app = await NestFactory.create(TestModule, createHttpAdapter(), {
-      logger: false,
-      abortOnError: false,
-    });
-    await connectAmqpCommands(app, config);
-    await app.init();
-    client = ClientProxyFactory.create({
-      transport: Transport.RMQ,
-      options: { urls: [TEST_AMQP_URL], queue, queueOptions: { durable: true } },
-    });
-    await client.connect();
-  });
-
-  afterEach(async () => {
-    await client.close();
-    await app.close();
-    await kit.cleanup();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const send = (pattern: string, data: unknown): Promise<AmqpCommandReply> =>
-    firstValueFrom(client.send<AmqpCommandReply>(pattern, data));
+  const send = (pattern: string, data: unknown): Promise<AmqpCommandReply> => harness.send(pattern, data);
 
   it('creates and starts a project, replying with revision and position, recording the channel actor', async () => {
     expect(await send('project.create', { body: mongolia, correlationId: 'import-7' })).toEqual({
@@ -80,7 +32,7 @@ describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
       revision: 1,
       position: 2,
     });
-    const events = await store.readStream('project-TC.0789');
+    const events = await harness.store.readStream('project-TC.0789');
     expect(events.map((e) => [e.type, e.metadata.actor])).toEqual([
       ['ProjectCreated', 'amqp:finance-system'],
       ['ProjectStarted', 'amqp:finance-system'],
@@ -94,7 +46,7 @@ describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
     });
     expect(reply).toMatchObject({ ok: false, problem: { status: 400, code: 'VALIDATION.FAILED' } });
     expect(reply.ok === false && reply.problem.errors?.map((e) => e.field)).toContain('budget.amount');
-    expect(await store.headPosition()).toBe(0);
+    expect(await harness.store.headPosition()).toBe(0);
   });
 
   it('refuses a message that tries to choose its own actor', async () => {
@@ -103,7 +55,7 @@ describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
       ok: false,
       problem: { code: 'VALIDATION.FAILED', errors: [{ field: 'actor', code: 'UNKNOWN_FIELD' }] },
     });
-    expect(await store.headPosition()).toBe(0);
+    expect(await harness.store.headPosition()).toBe(0);
   });
 
   it('answers rule violations with their domain codes', async () => {
@@ -127,15 +79,15 @@ describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
     const first = await send('project.create', message);
     const again = await send('project.create', message);
     expect(again).toEqual(first);
-    expect(await store.headPosition()).toBe(1);
+    expect(await harness.store.headPosition()).toBe(1);
   });
 
   it('answers a plain AMQP client (not Nest) speaking the documented wire format', async () => {
-    const channel = kit.channel;
+    const channel = harness.kit.channel;
     const { queue: replyTo } = await channel.assertQueue('', { exclusive: true });
     const id = 'req-1';
     channel.sendToQueue(
-      queue,
+      harness.queue,
       Buffer.from(JSON.stringify({ pattern: 'project.create', id, data: { body: mongolia } })),
       { replyTo, correlationId: id, persistent: true },
     );
@@ -156,21 +108,25 @@ describe('commands over AMQP (RMQ transport, real RabbitMQ)', () => {
 
   it('a command that meets a briefly locked event store is retried, not dropped', async () => {
     // Another process holding the write lock past busy_timeout: a passing condition, not a bad command.
-    const blocker = new Database(join(dir, 'events.sqlite'));
+    const blocker = new Database(join(harness.dir, 'events.sqlite'));
     blocker.exec('BEGIN IMMEDIATE');
     const reply = send('project.create', { body: mongolia, commandId: 'create-while-locked' });
     await new Promise((r) => setTimeout(r, 600));
     blocker.exec('COMMIT');
     blocker.close();
     expect(await reply).toEqual({ ok: true, projectId: 'TC.0789', revision: 0, position: 1 });
-    expect((await store.readStream('project-TC.0789')).map((e) => e.type)).toEqual(['ProjectCreated']);
+    expect((await harness.store.readStream('project-TC.0789')).map((e) => e.type)).toEqual([
+      'ProjectCreated',
+    ]);
   });
 
   it('applies fire-and-forget commands (emit, no reply) too', async () => {
-    await firstValueFrom(client.emit('project.create', { body: mongolia }));
+    await firstValueFrom(harness.client.emit('project.create', { body: mongolia }));
     const deadline = Date.now() + 10_000;
-    while ((await store.headPosition()) === 0 && Date.now() < deadline)
+    while ((await harness.store.headPosition()) === 0 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 50));
-    expect((await store.readStream('project-TC.0789')).map((e) => e.type)).toEqual(['ProjectCreated']);
+    expect((await harness.store.readStream('project-TC.0789')).map((e) => e.type)).toEqual([
+      'ProjectCreated',
+    ]);
   });
 });

@@ -1,67 +1,18 @@
 import { MONGOLIA_CREATE_BODY } from '@ledger/domain';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Module, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom } from 'rxjs';
-import { SqliteEventStore } from '@ledger/event-store';
-import { createHttpAdapter, loadConfig, PlatformModule } from '@ledger/platform';
-import { acquireBrokerLock, AmqpTestKit, TEST_AMQP_URL, uniqueName } from '@ledger/messaging/testing';
+import { acquireBrokerLock } from '@ledger/messaging/testing';
 import type { AmqpCommandReply } from './amqp-command.message';
-import { AmqpCommandsModule, connectAmqpCommands } from './amqp-commands.module';
+import { openAmqpCommandsHarness, type AmqpCommandsHarness } from './testing/amqp-commands.harness';
 
 describe('profile and money commands over AMQP (real RabbitMQ)', () => {
-  let dir: string;
-  let app: INestApplication;
-  let store: SqliteEventStore;
-  let client: ClientProxy;
-  let kit: AmqpTestKit;
+  let harness: AmqpCommandsHarness;
   let release: () => void;
 
   beforeAll(async () => (release = await acquireBrokerLock()), 200_000);
   afterAll(() => release?.());
+  beforeEach(async () => (harness = await openAmqpCommandsHarness('amqp-money')));
+  afterEach(() => harness.close());
 
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'amqp-money-'));
-    kit = await AmqpTestKit.open();
-    const queue = kit.track('queue', uniqueName('test.money-commands'));
-    const config = loadConfig({
-      DATA_DIR: dir,
-      COMMAND_QUEUE: queue,
-      AMQP_URL: TEST_AMQP_URL,
-      AMQP_COMMAND_ACTOR: 'amqp:finance-system',
-      API_KEYS: 'admin:admin-key-123',
-      RELAY_ENABLED: 'false',
-      PROJECTOR_ENABLED: 'false',
-      LOG_LEVEL: 'silent',
-    });
-    store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), busyTimeoutMs: 100 });
-    @Module({ imports: [PlatformModule.forRoot(config, { eventStore: store }), AmqpCommandsModule] })
-    class TestModule {}
-    app = await NestFactory.create(TestModule, createHttpAdapter(), {
-      logger: false,
-      abortOnError: false,
-    });
-    await connectAmqpCommands(app, config);
-    await app.init();
-    client = ClientProxyFactory.create({
-      transport: Transport.RMQ,
-      options: { urls: [TEST_AMQP_URL], queue, queueOptions: { durable: true } },
-    });
-    await client.connect();
-  });
-
-  afterEach(async () => {
-    await client.close();
-    await app.close();
-    await kit.cleanup();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const send = (pattern: string, data: unknown): Promise<AmqpCommandReply> =>
-    firstValueFrom(client.send<AmqpCommandReply>(pattern, data));
+  const send = (pattern: string, data: unknown): Promise<AmqpCommandReply> => harness.send(pattern, data);
   const projectId = 'TC.0789';
 
   it('runs every new command by its pattern and stores one event each', async () => {
@@ -91,7 +42,7 @@ describe('profile and money commands over AMQP (real RabbitMQ)', () => {
     ];
     for (const [pattern, data] of messages)
       expect([pattern, await send(pattern, data)]).toEqual([pattern, expect.objectContaining({ ok: true })]);
-    const events = await store.readStream(`project-${projectId}`);
+    const events = await harness.store.readStream(`project-${projectId}`);
     expect(events.map((e) => e.type)).toEqual([
       'ProjectCreated',
       'ParticipatingOrgAdded',
@@ -121,6 +72,6 @@ describe('profile and money commands over AMQP (real RabbitMQ)', () => {
       ['type', 'NOT_IN_LIST'],
       ['value.amount', 'OUT_OF_RANGE'],
     ]);
-    expect(await store.headPosition()).toBe(1);
+    expect(await harness.store.headPosition()).toBe(1);
   });
 });
