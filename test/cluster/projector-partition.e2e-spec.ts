@@ -1,25 +1,8 @@
-import { PostgresLeases } from '@ledger/platform';
+import { TEST_DATABASE_URL } from '@ledger/event-store/testing/temp-postgres.fixture';
 import { checkReadModel, createReadModel } from '@ledger/read-model';
-import { PostgresEventStore } from '@ledger/event-store/postgres';
-import {
-  dropSchema,
-  tempSchemaName,
-  TEST_DATABASE_URL,
-} from '@ledger/event-store/testing/temp-postgres.fixture';
-import {
-  appendProjectEvents,
-  projectCreated,
-} from '../../libs/read-model/src/testing/project-events.fixture';
-import {
-  postgresFixture,
-  type ReadModelFixture,
-} from '../../libs/read-model/src/testing/read-model.factories';
-import {
-  startProjectorProcess,
-  type ProjectorProcess,
-} from '../../apps/projector/src/testing/projector-process';
 import { reportFigures } from '../faults/support/fault-scale';
 import { until } from './support/process-state';
+import { openProjectorCluster, type ProjectorCluster } from './support/projector-cluster';
 import { startTcpPartition, type TcpPartition } from './support/tcp-partition';
 
 const TTL_MS = 3000;
@@ -32,91 +15,37 @@ const TTL_MS = 3000;
  * once healed it must stay a standby with nothing of its written.
  */
 describe('projector leader cut off from PostgreSQL (real processes, partition by a forwarder)', () => {
-  let fixture: ReadModelFixture;
-  let store: PostgresEventStore;
-  let leases: PostgresLeases;
+  let cluster: ProjectorCluster;
   let partition: TcpPartition;
-  const schemas = { log: tempSchemaName('part_es'), leases: tempSchemaName('part_lease') };
-  const processes: ProjectorProcess[] = [];
   beforeAll(async () => {
-    fixture = await postgresFixture();
-    store = new PostgresEventStore({ connectionString: TEST_DATABASE_URL, schema: schemas.log });
-    await store.whenReady();
-    leases = new PostgresLeases(TEST_DATABASE_URL, schemas.leases);
+    cluster = await openProjectorCluster({ name: 'part', leaseTtlMs: TTL_MS, idPrefix: 'NP' });
     partition = await startTcpPartition(Number(new URL(TEST_DATABASE_URL).port || 5432));
   });
   afterAll(async () => {
-    for (const p of processes) p.child.kill('SIGKILL');
-    await Promise.all(processes.map((p) => p.exited));
+    await cluster?.close();
     await partition?.close();
-    await store?.close();
-    await leases?.close();
-    await fixture?.cleanup();
-    await dropSchema(schemas.log);
-    await dropSchema(schemas.leases);
   });
-
-  const start = (databaseUrl: string) => {
-    const p = startProjectorProcess(
-      ['run'],
-      { ...fixture.config, databaseUrl },
-      {
-        EVENT_STORE: 'postgres',
-        EVENT_STORE_DATABASE_URL: databaseUrl,
-        EVENT_STORE_SCHEMA: schemas.log,
-        LEASE_SCHEMA: schemas.leases,
-        LEASE_TTL_MS: String(TTL_MS),
-      },
-    );
-    processes.push(p);
-    return p;
-  };
-  const lease = async () => (await leases.list()).find((l) => l.name.startsWith('projector:')) ?? null;
-  const holderPid = (holder: string) => Number(holder.split(':')[1]);
-  let next = 1;
-  const createProjects = async (count: number) => {
-    let position = 0;
-    for (let n = 0; n < count; n++, next++) {
-      const id = `NP.${next}`;
-      position = await appendProjectEvents(store, id, [projectCreated({ projectId: id, primaId: null })]);
-    }
-    return position;
-  };
 
   it('lets the standby take over during the partition, and keeps the old leader a standby once healed', async () => {
     const viaForwarder = new URL(TEST_DATABASE_URL);
     viaForwarder.port = String(partition.port);
-    const leader = start(viaForwarder.toString());
-    const first = await until(
-      'the projector behind the forwarder to lead',
-      async () => {
-        const l = await lease();
-        return l && l.live && holderPid(l.holder) === leader.child.pid ? l : null;
-      },
-      60_000,
-    );
-    const standby = start(TEST_DATABASE_URL);
+    const leader = cluster.start({ databaseUrl: viaForwarder.toString() });
+    const first = await cluster.untilLeads(leader, 'the projector behind the forwarder to lead', 60_000);
+    const standby = cluster.start();
     await until(
       'the standby to stand for the lease',
       () => /standing for the lease/.test(standby.output()),
       60_000,
     );
-    const readModel = await createReadModel(fixture.config);
+    const readModel = await createReadModel(cluster.fixture.config);
     try {
-      expect(await readModel.waitForPosition(await createProjects(5), 30_000)).toBe(true);
+      expect(await readModel.waitForPosition(await cluster.createProjects(5), 30_000)).toBe(true);
 
       const cutAt = Date.now();
       partition.cut();
       // Events keep arriving while the leader is cut off: the standby must project them.
-      const duringPartition = await createProjects(5);
-      const second = await until(
-        'the standby to take the lease',
-        async () => {
-          const l = await lease();
-          return l && l.live && holderPid(l.holder) === standby.child.pid ? l : null;
-        },
-        60_000,
-      );
+      const duringPartition = await cluster.createProjects(5);
+      const second = await cluster.untilLeads(standby, 'the standby to take the lease', 60_000);
       const takenAt = Date.parse(/leader with token \d+ at (\S+)/.exec(standby.output())![1]);
       expect(second.token).toBe(first.token + 1);
       expect(await readModel.waitForPosition(duringPartition, 30_000)).toBe(true);
@@ -134,10 +63,13 @@ describe('projector leader cut off from PostgreSQL (real processes, partition by
       // What the old leader held back during the partition now reaches PostgreSQL; the fence refuses it.
       await new Promise((resolve) => setTimeout(resolve, 2 * TTL_MS));
       expect(leader.output().match(/leader with token/g)).toHaveLength(1);
-      const head = await createProjects(3);
+      const head = await cluster.createProjects(3);
       expect(await readModel.waitForPosition(head, 30_000)).toBe(true);
-      expect(await lease()).toMatchObject({ token: second.token, holder: second.holder, live: true });
-      expect(await checkReadModel(fixture.config, store)).toEqual({ position: head, differences: [] });
+      expect(await cluster.lease()).toMatchObject({ token: second.token, holder: second.holder, live: true });
+      expect(await checkReadModel(cluster.fixture.config, cluster.store)).toEqual({
+        position: head,
+        differences: [],
+      });
       reportFigures('projector leader cut off from PostgreSQL', {
         takeover_ms: takenAt - cutAt,
         old_leader_stood_down_ms: stoodDownAt - cutAt,
