@@ -47,8 +47,12 @@ export class SubscriptionProbe {
     })();
   }
 
-  /** Resolves once `count` events arrived; rejects after `timeoutMs` naming what did arrive. */
-  async waitFor(count: number, timeoutMs = 5000): Promise<RecordedEvent[]> {
+  /**
+   * Resolves once `count` events arrived; rejects after `timeoutMs` naming what did arrive. The deadline
+   * only turns a lost event into a clear failure: it is generous (as the AMQP kit's), because a loaded
+   * CI machine, not the code, decides how long a delivery takes.
+   */
+  async waitFor(count: number, timeoutMs = 15_000): Promise<RecordedEvent[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.received.length < count) {
       const left = deadline - Date.now();
