@@ -7,7 +7,8 @@ const EVERY = 5;
 
 async function checkpointedPosition(ledger: RunningLedger, atLeast: number): Promise<number> {
   const store = ledger.app.get<EventStore>(EVENT_STORE);
-  for (let i = 0; i < 100; i++) {
+  // Up to 20 s: the checkpointer catches up in the background, at a loaded machine's pace.
+  for (let i = 0; i < 400; i++) {
     const position = (await latestCheckpoint(store))?.data.position ?? 0;
     if (position >= atLeast) return position;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -62,7 +62,8 @@ describe('correlation id across HTTP → event → AMQP → consumer log', () =>
       headers: { 'x-correlation-id': 'chain-7d1e' },
     });
     expect(response.status).toBe(201);
-    for (let i = 0; i < 100 && !lines.some((l) => l.msg === 'event applied'); i++)
+    // Relay, broker and consumer in turn: on a loaded machine that can take longer than 5 s.
+    for (let i = 0; i < 600 && !lines.some((l) => l.msg === 'event applied'); i++)
       await new Promise((r) => setTimeout(r, 50));
     expect(lines.find((l) => l.msg === 'event applied')).toMatchObject({
       correlationId: 'chain-7d1e',

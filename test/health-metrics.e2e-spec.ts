@@ -4,7 +4,8 @@ import { ProjectorService } from '../apps/projector/src/projector.service';
 import { RunningLedger, startLedger } from './support/standalone-harness';
 import { mongoliaProject } from './support/mongolia';
 
-const eventually = async (probe: () => Promise<boolean>, ms = 5000) => {
+/** Generous: projector and relay run in the background at a loaded machine's pace. */
+const eventually = async (probe: () => Promise<boolean>, ms = 20_000) => {
   for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
     if (await probe()) return;
   }

@@ -40,7 +40,7 @@ describe('test files must close what they open (jest environment of every projec
 
     expect(byFile['leaves-a-server-open.fixture.ts'].status).toBe('failed');
     expect(byFile['leaves-a-server-open.fixture.ts'].message).toMatch(
-      /left 1 handle\(s\) open 2000 ms after its last test: Server listening on \{"address":"127\.0\.0\.1"/,
+      /left 1 handle\(s\) open 10000 ms after its last test: Server listening on \{"address":"127\.0\.0\.1"/,
     );
     expect(byFile['closes-what-it-opens.fixture.ts'].status).toBe('passed');
   }, 90_000);

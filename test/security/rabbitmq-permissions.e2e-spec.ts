@@ -185,7 +185,7 @@ describe('RabbitMQ least-privilege setup from docs/security.md', () => {
       const message = toEventMessage(event, { regionSlug: 'africa' });
       channel.publish('projects.events', message.routingKey, message.body, message.properties);
       await channel.waitForConfirms();
-      for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 400 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
       expect(received.map((e) => [e.messageId, e.routingKey])).toEqual([
         [event.eventId, 'project.suspended.africa'],
       ]);

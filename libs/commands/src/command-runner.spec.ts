@@ -108,33 +108,41 @@ describe('CommandRunner outcomes', () => {
     /** The same Prima ID as MONGOLIA_CREATE_BODY, under another project id. */
     const sameprimaId = { ...create, body: { ...MONGOLIA_CREATE_BODY, projectId: 'TC.0790' } };
 
-    /** A read model that has applied nothing yet; `catchUp()` applies what the store holds. */
+    /**
+     * A read model that has applied nothing yet; `catchUp()` applies what the store holds. `waiting`
+     * resolves once the runner is waiting for it to catch up.
+     */
     function laggingReadModel(store: InMemoryEventStore) {
       let applied = 0;
       let caughtUp: () => void = () => undefined;
+      let startedWaiting: () => void = () => undefined;
       const reached = new Promise<void>((resolve) => (caughtUp = resolve));
+      const waiting = new Promise<void>((resolve) => (startedWaiting = resolve));
       const readModel: Partial<ReadModel> = {
         projectIdByPrimaId: async (primaId) =>
           applied >= 1 && primaId === MONGOLIA_CREATE_BODY.primaId ? 'TC.0789' : null,
-        waitForPosition: async (position) =>
-          applied >= position || (await Promise.race([reached.then(() => true), never])),
+        waitForPosition: async (position) => {
+          if (applied >= position) return true;
+          startedWaiting();
+          return Promise.race([reached.then(() => true), never]);
+        },
       };
       const catchUp = async () => {
         applied = await store.headPosition();
         caughtUp();
       };
-      return { readModel, catchUp };
+      return { readModel, catchUp, waiting };
     }
     const never = new Promise<boolean>(() => undefined);
 
     it('waits for the read model before trusting it, so a second create of the Prima ID is refused', async () => {
       const store = new InMemoryEventStore();
       await runnerOn(store).runner.execute(create); // the process before the restart
-      const { readModel, catchUp } = laggingReadModel(store);
+      const { readModel, catchUp, waiting } = laggingReadModel(store);
       const { runner } = runnerOn(store, readModel); // the restarted process: its claims are empty
 
       const outcome = runner.execute(sameprimaId);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waiting; // the runner asked for the read model to catch up (not: 50 ms have passed)
       await catchUp();
 
       expect(await outcome).toMatchObject({ kind: 'rejected', code: 'PROJECT.PRIMA_ID_TAKEN' });

@@ -103,7 +103,7 @@ describe('EventConsumer (quorum queue + dead-letter queue, real RabbitMQ)', () =
     });
     kit.channel.publish(exchange, good.routingKey, good.body, good.properties);
     expect(await deadLettered(1)).toEqual([badId]);
-    for (let i = 0; i < 50 && handled.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 200 && handled.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(handled).toEqual([good.properties.messageId]);
   });
 });

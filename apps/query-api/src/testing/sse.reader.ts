@@ -39,7 +39,9 @@ export function readSse(url: string, headers: Record<string, string>) {
     wake.waiter?.();
   });
   return {
-    async next(count: number, timeoutMs = 5000): Promise<SseMessage[]> {
+    // The deadline only turns a lost message into a clear failure; generous, as a loaded CI machine (not
+    // the code) decides how long the projector and the stream take.
+    async next(count: number, timeoutMs = 15_000): Promise<SseMessage[]> {
       const deadline = Date.now() + timeoutMs;
       while (queue.length < count) {
         if (failure && !abort.signal.aborted) throw failure;

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { AppendResult } from '../event-store.port';
-import { events, range, sleep, SubscriptionProbe } from '../testing/contract.fixtures';
+import { events, range, sleep, SubscriptionProbe, waitUntil } from '../testing/contract.fixtures';
 import { dropSchema, tempSchemaName, TEST_DATABASE_URL } from '../testing/temp-postgres.fixture';
 import { PostgresEventStore, PostgresEventStoreOptions } from './postgres.event-store';
 
@@ -44,6 +44,14 @@ describe('PostgresEventStore commit order', () => {
     return Number(rows[0].n);
   };
 
+  /** This schema's LISTEN connections (their last statement stays on show while they idle). */
+  const listening = async () =>
+    (
+      await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE query = $1`, [
+        `LISTEN "ledger_events_${schema}"`,
+      ])
+    ).rows;
+
   it('makes a later writer wait for a commit held open, and shows readers nothing until both are in order', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -54,10 +62,10 @@ describe('PostgresEventStore commit order', () => {
     const probe = new SubscriptionProbe(reader.subscribe());
 
     const first = slow.append('project-slow', events(2), 'no-stream');
-    while (held === 0) await sleep(5);
+    await waitUntil('the first commit to be held open', () => held > 0);
     let secondDone = false;
     const second = fast.append('project-fast', events(1), 'no-stream').finally(() => (secondDone = true));
-    while ((await waitingForHead()) === 0) await sleep(10);
+    await waitUntil('the second writer to queue for the head row', async () => (await waitingForHead()) > 0);
 
     await sleep(200); // several poll intervals of the reader
     expect(secondDone).toBe(false);
@@ -114,7 +122,8 @@ describe('PostgresEventStore commit order', () => {
     const reader = await openStore({ pollIntervalMs: 600_000 });
     const writer = await openStore();
     const probe = new SubscriptionProbe(reader.subscribe());
-    await sleep(100); // the LISTEN connection is up and the first (empty) read is done
+    // The LISTEN connection is up (not: 100 ms have passed), so the append's NOTIFY is what wakes it.
+    await waitUntil('the reader to LISTEN', async () => (await listening()).length > 0);
     await writer.append('project-a', events(2), 'no-stream');
     await probe.waitFor(2);
     expect(probe.positions()).toEqual([1, 2]);
@@ -125,15 +134,9 @@ describe('PostgresEventStore commit order', () => {
     const reader = await openStore({ pollIntervalMs: 50, listenRetryMs: 600_000 });
     const writer = await openStore();
     const probe = new SubscriptionProbe(reader.subscribe());
-    const listening = async () =>
-      (
-        await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE query = $1`, [
-          `LISTEN "ledger_events_${schema}"`,
-        ])
-      ).rows;
-    while ((await listening()).length === 0) await sleep(10);
+    await waitUntil('the reader to LISTEN', async () => (await listening()).length > 0);
     for (const { pid } of await listening()) await admin.query('SELECT pg_terminate_backend($1)', [pid]);
-    while ((await listening()).length > 0) await sleep(10);
+    await waitUntil('the LISTEN connection to end', async () => (await listening()).length === 0);
     await writer.append('project-a', events(3), 'no-stream');
     await probe.waitFor(3);
     expect(probe.positions()).toEqual([1, 2, 3]);

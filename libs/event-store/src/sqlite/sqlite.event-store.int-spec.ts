@@ -101,7 +101,7 @@ describe('SqliteEventStore file', () => {
     const probe = new SubscriptionProbe(reader.subscribe());
     await writer.append('project-a', events(3), 'no-stream');
     await writer.append('project-b', events(2), 'no-stream');
-    await probe.waitFor(5, 2000);
+    await probe.waitFor(5);
     expect(probe.positions()).toEqual(range(1, 5));
     await probe.subscription.close();
   });

@@ -22,6 +22,12 @@ function arrayLog(size: number) {
   return { log, reads, readPage };
 }
 
+/** Lets the event loop turn until `condition` holds; fails after `turns` turns (a wake-up that never came). */
+async function turnsUntil(condition: () => boolean, turns = 1000): Promise<void> {
+  for (let i = 0; i < turns && !condition(); i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  if (!condition()) throw new Error(`not woken within ${turns} event-loop turns`);
+}
+
 describe('PagedSubscription', () => {
   it('reads the next page only when the consumer has taken the current one (back-pressure)', async () => {
     const { reads, readPage } = arrayLog(10_000);
@@ -55,7 +61,7 @@ describe('PagedSubscription', () => {
   });
 
   it('wakes on a notification instead of waiting for the poll interval', async () => {
-    const { log, readPage } = arrayLog(3);
+    const { log, reads, readPage } = arrayLog(3);
     const visible = { upTo: 1 };
     const notifier = new ChangeNotifier();
     const sub = new PagedSubscription({
@@ -69,12 +75,15 @@ describe('PagedSubscription', () => {
     });
     const it = sub[Symbol.asyncIterator]();
     expect((await it.next()).value).toBe(log[0]);
-    const next = it.next();
+    let woken: IteratorResult<unknown> | undefined;
+    void it.next().then((r) => (woken = r));
+    // Counted in event-loop turns, not milliseconds, so a slow machine cannot tell the two wake-ups
+    // apart: the poll is a minute away, a wake-up by notification takes a few turns.
+    await turnsUntil(() => reads.length === 2); // the second read found nothing: idle now
     visible.upTo = 2;
-    setTimeout(() => notifier.notify(), 10);
-    const started = Date.now();
-    expect((await next).value).toBe(log[1]);
-    expect(Date.now() - started).toBeLessThan(1000);
+    notifier.notify();
+    await turnsUntil(() => woken !== undefined);
+    expect(woken!.value).toBe(log[1]);
     await sub.close();
   });
 

@@ -47,8 +47,12 @@ export class SubscriptionProbe {
     })();
   }
 
-  /** Resolves once `count` events arrived; rejects after `timeoutMs` naming what did arrive. */
-  async waitFor(count: number, timeoutMs = 5000): Promise<RecordedEvent[]> {
+  /**
+   * Resolves once `count` events arrived; rejects after `timeoutMs` naming what did arrive. The deadline
+   * only turns a lost event into a clear failure: it is generous (as the AMQP kit's), because a loaded
+   * CI machine, not the code, decides how long a delivery takes.
+   */
+  async waitFor(count: number, timeoutMs = 15_000): Promise<RecordedEvent[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.received.length < count) {
       const left = deadline - Date.now();
@@ -88,3 +92,19 @@ export const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls `condition` until it holds, failing with `what` after `timeoutMs`: a wait on an event, never a
+ * guess at how long it takes (the deadline only turns a hang into a clear failure).
+ */
+export async function waitUntil(
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(10);
+  }
+}

@@ -2,10 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitUntil } from '@ledger/event-store/testing/contract.fixtures';
 import { FileLeases } from './file.leases';
 import { LeaderElection } from './leader-election';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The embedded store's leases: one active projector or relay per data directory, a standby takes over. */
 describe('file leases (embedded store)', () => {
@@ -28,14 +27,17 @@ describe('file leases (embedded store)', () => {
     );
     elections.forEach((e) => e.start());
     try {
-      while (running.length === 0) await sleep(10);
-      await sleep(400);
+      // The other tried for the lease while it was held, and lost.
+      await waitUntil(
+        'a leader and a standby',
+        () => running.length > 0 && elections.some((e) => e.status().standby),
+      );
       expect(running).toHaveLength(1);
       const [leader, standby] = running[0] === 'a' ? elections : [...elections].reverse();
       expect(standby.status()).toMatchObject({ leader: false, standby: true });
       const first = running[0];
       await leader.stop();
-      while (running.length === 0 || running[0] === first) await sleep(10);
+      await waitUntil('the standby to take over', () => running.length > 0 && running[0] !== first);
       expect(running).toEqual([first === 'a' ? 'b' : 'a']);
     } finally {
       await Promise.all(elections.map((e) => e.stop()));
@@ -67,12 +69,11 @@ describe('file leases (embedded store)', () => {
     });
     election.start();
     try {
-      await sleep(500);
+      // It tried while the other process held the file, and lost (not merely: has not tried yet).
+      await waitUntil('the election to try and stand by', () => election.status().standby);
       expect(elected).toBe(false);
       holder.kill('SIGKILL');
-      const killedAt = Date.now();
-      while (!elected && Date.now() - killedAt < 5000) await sleep(10);
-      expect(elected).toBe(true);
+      await waitUntil('the standby to take over from the killed holder', () => elected, 5000);
       expect(election.status()).toMatchObject({ leader: true, standby: false });
     } finally {
       holder.kill('SIGKILL');

@@ -1,5 +1,5 @@
 import { LeaseLostError } from '@ledger/event-store';
-import { events } from '@ledger/event-store/testing/contract.fixtures';
+import { events, waitUntil } from '@ledger/event-store/testing/contract.fixtures';
 import {
   dropSchema,
   tempPostgresStore,
@@ -24,11 +24,11 @@ describe('PostgreSQL leases', () => {
   });
 
   it('lets one holder in until its term expires, then hands the next holder a higher token', async () => {
-    // The TTL leaves the two checks of a live term 1.5 s even on a loaded machine; the sleep only ever
-    // follows a renewal, so the term has surely expired when b tries again.
-    const a = await leases.tryAcquire('relay:x', 'a', 1500);
+    // The first term is too long to run out however slow the machine; the renewal shortens it, and the
+    // sleep only ever follows that renewal, so the term has surely expired when b tries again.
+    const a = await leases.tryAcquire('relay:x', 'a', 60_000);
     expect(a).toEqual({ name: 'relay:x', holder: 'a', token: 1 });
-    expect(await leases.tryAcquire('relay:x', 'b', 1500)).toBeNull();
+    expect(await leases.tryAcquire('relay:x', 'b', 60_000)).toBeNull();
     expect(await leases.renew(a!, 300)).toBe(true);
     await sleep(400); // a "pauses": no renewal for longer than the TTL
     const b = await leases.tryAcquire('relay:x', 'b', 300);
@@ -71,6 +71,8 @@ describe('PostgreSQL leases', () => {
   });
 
   it('elects exactly one of three processes, and a standby takes over when the leader steps down', async () => {
+    // A TTL no stall of this process outlasts (a lapsed term would be taken over: token 3, two running
+    // for a moment); a standby tries every TTL/3 = 2 s, which bounds the takeover's wait.
     const running: string[] = [];
     const elections = ['a', 'b', 'c'].map(
       (holder) =>
@@ -78,20 +80,23 @@ describe('PostgreSQL leases', () => {
           leases,
           name: 'projector:rm:projects',
           holder,
-          ttlMs: 600,
+          ttlMs: 6000,
           onElected: async () => void running.push(holder),
           onDeposed: async () => void running.splice(running.indexOf(holder), 1),
         }),
     );
     elections.forEach((e) => e.start());
     try {
-      while (running.length === 0) await sleep(20);
-      await sleep(700);
+      // Both others tried for the lease while it was held, and lost.
+      await waitUntil(
+        'a leader and two standbys',
+        () => running.length > 0 && elections.filter((e) => e.status().standby).length === 2,
+      );
       expect(running).toHaveLength(1);
       const leader = elections.find((e) => e.status().leader)!;
       const firstLeader = running[0];
       await leader.stop();
-      while (running.length === 0 || running[0] === firstLeader) await sleep(20);
+      await waitUntil('a standby to take over', () => running.length > 0 && running[0] !== firstLeader);
       expect(running).toHaveLength(1);
       const rows = await leases.list();
       expect(rows).toEqual([expect.objectContaining({ holder: running[0], token: 2, live: true })]);
@@ -107,16 +112,16 @@ describe('PostgreSQL leases', () => {
       leases,
       name: 'audit-checkpointer',
       holder: 'a',
-      ttlMs: 600,
+      ttlMs: 60_000, // no renewal falls due: the status seen is the start's alone
       onElected: () => starting,
       onDeposed: async () => undefined,
     });
     election.start();
     try {
-      while (!election.status().leader) await sleep(10);
+      await waitUntil('the election to win the lease', () => election.status().leader);
       expect(election.status()).toMatchObject({ leader: true, serving: false });
       started();
-      while (!election.status().serving) await sleep(10);
+      await waitUntil('the leader to report serving', () => election.status().serving);
       await election.stop();
       expect(election.status()).toMatchObject({ leader: false, serving: false });
     } finally {

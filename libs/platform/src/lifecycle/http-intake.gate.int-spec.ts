@@ -4,10 +4,10 @@ import { HttpIntakeGate } from './http-intake.gate';
 
 /**
  * Two requests on one kept-alive connection, raw: the second is sent once the first is inside the
- * handler and `stop` has run, so it arrives on a busy connection after the stop began; then the first
- * is let finish.
+ * handler and `stop` has run, so it arrives on a busy connection after the stop began. The caller lets
+ * the first finish once the server has the second (not after a guessed delay).
  */
-async function secondAfterStop(port: number, stop: () => void, finishFirst: () => void): Promise<string> {
+async function secondAfterStop(port: number, stop: () => void): Promise<string> {
   const socket = connect(port, '127.0.0.1');
   let text = '';
   let sent = false;
@@ -16,9 +16,7 @@ async function secondAfterStop(port: number, stop: () => void, finishFirst: () =
     if (sent || !text.includes('first-started')) return;
     sent = true;
     stop();
-    socket.write('POST /projects HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n', () =>
-      setTimeout(finishFirst, 50),
-    );
+    socket.write('POST /projects HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n');
   });
   socket.write('GET /slow HTTP/1.1\r\nHost: x\r\n\r\n');
   await new Promise((resolve) => socket.once('close', resolve));
@@ -37,18 +35,19 @@ describe('HttpIntakeGate (a plain Node http.Server, as Express and Fastify use i
       slow = res;
     });
     const gate = new HttpIntakeGate(server);
+    // After the gate's own listener: the second request has been answered (or let through) by now, so
+    // the first may finish. A 50 ms timer here raced the second request's arrival on a loaded machine.
+    server.on('request', (req: IncomingMessage) => {
+      if (req.url === '/projects') slow!.end('first-done\n');
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
 
     let pendingAtStop = -1;
-    const text = await secondAfterStop(
-      port,
-      () => {
-        gate.close();
-        pendingAtStop = gate.pending;
-      },
-      () => slow!.end('first-done\n'),
-    );
+    const text = await secondAfterStop(port, () => {
+      gate.close();
+      pendingAtStop = gate.pending;
+    });
     await gate.drained();
 
     expect(pendingAtStop).toBe(1);

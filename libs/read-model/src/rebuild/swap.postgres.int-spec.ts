@@ -2,12 +2,11 @@ import { PROJECTS_SUBSCRIPTION } from '../read-model.port';
 import { appendProjectEvents, projectCreated } from '../testing/project-events.fixture';
 import { postgresFixture } from '../testing/read-model.factories';
 import { useReadModelContext } from '../testing/read-model.context';
+import { waitForLockWaiters } from '../testing/pg-lock-waits';
 import { withPgClient } from '../store/postgres.read-model';
 import { projectLog } from './project-log';
 import { openScratchReadModel } from './scratch.read-model';
 import { swapIntoLive } from './swap';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('PostgreSQL swap while the live projector is inside a batch', () => {
   const ctx = useReadModelContext(postgresFixture);
@@ -36,9 +35,9 @@ describe('PostgreSQL swap while the live projector is inside a batch', () => {
           () => 'committed',
           (error: unknown) => `failed: ${String(error)}`,
         );
-        await sleep(300);
+        await waitForLockWaiters(blocker, 1, 'the batch to wait inside its transaction');
         const swap = swapIntoLive(config, scratch.location);
-        await sleep(300);
+        await waitForLockWaiters(blocker, 2, 'the swap to wait behind the batch');
         await blocker.query('commit');
         await swap;
         await settledBatch;

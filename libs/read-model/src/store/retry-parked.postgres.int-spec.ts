@@ -4,8 +4,7 @@ import { withPgClient } from './postgres.read-model';
 import { appendProjectEvents, projectCreated } from '../testing/project-events.fixture';
 import { postgresFixture } from '../testing/read-model.factories';
 import { useReadModelContext } from '../testing/read-model.context';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { waitForLockWaiters } from '../testing/pg-lock-waits';
 
 describe('PostgreSQL retry of a parked event while the projector writes the same project', () => {
   const ctx = useReadModelContext(postgresFixture);
@@ -49,9 +48,9 @@ describe('PostgreSQL retry of a parked event while the projector writes the same
       await blocker.query('begin');
       await blocker.query(`lock table "${schema}".project_changes in exclusive mode`);
       const batch = model.applyBatch(PROJECTS_SUBSCRIPTION, [started], { expectedCheckpoint: 2 });
-      await sleep(300);
+      await waitForLockWaiters(blocker, 1, 'the batch to wait inside its transaction');
       const retry = model.retryParked(extended.position);
-      await sleep(300);
+      await waitForLockWaiters(blocker, 2, 'the retry to wait behind the batch');
       await blocker.query('commit');
       await batch;
       expect(await retry).toEqual({ ok: true });

@@ -146,7 +146,7 @@ export function projectionContract(factory: ReadModelFixtureFactory): void {
     const { store, model } = ctx();
     expect(await model.waitForPosition(1, 50)).toBe(false);
     await appendProjectEvents(store, 'TC.0789', [projectCreated()]);
-    const waiting = model.waitForPosition(1, 5000);
+    const waiting = model.waitForPosition(1, 20_000);
     await ctx().project();
     expect(await waiting).toBe(true);
   });
@@ -156,7 +156,7 @@ export function projectionContract(factory: ReadModelFixtureFactory): void {
     const other = await fixture.open();
     try {
       await appendProjectEvents(store, 'TC.0789', [projectCreated()]);
-      const waiting = other.waitForPosition(1, 5000);
+      const waiting = other.waitForPosition(1, 20_000);
       await ctx().project();
       expect(await waiting).toBe(true);
       expect((await other.getProject('TC.0789')).data?.status).toBe('planned');

@@ -82,7 +82,7 @@ export function rebuildContract(factory: ReadModelFixtureFactory): void {
     await appendProjectEvents(ctx().store, 'A.1', [
       { type: 'ProjectStarted', data: { projectId: 'A.1', actualStart: '2014' } },
     ]);
-    expect(await ctx().model.waitForPosition(4, 5000)).toBe(true);
+    expect(await ctx().model.waitForPosition(4, 20_000)).toBe(true);
     await runner.stop();
     expect(crashes).toBeGreaterThanOrEqual(3);
     expect(runner.status()).toMatchObject({ checkpoint: 4, running: false });
@@ -93,12 +93,12 @@ export function rebuildContract(factory: ReadModelFixtureFactory): void {
     await seed();
     const runner = new ProjectionRunner(ctx().store, ctx().model, { retryDelayMs: 10 });
     runner.start();
-    expect(await ctx().model.waitForPosition(3, 5000)).toBe(true);
+    expect(await ctx().model.waitForPosition(3, 20_000)).toBe(true);
     await rebuildReadModel(ctx().fixture.config, ctx().store);
     await appendProjectEvents(ctx().store, 'A.1', [
       { type: 'ProjectStarted', data: { projectId: 'A.1', actualStart: '2014' } },
     ]);
-    expect(await ctx().model.waitForPosition(4, 5000)).toBe(true);
+    expect(await ctx().model.waitForPosition(4, 20_000)).toBe(true);
     await runner.stop();
     expect((await ctx().model.getProject('A.1')).data?.status).toBe('active');
     expect((await checkReadModel(ctx().fixture.config, ctx().store)).differences).toEqual([]);
@@ -114,7 +114,7 @@ export function rebuildContract(factory: ReadModelFixtureFactory): void {
       { type: 'ProjectStarted', data: { projectId: 'B.2', actualStart: '2014' } },
     ]);
     await appendProjectEvents(ctx().store, 'A.1', [projectCreated({ projectId: 'A.1' })]);
-    expect(await ctx().model.waitForPosition(2, 5000)).toBe(true);
+    expect(await ctx().model.waitForPosition(2, 20_000)).toBe(true);
     await runner.stop();
     expect(parked).toEqual([1]);
     expect((await ctx().model.getProject('A.1')).data?.status).toBe('planned');
