@@ -1,18 +1,15 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, type ChannelModel } from 'amqplib';
-import { foldProject, PROJECT_STREAM_PREFIX, type ProjectEvent } from '@ledger/domain';
+import { PROJECT_STREAM_PREFIX } from '@ledger/domain';
 import { PostgresEventStore } from '@ledger/event-store/postgres';
 import {
   dropSchema,
   tempSchemaName,
   TEST_DATABASE_URL,
 } from '@ledger/event-store/testing/temp-postgres.fixture';
-import { assertEventsExchange } from '@ledger/messaging';
-import { TEST_AMQP_URL } from '@ledger/messaging/testing/amqp-test.kit';
-import { PostgresLeases, type LeaseRow } from '@ledger/platform';
+import { PostgresLeases } from '@ledger/platform';
 import { checkReadModel, createReadModel } from '@ledger/read-model';
 import {
   postgresFixture,
@@ -20,17 +17,26 @@ import {
 } from '../../libs/read-model/src/testing/read-model.factories';
 import { reportFigures, scaled } from '../faults/support/fault-scale';
 import { freePort } from '../support/standalone-process';
-import { TEST_API_KEYS, TEST_KEYS } from '../support/test-keys';
+import { TEST_KEYS } from '../support/test-keys';
 import {
   appliedTwice,
   lostAcknowledgements,
-  median,
+  projectCount,
+  queryApiDisagreements,
   readWholeLog,
   streamGaps,
 } from './support/cluster-checks';
 import { emptyTally, runClient } from './support/cluster-clients';
-import { spawnClusterProcess, type ClusterProcess, type ClusterRole } from './support/cluster-process';
+import {
+  sharedClusterEnv,
+  spawnClusterProcess,
+  type ClusterProcess,
+  type ClusterRole,
+} from './support/cluster-process';
 import { until } from './support/process-state';
+import { failoverFigure, killsByRole, type Kill } from './support/chaos-kills';
+import { countDeliveries, type DeliveryCounter } from './support/delivery-counter';
+import { LeaseWatch } from './support/lease-watch';
 
 const TTL_MS = 3000;
 const LOAD_MS = scaled(30_000, 180_000);
@@ -55,14 +61,6 @@ const leaseRole = (lease: string) => LEASE_ROLES.find(([prefix]) => lease.starts
 const holderPid = (holder: string) => Number(holder.split(':')[1]);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Kill {
-  name: string;
-  role: ClusterRole;
-  at: number;
-  /** The leases the victim held when killed: their takeover is a failover. */
-  led: { lease: string; token: number }[];
-}
-
 /**
  * The whole PostgreSQL topology as real OS processes: 3 command-api, 2 projector, 2 relay and 1
  * query-api on one event store, read model and lease schema, and one RabbitMQ exchange. Clients spread
@@ -79,15 +77,14 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
   const members = new Map<string, ClusterProcess>();
   const incarnations: ClusterProcess[] = [];
   const dataDirs: string[] = [];
-  const delivered = new Map<string, number>();
-  const leaseHistory: { lease: string; token: number; holder: string; seenAt: number }[] = [];
   let fixture: ReadModelFixture | undefined;
   let store: PostgresEventStore | undefined;
   let leases: PostgresLeases | undefined;
-  let amqp: ChannelModel | undefined;
-  let polling = true;
-  let poller: Promise<void> = Promise.resolve();
-  let currentLeases: LeaseRow[] = [];
+  let consumer: DeliveryCounter | undefined;
+  let watch: LeaseWatch | undefined;
+  const delivered = () => consumer!.delivered;
+  const currentLeases = () => watch!.current;
+  const leasePrefixes = LEASE_ROLES.map(([prefix]) => prefix);
   let env: Record<string, string> = {};
   const ports = new Map<string, number | null>();
   const memberDirs = new Map<string, string>();
@@ -111,42 +108,15 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
     await store.whenReady();
     leases = new PostgresLeases(TEST_DATABASE_URL, schemas.leases);
 
-    amqp = await connect(TEST_AMQP_URL);
-    const channel = await amqp.createChannel();
-    await assertEventsExchange(channel, exchange);
-    await channel.assertQueue(queue, { durable: false, autoDelete: false });
-    await channel.bindQueue(queue, exchange, '#');
-    await channel.consume(
-      queue,
-      (message) => {
-        const id = message?.properties.messageId as string | undefined;
-        if (id) delivered.set(id, (delivered.get(id) ?? 0) + 1);
-      },
-      { noAck: true },
-    );
+    consumer = await countDeliveries(exchange, queue);
 
-    env = {
-      EVENT_STORE: 'postgres',
-      EVENT_STORE_DATABASE_URL: TEST_DATABASE_URL,
-      EVENT_STORE_SCHEMA: schemas.log,
-      DATABASE_URL: TEST_DATABASE_URL,
-      READ_MODEL: 'postgres',
-      READ_MODEL_SCHEMA: fixture.config.readModelSchema!,
-      LEASE_SCHEMA: schemas.leases,
-      LEASE_TTL_MS: String(TTL_MS),
-      AMQP_URL: TEST_AMQP_URL,
-      RELAY_EXCHANGE: exchange,
-      AMQP_COMMANDS_ENABLED: 'false',
-      API_KEYS: TEST_API_KEYS,
-      // One signing key for every replica: whichever leads the checkpointer signs with it.
-      AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
-        .privateKey.export({ type: 'pkcs8', format: 'der' })
-        .toString('base64'),
-      AUDIT_CHECKPOINT_EVERY: '50',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
-      LOG_LEVEL: 'info',
-    };
+    env = sharedClusterEnv({
+      eventStoreSchema: schemas.log,
+      readModelSchema: fixture.config.readModelSchema!,
+      leaseSchema: schemas.leases,
+      leaseTtlMs: TTL_MS,
+      exchange,
+    });
     for (const [role, count] of TOPOLOGY) {
       for (let i = 1; i <= count; i++) {
         const name = `${role}-${i}`;
@@ -159,46 +129,19 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
     }
     await Promise.all([...members.values()].map((m) => m.whenReady));
 
-    // Every change of a lease's token, as this test sees it (the fallback when no election was logged).
-    poller = (async () => {
-      while (polling) {
-        const rows = await leases!.list().catch(() => null);
-        if (rows) {
-          currentLeases = rows;
-          for (const row of rows) {
-            const last = leaseHistory.filter((h) => h.lease === row.name).at(-1);
-            if (!last || last.token !== row.token)
-              leaseHistory.push({
-                lease: row.name,
-                token: row.token,
-                holder: row.holder,
-                seenAt: Date.now(),
-              });
-          }
-        }
-        await sleep(100);
-      }
-    })();
+    watch = new LeaseWatch(leases);
     await until(
       'a live lease for the projector, the relay and the audit checkpointer',
-      () =>
-        LEASE_ROLES.every(([prefix]) => currentLeases.some((l) => l.name.startsWith(prefix) && l.live)) ||
-        null,
+      () => watch!.allLive(leasePrefixes) || null,
       START_TIMEOUT_MS,
     );
   }, START_TIMEOUT_MS * 2);
 
   afterAll(async () => {
-    polling = false;
-    await poller;
+    await watch?.stop();
     for (const p of incarnations) p.child.kill('SIGKILL');
     await Promise.all(incarnations.map((p) => p.exited));
-    if (amqp) {
-      const channel = await amqp.createChannel();
-      await channel.deleteQueue(queue).catch(() => undefined);
-      await channel.deleteExchange(exchange).catch(() => undefined);
-      await amqp.close().catch(() => undefined);
-    }
+    await consumer?.close();
     await store?.close();
     await leases?.close();
     await fixture?.cleanup();
@@ -214,7 +157,7 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
   };
   /** The holder of a live lease of `role`, when it may die now. */
   const leaderOf = (role: string): ClusterProcess | undefined => {
-    const lease = currentLeases.find((l) => l.live && leaseRole(l.name) === role);
+    const lease = currentLeases().find((l) => l.live && leaseRole(l.name) === role);
     return lease && victims().find((m) => m.pid === holderPid(lease.holder));
   };
 
@@ -234,7 +177,7 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
       const anyone = victims();
       const victim = aimed ?? anyone[Math.floor(Math.random() * anyone.length)];
       if (!victim) continue;
-      const led = currentLeases
+      const led = currentLeases()
         .filter((l) => l.live && holderPid(l.holder) === victim.pid)
         .map((l) => ({ lease: l.name, token: l.token }));
       const at = Date.now();
@@ -252,8 +195,8 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
       .filter((e) => e.lease === lease && e.token > token)
       .sort((a, b) => a.token - b.token)[0];
     if (logged) return logged.at - killedAt;
-    const seen = leaseHistory.find((h) => h.lease === lease && h.token > token);
-    return seen ? seen.seenAt - killedAt : null;
+    const seenAt = watch!.firstSeenAfter(lease, token);
+    return seenAt === undefined ? null : seenAt - killedAt;
   };
 
   it(
@@ -276,13 +219,7 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
         await Promise.all([...members.values()].map((m) => m.whenReady));
 
         // Settle: every role led again, the read model and the consumer queue caught up with the log.
-        await until(
-          'every lease live again',
-          () =>
-            LEASE_ROLES.every(([prefix]) => currentLeases.some((l) => l.name.startsWith(prefix) && l.live)) ||
-            null,
-          60_000,
-        );
+        await until('every lease live again', () => watch!.allLive(leasePrefixes) || null, 60_000);
         const head = await store!.headPosition();
         const readModel = await createReadModel(fixture!.config);
         try {
@@ -294,7 +231,7 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
         const relayed = log.filter((e) => e.streamId.startsWith(PROJECT_STREAM_PREFIX));
         await until(
           'every project event in the consumer queue',
-          () => relayed.every((e) => delivered.has(e.eventId)) || null,
+          () => relayed.every((e) => delivered().has(e.eventId)) || null,
           120_000,
         ).catch(() => undefined);
 
@@ -307,29 +244,13 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
         expect(new Set(tally.acknowledged.map((a) => a.key)).size).toBe(tally.acknowledged.length);
 
         // Every event delivered at least once (deduplicated by message_id).
-        expect(relayed.filter((e) => !delivered.has(e.eventId)).map((e) => e.position)).toEqual([]);
-        const deliveries = [...delivered.values()].reduce((sum, n) => sum + n, 0);
+        expect(relayed.filter((e) => !delivered().has(e.eventId)).map((e) => e.position)).toEqual([]);
+        const deliveries = [...delivered().values()].reduce((sum, n) => sum + n, 0);
 
         // The read model equals a rebuild of the log, and the query API serves each project as the log folds it.
         expect(await checkReadModel(fixture!.config, store!)).toEqual({ position: head, differences: [] });
-        const streams = new Map<string, ProjectEvent[]>();
-        for (const e of relayed)
-          streams.set(e.streamId, [...(streams.get(e.streamId) ?? []), e as unknown as ProjectEvent]);
         const query = members.get('query-api-1')!.baseUrl!;
-        for (const [streamId, events] of streams) {
-          const folded = foldProject(events);
-          const id = streamId.slice(PROJECT_STREAM_PREFIX.length);
-          const response = await fetch(`${query}/projects/${encodeURIComponent(id)}?minPosition=${head}`, {
-            headers: { authorization: `Bearer ${TEST_KEYS.reader}` },
-          });
-          expect(response.status).toBe(200);
-          const view = (await response.json()) as { status: string; revision: number };
-          expect({ id, status: view.status, revision: view.revision }).toEqual({
-            id,
-            status: folded.status,
-            revision: events.length - 1,
-          });
-        }
+        expect(await queryApiDisagreements(query, TEST_KEYS.reader, relayed, head)).toEqual([]);
 
         // Failover: from killing a leader to the next election of its lease.
         const failovers = new Map<string, number[]>();
@@ -343,38 +264,25 @@ describe('cluster under SIGKILL chaos (real processes, PostgreSQL + RabbitMQ)', 
             });
             failovers.set(leaseRole(lease), [...(failovers.get(leaseRole(lease)) ?? []), ms!]);
           }
-        const figure = (role: string) => {
-          const values = failovers.get(role) ?? [];
-          return values.length === 0
-            ? 'none'
-            : `n=${values.length}/median=${median(values)}ms/max=${Math.max(...values)}ms`;
-        };
         const acknowledged = tally.acknowledged.length;
         reportFigures('cluster chaos 3 command-api + 2 projector + 2 relay + 1 query-api', {
           load_s: Math.round(loadMs / 1000),
           acknowledged,
           acked_per_s: (acknowledged / (loadMs / 1000)).toFixed(1),
-          projects: streams.size,
+          projects: projectCount(relayed),
           retried: tally.acknowledged.filter((a) => a.attempts > 1).length,
           replayed: tally.acknowledged.filter((a) => a.replayed).length,
           network_errors: tally.networkErrors,
           http_5xx: tally.serverErrors,
           kills: kills.length,
           leader_kills: kills.filter((k) => k.led.length > 0).length,
-          killed: Object.entries(
-            kills.reduce<Record<string, number>>(
-              (acc, k) => ({ ...acc, [k.role]: (acc[k.role] ?? 0) + 1 }),
-              {},
-            ),
-          )
-            .map(([role, n]) => `${role}:${n}`)
-            .join(','),
-          failover_projector: figure('projector'),
-          failover_relay: figure('relay'),
-          failover_audit_checkpointer: figure('audit-checkpointer'),
+          killed: killsByRole(kills),
+          failover_projector: failoverFigure(failovers.get('projector')),
+          failover_relay: failoverFigure(failovers.get('relay')),
+          failover_audit_checkpointer: failoverFigure(failovers.get('audit-checkpointer')),
           events: log.length,
           deliveries,
-          duplicates_delivered: deliveries - delivered.size,
+          duplicates_delivered: deliveries - delivered().size,
           lease_ttl_ms: TTL_MS,
         });
         // A takeover waits for the TTL to run out, then for the standby's next try (every TTL/3); a

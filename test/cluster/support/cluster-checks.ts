@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@ledger/event-store';
+import { foldProject, PROJECT_STREAM_PREFIX, type ProjectEvent } from '@ledger/domain';
 import type { Acknowledged } from './cluster-clients';
 
 /** Every stored event in log order, page by page. */
@@ -51,3 +52,34 @@ export const median = (values: number[]): number | null => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
 };
+
+/**
+ * Projects whose status or revision, as the query API serves them at `head`, differ from a fold of their
+ * events in the log (`{ id, served, folded }` each); empty when the API agrees on every project.
+ */
+export async function queryApiDisagreements(
+  queryApi: string,
+  readerKey: string,
+  projectEvents: RecordedEvent[],
+  head: number,
+): Promise<unknown[]> {
+  const streams = new Map<string, ProjectEvent[]>();
+  for (const e of projectEvents)
+    streams.set(e.streamId, [...(streams.get(e.streamId) ?? []), e as unknown as ProjectEvent]);
+  const disagreements: unknown[] = [];
+  for (const [streamId, events] of streams) {
+    const id = streamId.slice(PROJECT_STREAM_PREFIX.length);
+    const folded = { status: foldProject(events).status, revision: events.length - 1 };
+    const response = await fetch(`${queryApi}/projects/${encodeURIComponent(id)}?minPosition=${head}`, {
+      headers: { authorization: `Bearer ${readerKey}` },
+    });
+    const view = response.ok ? ((await response.json()) as { status: string; revision: number }) : null;
+    const served = view ? { status: view.status, revision: view.revision } : { httpStatus: response.status };
+    if (JSON.stringify(served) !== JSON.stringify(folded)) disagreements.push({ id, served, folded });
+  }
+  return disagreements;
+}
+
+/** How many distinct projects the events belong to. */
+export const projectCount = (projectEvents: RecordedEvent[]): number =>
+  new Set(projectEvents.map((e) => e.streamId)).size;

@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { TEST_DATABASE_URL } from '@ledger/event-store/testing/temp-postgres.fixture';
+import { TEST_AMQP_URL } from '@ledger/messaging/testing/amqp-test.kit';
 import { join } from 'node:path';
+import { TEST_API_KEYS } from '../../support/test-keys';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -103,4 +107,39 @@ export function spawnClusterProcess(
   // A process killed while starting rejects whenReady; whoever awaits it sees that, nobody else must.
   member.whenReady.catch(() => undefined);
   return member;
+}
+
+/**
+ * The environment every member of a PostgreSQL + RabbitMQ cluster shares: one event store, read model and
+ * lease schema, one exchange, one audit signing key (whichever replica leads the checkpointer signs with
+ * it), and rate limits out of the way of a load test.
+ */
+export function sharedClusterEnv(shared: {
+  eventStoreSchema: string;
+  readModelSchema: string;
+  leaseSchema: string;
+  leaseTtlMs: number;
+  exchange: string;
+}): Record<string, string> {
+  return {
+    EVENT_STORE: 'postgres',
+    EVENT_STORE_DATABASE_URL: TEST_DATABASE_URL,
+    EVENT_STORE_SCHEMA: shared.eventStoreSchema,
+    DATABASE_URL: TEST_DATABASE_URL,
+    READ_MODEL: 'postgres',
+    READ_MODEL_SCHEMA: shared.readModelSchema,
+    LEASE_SCHEMA: shared.leaseSchema,
+    LEASE_TTL_MS: String(shared.leaseTtlMs),
+    AMQP_URL: TEST_AMQP_URL,
+    RELAY_EXCHANGE: shared.exchange,
+    AMQP_COMMANDS_ENABLED: 'false',
+    API_KEYS: TEST_API_KEYS,
+    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'der' })
+      .toString('base64'),
+    AUDIT_CHECKPOINT_EVERY: '50',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
+    LOG_LEVEL: 'info',
+  };
 }
