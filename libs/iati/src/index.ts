@@ -10,6 +10,7 @@ export * from './import/iati-activity.input';
 export * from './import/iati-xml.parser';
 export * from './import/iati-budgets.import';
 export * from './import/import-command-ids';
+export * from './import/activity-basics';
 export * from './import/activity-to-commands';
 export * from './import/iati-import';
 export * from './import/iati-stream.reader';

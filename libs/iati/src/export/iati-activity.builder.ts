@@ -22,7 +22,7 @@ import { firstDayOf, lastDayOf, precisionOf } from '../iati-dates';
 import { toIatiIdentifier } from '../iati-identifier';
 import { SCHEMA_ORDER } from '../import/iati-element.policy';
 import { el, serializeXml, type XmlElement } from '../xml/xml-writer';
-import { coverageOf } from '../import/activity-to-commands';
+import { coverageOf } from '../import/activity-basics';
 import { booleanOf } from '../import/iati-activity.reader';
 import { keptGroups } from './iati-kept.groups';
 import { countryElements, locationElements, sectorElements } from './iati-profile.export';

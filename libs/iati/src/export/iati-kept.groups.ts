@@ -1,6 +1,6 @@
 import { compareDecimal, type ParticipatingOrgFields, type ProjectSnapshot } from '@ledger/domain';
 import { LEDGER_PREFIX, statusFromIati } from '../iati.codes';
-import { coverageOf, projectTypeOf, regionOf } from '../import/activity-to-commands';
+import { coverageOf, projectTypeOf, regionOf } from '../import/activity-basics';
 import { activityFromTree } from '../import/iati-activity.reader';
 import type { IatiActivityInput } from '../import/iati-activity.input';
 import { importBudgets } from '../import/iati-budgets.import';

@@ -1,12 +1,8 @@
 import type { IatiSourceData } from '../source/iati-source.event';
 import type { IatiSourceAccount } from './iati-activity.input';
 import { activityFromTree } from './iati-activity.reader';
-import {
-  activityToCommands,
-  type ImportOptions,
-  type PlannedCommand,
-  type SkipNote,
-} from './activity-to-commands';
+import type { ImportOptions } from './activity-basics';
+import { activityToCommands, type PlannedCommand, type SkipNote } from './activity-to-commands';
 import { readIatiActivities, type IatiFileInfo } from './iati-stream.reader';
 
 /** What one planned command did: appended events, found them already there, or was refused (and why). */
