@@ -1,8 +1,15 @@
 import { TestEnvironment } from 'jest-environment-node';
+import {
+  activeHandles,
+  activeRequests,
+  describeHandle,
+  trackWorkerThreads,
+  type Handle,
+} from './open-handles';
 
 /**
  * Jest's Node environment, plus one check: a test file must close what it opened. A socket, server, timer,
- * child process or worker still open after the file's last test keeps jest's worker process alive at the end
+ * child process or worker thread still open after the file's last test keeps jest's worker process alive at the end
  * of the run ("A worker process has failed to exit gracefully") and usually means a test or the code under
  * test forgets to stop something. Handles still closing get a short grace period; the ones left then fail the
  * file, named with what is known about them (port, pid, delay).
@@ -13,30 +20,37 @@ import { TestEnvironment } from 'jest-environment-node';
 const GRACE_MS = 10_000;
 const POLL_MS = 25;
 
-type Handle = { constructor?: { name?: string } } & Record<string, unknown>;
+/** jest-worker's "end" message to a worker process (jest-worker/build/types: CHILD_MESSAGE_END). */
+const JEST_WORKER_END = 2;
+const END_REPORT_AFTER_MS = 300; // jest force-exits a worker 500 ms after asking it to end
+let lastTestPath = '(none yet)';
 
-const activeHandles = (): Handle[] =>
-  (process as unknown as { _getActiveHandles(): Handle[] })._getActiveHandles();
-
-const isStdio = (handle: Handle): boolean =>
-  handle === (process.stdout as unknown) ||
-  handle === (process.stderr as unknown) ||
-  handle === (process.stdin as unknown);
-
-export function describeHandle(handle: Handle): string {
-  const kind = handle.constructor?.name ?? typeof handle;
-  const field = (name: string): unknown => handle[name];
-  if (kind === 'Socket' || kind === 'TLSSocket')
-    return `${kind} to ${String(field('remoteAddress') ?? '?')}:${String(field('remotePort') ?? '?')}`;
-  if (kind === 'Server') {
-    const address = (handle as unknown as { address(): unknown }).address();
-    return `Server listening on ${JSON.stringify(address)}`;
-  }
-  if (kind === 'Timeout')
-    return `Timeout of ${String(field('_idleTimeout'))} ms (${String(field('_onTimeout')).slice(0, 80)})`;
-  if (kind === 'ChildProcess') return `ChildProcess ${String(field('pid'))} (${String(field('spawnfile'))})`;
-  return kind;
+/**
+ * In a jest worker process: when jest asks it to end, name whatever still keeps it alive, with the last test
+ * file it ran, instead of only jest's anonymous "failed to exit gracefully". The timer is unref'd, so a
+ * worker that exits on time prints nothing. The listener removes itself, so it never holds the IPC channel.
+ */
+function reportHandlesKeepingWorkerAlive(): void {
+  const flag = '__ledgerLeakCheckEndHook';
+  const scope = globalThis as Record<string, unknown>;
+  const inJestWorker = /jest-worker[\\/]build[\\/](workers[\\/])?processChild/.test(process.argv[1] ?? '');
+  if (!inJestWorker || !process.send || scope[flag]) return;
+  scope[flag] = true;
+  const onMessage = (message: unknown) => {
+    if (!Array.isArray(message) || message[0] !== JEST_WORKER_END) return;
+    process.removeListener('message', onMessage);
+    setTimeout(() => {
+      const left = activeHandles().filter((h) => h !== (process as { channel?: unknown }).channel);
+      process.stderr.write(
+        `[leak-check] jest worker ${process.pid} did not exit after its last test file (${lastTestPath}); ` +
+          `still open: ${left.map(describeHandle).join('; ') || '(no handle: pending requests or the IPC channel)'}\n`,
+      );
+    }, END_REPORT_AFTER_MS).unref();
+  };
+  process.on('message', onMessage);
 }
+trackWorkerThreads();
+reportHandlesKeepingWorkerAlive();
 
 export default class LeakCheckEnvironment extends TestEnvironment {
   private readonly testPath: string;
@@ -54,6 +68,7 @@ export default class LeakCheckEnvironment extends TestEnvironment {
 
   override async teardown(): Promise<void> {
     await super.teardown();
+    lastTestPath = this.testPath;
     const left = await this.handlesLeftAfterGrace();
     if (left.length > 0)
       throw new Error(
@@ -63,10 +78,10 @@ export default class LeakCheckEnvironment extends TestEnvironment {
   }
 
   private async handlesLeftAfterGrace(): Promise<Handle[]> {
-    const opened = () => activeHandles().filter((h) => !this.openedBefore.has(h) && !isStdio(h));
+    const opened = () => activeHandles().filter((h) => !this.openedBefore.has(h));
     const deadline = Date.now() + GRACE_MS;
     let left = opened();
-    while (left.length > 0 && Date.now() < deadline) {
+    while ((left.length > 0 || activeRequests().length > 0) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       left = opened();
     }
