@@ -12,6 +12,7 @@ import {
   seriousAxeViolations,
   type ConsoleBrowser,
 } from './support/console-browser';
+import { expectText, expectTitle, fitsThePhone } from './support/page-waits';
 import { FUNDER, otherProject, seedMoneyProject, seedMongolia, send } from './support/seed';
 
 /**
@@ -93,12 +94,7 @@ describe('web console (/console) in Chromium', () => {
   it('answers the question in three clicks: TC.0789, as of 15 January 2015, verified', async () => {
     const { page } = browser;
     await page.getByRole('link', { name: 'TC.0789' }).click(); // click 1
-    const title = 'TC.0789 · Project Ledger console';
-    // the page sets its title once the project has loaded: wait for it, then assert (a clear diff if never)
-    await page
-      .waitForFunction((t) => document.title === t, title, { timeout: 10_000 })
-      .catch(() => undefined);
-    expect(await page.title()).toBe(title);
+    await expectTitle(page, 'TC.0789 · Project Ledger console');
     await page.getByRole('heading', { name: /History \(4 events\)/ }).waitFor();
     const timeline = page.locator('.timeline li');
     expect(await timeline.allInnerTexts()).toEqual([
@@ -173,7 +169,7 @@ describe('web console (/console) in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${ledger.baseUrl}/console#/projects/TC.0789`);
     await expectText(page.locator('#verdict'), 'Record intact');
-    expect(await page.evaluate('document.documentElement.scrollWidth <= innerWidth')).toBe(true);
+    expect(await fitsThePhone(page)).toBe(true);
     await browser.shot('05-project-phone', false);
     await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -293,7 +289,7 @@ describe('web console (/console) in Chromium', () => {
     await browser.shot('07-project-money');
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await fitsThePhone(page);
+    expect(await fitsThePhone(page)).toBe(true);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByRole('link', { name: 'Statistics' }).click();
@@ -315,22 +311,9 @@ describe('web console (/console) in Chromium', () => {
     ]);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
-    await fitsThePhone(page);
+    expect(await fitsThePhone(page)).toBe(true);
     await page.setViewportSize({ width: 1280, height: 900 });
     await browser.shot('08-statistics-money');
     expect(browser.problems).toEqual([]);
   });
 });
-
-/** Waits (Playwright's auto-wait) until the element's text contains `text`. */
-async function expectText(locator: import('playwright-core').Locator, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
-}
-
-/** The page (once its charts have followed a resize) is no wider than the viewport: no sideways scroll. */
-async function fitsThePhone(page: import('playwright-core').Page): Promise<void> {
-  // Polled from here: waitForFunction would evaluate a string in the page, which the console's CSP forbids.
-  const fits = () => page.evaluate('document.documentElement.scrollWidth <= innerWidth');
-  for (let tries = 0; tries < 50 && !(await fits()); tries++) await page.waitForTimeout(200);
-  expect(await fits()).toBe(true);
-}
