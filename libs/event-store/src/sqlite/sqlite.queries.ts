@@ -84,10 +84,14 @@ export class SqliteQueries {
     this.insert = db.prepare(
       `INSERT INTO events (${COLUMNS}) VALUES (@position, @streamId, @revision, @eventId, @type, @data, @metadata)`,
     );
-    this.boundForwards = db.prepare(`${streamRead('ASC')} LIMIT ?`).raw();
-    this.boundBackwards = db.prepare(`${streamRead('DESC')} LIMIT ?`).raw();
+    this.boundForwards = db
+      .prepare<[string, number, number, number], EventRow>(`${streamRead('ASC')} LIMIT ?`)
+      .raw();
+    this.boundBackwards = db
+      .prepare<[string, number, number, number], EventRow>(`${streamRead('DESC')} LIMIT ?`)
+      .raw();
     this.all = db
-      .prepare(
+      .prepare<[Record<string, unknown>], EventRow>(
         `SELECT ${COLUMNS} FROM events WHERE position > @after AND position <= @upTo AND ${FILTER} ORDER BY position LIMIT @limit`,
       )
       .raw();
