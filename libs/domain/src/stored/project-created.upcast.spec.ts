@@ -1,6 +1,7 @@
 import { foldProject } from '../project.evolve';
 import type { ProjectSnapshot } from '../project.state';
 import { MONGOLIA_PROJECT } from '../examples/mongolia.example';
+import { upcastProjectCreatedV1 } from './project-created.upcast';
 import { toProjectEvent, UnreadableStoredEventError } from './stored-event';
 
 /** ProjectCreated as version 1 stored it: no profile fields. */
@@ -17,6 +18,31 @@ describe('reading a stored ProjectCreated', () => {
   it('upcasts a version 1 event to an empty profile', () => {
     const event = toProjectEvent({ type: 'ProjectCreated', data: V1_DATA, metadata: { schemaVersion: 1 } });
     expect(event.data).toEqual({ ...MONGOLIA_PROJECT });
+  });
+
+  it('copies the stored data as a spread would: same keys in the same order, `__proto__` a plain key', () => {
+    const stored = JSON.parse(
+      '{"projectId":"A.1","__proto__":{"polluted":true},"sectors":["x"],"2":"two","title":"T"}',
+    ) as Record<string, unknown>;
+    const upcast = upcastProjectCreatedV1(stored);
+    expect(Object.keys(upcast)).toEqual([
+      ...Object.keys(stored),
+      'participatingOrgs',
+      'humanitarian',
+      'recipientCountries',
+      'locations',
+    ]);
+    expect(Object.getPrototypeOf(upcast)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(upcast, '__proto__')?.value).toEqual({ polluted: true });
+    expect(JSON.stringify(upcast)).toBe(
+      JSON.stringify({
+        ...stored,
+        participatingOrgs: [],
+        humanitarian: false,
+        recipientCountries: [],
+        locations: [],
+      }),
+    );
   });
 
   it('reads an event without a schema version as version 1', () => {

@@ -2,15 +2,19 @@ import type Database from 'better-sqlite3';
 import type { EventFilter, Position, RecordedEvent, Revision } from '../event-store.port';
 import type { StoredEventRef } from '../append.rules';
 
-interface EventRow {
-  position: number;
-  stream_id: string;
-  revision: number;
-  event_id: string;
-  type: string;
-  data: string;
-  metadata: string;
-}
+/**
+ * A stored event as its statement returns it in raw mode: the values in COLUMNS order. Event reads are raw,
+ * so better-sqlite3 builds no object per row (keyed by column name) only to have toRecorded build another.
+ */
+type EventRow = [
+  position: number,
+  streamId: string,
+  revision: number,
+  eventId: string,
+  type: string,
+  data: string,
+  metadata: string,
+];
 
 export interface NewEventRow {
   position: Position;
@@ -80,11 +84,17 @@ export class SqliteQueries {
     this.insert = db.prepare(
       `INSERT INTO events (${COLUMNS}) VALUES (@position, @streamId, @revision, @eventId, @type, @data, @metadata)`,
     );
-    this.boundForwards = db.prepare(`${streamRead('ASC')} LIMIT ?`);
-    this.boundBackwards = db.prepare(`${streamRead('DESC')} LIMIT ?`);
-    this.all = db.prepare(
-      `SELECT ${COLUMNS} FROM events WHERE position > @after AND position <= @upTo AND ${FILTER} ORDER BY position LIMIT @limit`,
-    );
+    this.boundForwards = db
+      .prepare<[string, number, number, number], EventRow>(`${streamRead('ASC')} LIMIT ?`)
+      .raw();
+    this.boundBackwards = db
+      .prepare<[string, number, number, number], EventRow>(`${streamRead('DESC')} LIMIT ?`)
+      .raw();
+    this.all = db
+      .prepare<[Record<string, unknown>], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE position > @after AND position <= @upTo AND ${FILTER} ORDER BY position LIMIT @limit`,
+      )
+      .raw();
   }
 
   headPosition(): Position {
@@ -160,7 +170,7 @@ export class SqliteQueries {
   ): RecordedEvent[] {
     const order = backwards ? 'DESC' : 'ASC';
     const statement = limitedStatement(this.streamReads, `${order} ${limit}`, limit, (limitSql) =>
-      this.db.prepare<[string, number, number], EventRow>(`${streamRead(order)} ${limitSql}`),
+      this.db.prepare<[string, number, number], EventRow>(`${streamRead(order)} ${limitSql}`).raw(),
     );
     const rows = statement
       ? statement.all(streamId, low, high)
@@ -205,12 +215,12 @@ function listParam(list: string[] | undefined): string | null {
 
 function toRecorded(row: EventRow): RecordedEvent {
   return {
-    eventId: row.event_id,
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
+    eventId: row[3],
+    type: row[4],
+    data: JSON.parse(row[5]),
+    metadata: JSON.parse(row[6]),
+    streamId: row[1],
+    revision: row[2],
+    position: row[0],
   };
 }

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { plainFixed } from './fixed-decimal';
 import { ProjectionError } from './projection.error';
 
 const INTEGER_DIGITS = 24;
@@ -9,10 +10,15 @@ const FRACTION_DIGITS = 6;
  * text sort in SQLite and PostgreSQL orders budgets by value without ever turning money into a float.
  */
 export function budgetKey(amount: string): string {
-  const value = new Decimal(amount);
-  if (!value.isFinite() || value.isNegative())
-    throw new ProjectionError(`Budget amount must be a non-negative decimal: "${amount}"`);
-  const [integer, fraction = ''] = value.toFixed().split('.');
+  // A plain unsigned amount is read from its text; anything else (signs, exponents) through decimal.js.
+  let fixed = typeof amount === 'string' && amount.charCodeAt(0) !== 45 ? plainFixed(amount) : null;
+  if (fixed === null) {
+    const value = new Decimal(amount);
+    if (!value.isFinite() || value.isNegative())
+      throw new ProjectionError(`Budget amount must be a non-negative decimal: "${amount}"`);
+    fixed = value.toFixed();
+  }
+  const [integer, fraction = ''] = fixed.split('.');
   if (integer.length > INTEGER_DIGITS || fraction.length > FRACTION_DIGITS) {
     throw new ProjectionError(`Budget amount out of the sortable range: "${amount}"`);
   }

@@ -1,4 +1,3 @@
-import Decimal from 'decimal.js';
 import {
   CORRECTABLE_FIELDS,
   toProjectEvent,
@@ -20,6 +19,8 @@ import type {
   ProjectTransactionsTable,
 } from '../schema/read-model.tables';
 import { budgetKey } from './budget-key';
+import { rowAfter } from './project-row';
+import { fixedDecimal } from './fixed-decimal';
 import { ProjectionError } from './projection.error';
 import { transactionRow, type TransactionReversal } from './transaction.projection';
 
@@ -50,7 +51,8 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
     throw new ProjectionError(`Event data projectId does not match stream ${recorded.streamId}`);
   }
   const at = recordedAt(recorded);
-  const base = { revision: recorded.revision, lastPosition: recorded.position, updatedAt: at };
+  const next = () => rowAfter(existing(before, projectId), recorded, at);
+  let after: ProjectsTable;
   let effect: Omit<ProjectEffect, 'change'>;
   switch (event.type) {
     case 'ProjectCreated':
@@ -58,50 +60,39 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
       effect = created(event.data, recorded, at);
       break;
     case 'ProjectStarted':
-      effect = {
-        after: {
-          ...existing(before, projectId),
-          ...base,
-          status: 'active',
-          actualStart: event.data.actualStart,
-        },
-      };
+      after = next();
+      after.status = 'active';
+      after.actualStart = event.data.actualStart;
+      effect = { after };
       break;
     case 'ProjectCompleted':
-      effect = {
-        after: {
-          ...existing(before, projectId),
-          ...base,
-          status: 'completed',
-          actualEnd: event.data.actualEnd,
-        },
-      };
+      after = next();
+      after.status = 'completed';
+      after.actualEnd = event.data.actualEnd;
+      effect = { after };
       break;
     case 'ProjectSuspended':
-      effect = {
-        after: {
-          ...existing(before, projectId),
-          ...base,
-          status: 'suspended',
-          statusReason: event.data.reason,
-        },
-      };
+      after = next();
+      after.status = 'suspended';
+      after.statusReason = event.data.reason;
+      effect = { after };
       break;
     case 'ProjectResumed':
-      effect = { after: { ...existing(before, projectId), ...base, status: 'active', statusReason: null } };
+      after = next();
+      after.status = 'active';
+      after.statusReason = null;
+      effect = { after };
       break;
     case 'ProjectCancelled':
-      effect = {
-        after: {
-          ...existing(before, projectId),
-          ...base,
-          status: 'cancelled',
-          statusReason: event.data.reason,
-        },
-      };
+      after = next();
+      after.status = 'cancelled';
+      after.statusReason = event.data.reason;
+      effect = { after };
       break;
     case 'ProjectExtended':
-      effect = { after: { ...existing(before, projectId), ...base, plannedEnd: event.data.plannedEnd } };
+      after = next();
+      after.plannedEnd = event.data.plannedEnd;
+      effect = { after };
       break;
     case 'ProjectBudgetRevised': {
       const current = existing(before, projectId);
@@ -110,21 +101,19 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
         throw new ProjectionError(`Budget revision in ${d.currency} for a ${current.budgetCurrency} budget`);
       }
       const revisionNo = current.budgetRevisionCount + 1;
+      after = rowAfter(current, recorded, at);
+      after.budgetAmount = d.amount;
+      after.budgetKey = budgetKey(d.amount);
+      after.budgetRevisionCount = revisionNo;
       effect = {
-        after: {
-          ...current,
-          ...base,
-          budgetAmount: d.amount,
-          budgetKey: budgetKey(d.amount),
-          budgetRevisionCount: revisionNo,
-        },
+        after,
         budgetRevision: {
           projectId,
           revisionNo,
           position: recorded.position,
           previous: d.previous,
           amount: d.amount,
-          delta: new Decimal(d.delta).toFixed(),
+          delta: fixedDecimal(d.delta),
           currency: d.currency,
           reason: d.reason,
           effectiveDate: d.effectiveDate,
@@ -135,7 +124,11 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
       break;
     }
     case 'ProjectRecordCorrected':
-      effect = corrected(existing(before, projectId), event.data.values, base);
+      effect = corrected(existing(before, projectId), event.data.values, {
+        revision: recorded.revision,
+        lastPosition: recorded.position,
+        updatedAt: at,
+      });
       break;
     case 'ParticipatingOrgAdded':
     case 'ParticipatingOrgChanged':
@@ -143,19 +136,20 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
     case 'ProjectSectorsChanged':
     case 'HumanitarianFlagChanged':
     case 'ProjectLocationsChanged': {
-      const row = existing(before, projectId);
-      effect = { after: { ...row, ...base, profile: profileJsonAfter(row.profile, event) } };
+      after = next();
+      after.profile = profileJsonAfter(after.profile, event);
+      effect = { after };
       break;
     }
     case 'TransactionRecorded':
       effect = {
-        after: { ...existing(before, projectId), ...base },
+        after: next(),
         transaction: transactionRow(event.data, recorded.position, at),
       };
       break;
     case 'TransactionReversed':
       effect = {
-        after: { ...existing(before, projectId), ...base },
+        after: next(),
         reversal: {
           projectId,
           ref: event.data.ref,
@@ -168,16 +162,18 @@ export function projectEvent(before: ProjectsTable | null, recorded: RecordedEve
     default:
       return unknownEvent(event, recorded.type);
   }
-  const { after } = effect;
-  const change = {
+  // `effect` is always a fresh object of this call: the change is added to it rather than to a spread
+  // copy (V8 adds a property to a spread copy slowly, about 1.3 µs, for every event of a rebuild).
+  const result = effect as ProjectEffect;
+  result.change = {
     position: recorded.position,
     projectId,
     eventType: recorded.type,
     revision: recorded.revision,
-    status: after.status,
+    status: effect.after.status,
     recordedAt: at,
   };
-  return { ...effect, change };
+  return result;
 }
 
 function created(d: ProjectCreatedData, recorded: RecordedEvent, at: string): Omit<ProjectEffect, 'change'> {

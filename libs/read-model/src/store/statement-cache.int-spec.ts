@@ -47,6 +47,21 @@ describe('SQLite statement cache', () => {
     expect(cached.prepare('select 1 as v')).not.toBe(a);
   });
 
+  it('binds plain values as separate arguments and anything else as before, with the same results', () => {
+    database.exec('create table v (a, b, c, d)');
+    const cached = cachingDatabase(database);
+    const insert = cached.prepare('insert into v (a, b, c, d) values (?, ?, ?, ?)');
+    expect(insert.run(['text', 1.5, 2n ** 40n, null])).toMatchObject({ changes: 1 });
+    expect(insert.run([Buffer.from('blob'), 0, 'x', null])).toMatchObject({ changes: 1 });
+    expect(cached.prepare('select a, b, c, d from v where b = ?').all([1.5])).toEqual([
+      { a: 'text', b: 1.5, c: 2 ** 40, d: null },
+    ]);
+    expect(cached.prepare('select a from v where b = ?').all([0])).toEqual([{ a: Buffer.from('blob') }]);
+    // better-sqlite3 cannot bind a Date: refused the same way as when Kysely's array went to it as is.
+    expect(() => database.prepare('select ?').all([new Date(0)])).toThrow('SQLite3 can only bind');
+    expect(() => cached.prepare('select ?').all([new Date(0)])).toThrow('SQLite3 can only bind');
+  });
+
   it('closes the database with the cache', () => {
     cachingDatabase(database).close();
     expect(database.open).toBe(false);
