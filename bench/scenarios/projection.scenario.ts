@@ -44,7 +44,7 @@ export async function projectionScenario(
       baseline: { label: 'raw better-sqlite3 scan + JSON.parse of the same rows', runs: raw },
       target: targets.ratioAtLeast(
         0.35,
-        "reading, projecting and writing the copy share one thread (the copy's SQLite inserts about a fifth of the time, reading the log another fifth); the copy's writes on a worker thread were built twice and measured slower here (posting the work costs what it saves, and no core is free; docs/performance.md section 3); next: a cheaper main thread (decoding the log, projectEvent, GC)",
+        "binding the copy's rows from JavaScript (about a quarter of the time), reading the log (a quarter), the swap through the WAL and GC: together 2.5 × the raw scan, so this write path tops out near 0.4; the copy's writes on a worker thread measured slower here (docs/performance.md section 3); next: write the copy inside SQLite from staged rows, or swap by renaming files",
       ),
       notes: [
         ...(options.quick ? [`quick mode: ${events} events instead of 1M`] : []),
