@@ -24,6 +24,7 @@ const POLL_MS = 25;
 const JEST_WORKER_END = 2;
 const END_REPORT_AFTER_MS = 300; // jest force-exits a worker 500 ms after asking it to end
 let lastTestPath = '(none yet)';
+const LARGE_WORKER_MIB = 1024;
 
 /**
  * In a jest worker process: when jest asks it to end, name whatever still keeps it alive, with the last test
@@ -39,6 +40,12 @@ function reportHandlesKeepingWorkerAlive(): void {
   const onMessage = (message: unknown) => {
     if (!Array.isArray(message) || message[0] !== JEST_WORKER_END) return;
     process.removeListener('message', onMessage);
+    const residentMiB = Math.round(process.memoryUsage().rss / 2 ** 20);
+    if (residentMiB >= LARGE_WORKER_MIB)
+      process.stderr.write(
+        `[leak-check] jest worker ${process.pid} ends with ${residentMiB} MiB resident after ${lastTestPath}: ` +
+          `releasing that can outlast the 500 ms jest allows, with nothing left open\n`,
+      );
     setTimeout(() => {
       const left = activeHandles().filter((h) => h !== (process as { channel?: unknown }).channel);
       process.stderr.write(
